@@ -1,0 +1,10 @@
+package cn.pes.casework.events.cancellation;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** Cancel the active registration on a CAN-1 ground other than employment (注销). */
+public record CancelRegistrationCommand(@TargetAggregateIdentifier String caseId, CancellationGround ground,
+                                        Evidence evidence, LocalDate effectiveDate, Notification notification) {
+}
