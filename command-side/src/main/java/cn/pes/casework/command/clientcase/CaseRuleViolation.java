@@ -1,0 +1,35 @@
+package cn.pes.casework.command.clientcase;
+
+import cn.pes.casework.events.shared.RuleViolation;
+import org.axonframework.commandhandling.CommandExecutionException;
+
+/**
+ * A command broke a rule. Carries its {@link RuleViolation} as Axon's failure details so the
+ * reason survives the trip back to the caller, also when the command bus is distributed.
+ * The message names the rule only: never personal data.
+ */
+public class CaseRuleViolation extends CommandExecutionException {
+
+    private final transient RuleViolation violation;
+
+    public CaseRuleViolation(RuleViolation violation) {
+        super(violation.ruleId() + " " + violation.code(), null, violation);
+        this.violation = violation;
+    }
+
+    public static CaseRuleViolation invalid(String ruleId, String code, String field) {
+        return new CaseRuleViolation(RuleViolation.of(ruleId, code, field, RuleViolation.Kind.INVALID));
+    }
+
+    public static CaseRuleViolation refused(String ruleId, String code, String field) {
+        return new CaseRuleViolation(RuleViolation.of(ruleId, code, field, RuleViolation.Kind.REFUSED));
+    }
+
+    public static CaseRuleViolation conflict(String ruleId, String code, String field) {
+        return new CaseRuleViolation(RuleViolation.of(ruleId, code, field, RuleViolation.Kind.CONFLICT));
+    }
+
+    public RuleViolation violation() {
+        return violation;
+    }
+}

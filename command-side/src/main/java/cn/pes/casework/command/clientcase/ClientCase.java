@@ -1,0 +1,294 @@
+package cn.pes.casework.command.clientcase;
+
+import cn.pes.casework.command.calendar.DueDate;
+import cn.pes.casework.command.identity.ResidentIdNumber;
+import cn.pes.casework.command.policy.RegistrationPolicy;
+import cn.pes.casework.events.cancellation.CancelRegistrationCommand;
+import cn.pes.casework.events.cancellation.RegistrationCancelled;
+import cn.pes.casework.events.employment.Employed;
+import cn.pes.casework.events.employment.EmploymentDetails;
+import cn.pes.casework.events.employment.RecordEmploymentCommand;
+import cn.pes.casework.events.registration.ApproveRegistrationCommand;
+import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.events.registration.RegisterUnemploymentCommand;
+import cn.pes.casework.events.registration.RegistrationApplied;
+import cn.pes.casework.events.registration.RegistrationApproved;
+import cn.pes.casework.events.registration.RegistrationOutcome;
+import cn.pes.casework.events.registration.RegistrationRefused;
+import cn.pes.casework.events.registration.RegistrationRejected;
+import cn.pes.casework.events.registration.RejectRegistrationCommand;
+import cn.pes.casework.events.registration.UnemploymentRegistered;
+import cn.pes.casework.events.registration.UnemploymentReason;
+import cn.pes.casework.events.shared.Channel;
+import cn.pes.casework.events.shared.PersonCategory;
+import cn.pes.casework.events.shared.PersonalData;
+import cn.pes.casework.events.shared.RefusalReason;
+import cn.pes.casework.events.tracking.ContactMethod;
+import cn.pes.casework.events.tracking.RecordTrackingContactCommand;
+import cn.pes.casework.events.tracking.TrackingContactRecorded;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A client's case (个人档案): one per person, for life. Each unemployment registration is a spell
+ * inside it; a person registers again after employment or cancellation as a new spell.
+ * <p>
+ * Registration goes through {@link RegistrationCommandHandler} because finding the person's case
+ * by ID number is a set-based check that one aggregate cannot make; the decisions themselves are
+ * made here.
+ */
+@Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class ClientCase {
+
+    enum SpellState { NONE, PENDING, ACTIVE }
+
+    @AggregateIdentifier
+    private String caseId;
+    private int spell;
+    private SpellState state = SpellState.NONE;
+    private String responsibleAgencyId;
+    private LocalDate appliedOn;
+    private LocalDate decisionDueOn;
+    private LocalDate registeredOn;
+    private Set<String> contactIds = new HashSet<>();
+    // What an approval needs to start the spell the application asked for.
+    private Channel pendingChannel;
+    private UnemploymentReason pendingReason;
+    private Set<PersonCategory> pendingCategories;
+    private String pendingPolicyVersion;
+
+    /** For Axon and for snapshots. */
+    protected ClientCase() {
+    }
+
+    /** Opens the case of a person who has none yet. */
+    ClientCase(String caseId, RegisterUnemploymentCommand command, ResidentIdNumber idNumber) {
+        PersonalData person = new PersonalData(idNumber.value(), command.person().name().strip(),
+                command.person().phone() == null ? null : command.person().phone().strip());
+        apply(new CaseOpened(caseId, person, idNumber.birthDate(), idNumber.sex(), command.agencyId()));
+    }
+
+    /**
+     * Decides a registration (REG-1..REG-7). A refusal for failed eligibility conditions is recorded
+     * and answered, not thrown: the agency must be able to account for it.
+     */
+    RegistrationOutcome register(RegisterUnemploymentCommand command, List<RefusalReason> failedConditions,
+                                 RegistrationPolicy policy, DueDate onlineDecisionDue) {
+        if (state == SpellState.ACTIVE) {
+            throw CaseRuleViolation.conflict("REG-6", "ALREADY_REGISTERED", "person.idNumber");
+        }
+        if (state == SpellState.PENDING) {
+            throw CaseRuleViolation.conflict("REG-5", "APPLICATION_PENDING", "person.idNumber");
+        }
+        if (!failedConditions.isEmpty()) {
+            apply(new RegistrationRefused(caseId, command.applicationDate(), command.channel(), command.agencyId(),
+                    failedConditions, policy.version()));
+            return new RegistrationOutcome(caseId, 0, RegistrationOutcome.Status.REFUSED, null, failedConditions);
+        }
+        int next = spell + 1;
+        Set<PersonCategory> categories = command.categories() == null ? Set.of() : Set.copyOf(command.categories());
+        if (command.channel() == Channel.WINDOW) {
+            apply(new UnemploymentRegistered(caseId, next, command.applicationDate(), command.channel(),
+                    command.presentedDocument(), command.reason(), categories, command.agencyId(), policy.version()));
+            return new RegistrationOutcome(caseId, next, RegistrationOutcome.Status.ACTIVE, null, List.of());
+        }
+        apply(new RegistrationApplied(caseId, next, command.applicationDate(), command.channel(), command.reason(),
+                categories, command.agencyId(), onlineDecisionDue.date(), onlineDecisionDue.provisional(),
+                policy.version()));
+        return new RegistrationOutcome(caseId, next, RegistrationOutcome.Status.PENDING, onlineDecisionDue.date(),
+                List.of());
+    }
+
+    @CommandHandler
+    public void handle(ApproveRegistrationCommand command) {
+        requirePending();
+        requireDecisionDate(command.decidedOn());
+        apply(new RegistrationApproved(caseId, spell, command.decidedOn(), command.decidedOn().isAfter(decisionDueOn)));
+        apply(new UnemploymentRegistered(caseId, spell, command.decidedOn(), pendingChannel, null, pendingReason,
+                pendingCategories, responsibleAgencyId, pendingPolicyVersion));
+    }
+
+    @CommandHandler
+    public void handle(RejectRegistrationCommand command) {
+        requirePending();
+        requireDecisionDate(command.decidedOn());
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw CaseRuleViolation.invalid("REG-5", "REJECTION_REASON_MISSING", "reason");
+        }
+        apply(new RegistrationRejected(caseId, spell, command.decidedOn(), command.reason().strip(),
+                command.decidedOn().isAfter(decisionDueOn)));
+    }
+
+    /** Records a monthly tracking contact (TRK-1..TRK-3); a contact that finds work ends the spell. */
+    @CommandHandler
+    public void handle(RecordTrackingContactCommand command, Clock clock) {
+        if (contactIds.contains(command.contactId())) {
+            return; // the same contact sent again: recorded once
+        }
+        if (state != SpellState.ACTIVE) {
+            throw CaseRuleViolation.conflict("TRK-1", "NO_ACTIVE_REGISTRATION", null);
+        }
+        requireWithinSpell(command.contactDate(), clock, "TRK-1", "contactDate");
+        if (command.method() == ContactMethod.INFORMATION_COMPARISON && isBlank(command.dataMatchSource())) {
+            throw CaseRuleViolation.invalid("TRK-3", "DATA_MATCH_SOURCE_MISSING", "dataMatchSource");
+        }
+        if (command.reached() && command.statusFound() == null) {
+            throw CaseRuleViolation.invalid("TRK-3", "STATUS_FOUND_MISSING", "statusFound");
+        }
+        if (!command.reached() && command.statusFound() != null && command.statusFound().isInWork()) {
+            throw CaseRuleViolation.invalid("TRK-3", "STATUS_WITHOUT_CONTACT", "statusFound");
+        }
+        boolean foundWork = command.statusFound() != null && command.statusFound().isInWork();
+        if (foundWork) {
+            requireEmployment(command.employment(), clock, "employment");
+        }
+        if (command.proposedGround() != null && command.proposalEvidence() == null) {
+            throw CaseRuleViolation.invalid("CAN-2", "EVIDENCE_MISSING", "proposalEvidence");
+        }
+        apply(new TrackingContactRecorded(caseId, spell, command.contactId(), command.contactDate(), command.method(),
+                command.dataMatchSource(), command.reached(), command.statusFound(),
+                command.servicesGiven() == null ? Set.of() : Set.copyOf(command.servicesGiven()),
+                command.nextStep(), command.proposedGround(), command.proposalEvidence(), responsibleAgencyId));
+        if (foundWork) {
+            apply(new Employed(caseId, spell, command.employment(), null, command.contactId(), responsibleAgencyId));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordEmploymentCommand command, Clock clock) {
+        if (state != SpellState.ACTIVE) {
+            throw CaseRuleViolation.conflict("CAN-1", "NO_ACTIVE_REGISTRATION", null);
+        }
+        requireEmployment(command.employment(), clock, "employment");
+        if (command.evidence() == null || command.evidence().source() == null) {
+            throw CaseRuleViolation.invalid("CAN-2", "EVIDENCE_MISSING", "evidence");
+        }
+        apply(new Employed(caseId, spell, command.employment(), command.evidence(), null, responsibleAgencyId));
+    }
+
+    @CommandHandler
+    public void handle(CancelRegistrationCommand command, Clock clock) {
+        if (state != SpellState.ACTIVE) {
+            throw CaseRuleViolation.conflict("CAN-1", "NO_ACTIVE_REGISTRATION", null);
+        }
+        if (command.ground() == null) {
+            throw CaseRuleViolation.invalid("CAN-1", "GROUND_MISSING", "ground");
+        }
+        if (command.evidence() == null || command.evidence().source() == null) {
+            throw CaseRuleViolation.invalid("CAN-2", "EVIDENCE_MISSING", "evidence");
+        }
+        requireWithinSpell(command.effectiveDate(), clock, "CAN-2", "effectiveDate");
+        if (command.notification() == null || command.notification().method() == null
+                || command.notification().notifiedOn() == null) {
+            throw CaseRuleViolation.invalid("CAN-2", "NOTIFICATION_MISSING", "notification");
+        }
+        apply(new RegistrationCancelled(caseId, spell, command.ground(), command.evidence(), command.effectiveDate(),
+                command.notification(), responsibleAgencyId));
+    }
+
+    private void requirePending() {
+        if (state != SpellState.PENDING) {
+            throw CaseRuleViolation.conflict("REG-5", "NO_PENDING_APPLICATION", null);
+        }
+    }
+
+    private void requireDecisionDate(LocalDate decidedOn) {
+        if (decidedOn == null || decidedOn.isBefore(appliedOn)) {
+            throw CaseRuleViolation.invalid("REG-5", "DECISION_BEFORE_APPLICATION", "decidedOn");
+        }
+    }
+
+    private void requireEmployment(EmploymentDetails employment, Clock clock, String field) {
+        if (employment == null || employment.type() == null) {
+            throw CaseRuleViolation.invalid("CAN-1", "EMPLOYMENT_MISSING", field);
+        }
+        requireWithinSpell(employment.startDate(), clock, "CAN-1", field + ".startDate");
+    }
+
+    /** A date the spell's events rest on lies between the registration and today. */
+    private void requireWithinSpell(LocalDate date, Clock clock, String ruleId, String field) {
+        if (date == null) {
+            throw CaseRuleViolation.invalid(ruleId, "DATE_MISSING", field);
+        }
+        if (date.isBefore(registeredOn)) {
+            throw CaseRuleViolation.invalid(ruleId, "DATE_BEFORE_REGISTRATION", field);
+        }
+        if (date.isAfter(LocalDate.now(clock))) {
+            throw CaseRuleViolation.invalid(ruleId, "DATE_IN_FUTURE", field);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    @EventSourcingHandler
+    void on(CaseOpened event) {
+        caseId = event.caseId();
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationApplied event) {
+        spell = event.spell();
+        state = SpellState.PENDING;
+        responsibleAgencyId = event.agencyId();
+        appliedOn = event.appliedOn();
+        decisionDueOn = event.decisionDueOn();
+        pendingChannel = event.channel();
+        pendingReason = event.reason();
+        pendingCategories = event.categories();
+        pendingPolicyVersion = event.policyVersion();
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationRejected event) {
+        state = SpellState.NONE;
+        clearPending();
+    }
+
+    @EventSourcingHandler
+    void on(UnemploymentRegistered event) {
+        spell = event.spell();
+        state = SpellState.ACTIVE;
+        responsibleAgencyId = event.agencyId();
+        registeredOn = event.registeredOn();
+        clearPending();
+    }
+
+    @EventSourcingHandler
+    void on(TrackingContactRecorded event) {
+        contactIds.add(event.contactId());
+    }
+
+    @EventSourcingHandler
+    void on(Employed event) {
+        state = SpellState.NONE;
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationCancelled event) {
+        state = SpellState.NONE;
+    }
+
+    private void clearPending() {
+        appliedOn = null;
+        decisionDueOn = null;
+        pendingChannel = null;
+        pendingReason = null;
+        pendingCategories = null;
+        pendingPolicyVersion = null;
+    }
+}

@@ -1,0 +1,44 @@
+package cn.pes.casework.command.clientcase;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The command side's set-based view "which case belongs to this person": one row per person,
+ * keyed by the blind index of the ID number (never the number itself). Written in the same
+ * transaction as the case's first events, so a person can never end up with two cases, even when
+ * registrations of the same person race.
+ */
+@Component
+class PersonCaseIndex {
+
+    private final JdbcTemplate jdbc;
+
+    PersonCaseIndex(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<String> caseOf(String idNumberHash) {
+        List<String> found = jdbc.queryForList("SELECT case_id FROM person_case WHERE id_number_hash = ?",
+                String.class, idNumberHash);
+        return found.stream().findFirst();
+    }
+
+    /**
+     * Claims the person for a new case.
+     *
+     * @throws PersonAlreadyClaimedException when a concurrent registration claimed the person first; the
+     *                                       command is retried and then finds that case
+     */
+    void claim(String idNumberHash, String caseId) {
+        try {
+            jdbc.update("INSERT INTO person_case (id_number_hash, case_id) VALUES (?, ?)", idNumberHash, caseId);
+        } catch (DuplicateKeyException e) {
+            throw new PersonAlreadyClaimedException();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package cn.pes.casework.command.policy;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Policy versions from configuration ({@code pes.policy.*}), so a new figure with a future effective
+ * date is a configuration change, not a release. Example:
+ *
+ * <pre>
+ * pes.policy.registration[0].version=REG-2026-01
+ * pes.policy.registration[0].effective-from=2026-01-01
+ * pes.policy.registration[0].minimum-age=16
+ * pes.policy.registration[0].online-decision-working-days=2
+ * </pre>
+ *
+ * @param registration registration policy versions in any order; empty means DOMAIN.md's defaults
+ */
+@ConfigurationProperties("pes.policy")
+public record PolicyProperties(List<RegistrationPolicy> registration) {
+
+    public PolicyProperties {
+        // The binder passes null when the property is absent; callers should not have to care.
+        registration = registration == null ? List.of() : List.copyOf(registration);
+    }
+}

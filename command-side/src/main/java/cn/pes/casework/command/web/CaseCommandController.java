@@ -1,0 +1,74 @@
+package cn.pes.casework.command.web;
+
+import cn.pes.casework.command.web.request.CancellationRequest;
+import cn.pes.casework.command.web.request.EmploymentRequest;
+import cn.pes.casework.command.web.request.TrackingContactRequest;
+import cn.pes.casework.events.cancellation.CancelRegistrationCommand;
+import cn.pes.casework.events.employment.RecordEmploymentCommand;
+import cn.pes.casework.events.shared.Channel;
+import cn.pes.casework.events.tracking.RecordTrackingContactCommand;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.Map;
+
+/** Tracking contacts (TRK-1..TRK-3), employment and cancellation (CAN-1, CAN-2) on an existing case. */
+@RestController
+@RequestMapping("/api/cases/{caseId}")
+class CaseCommandController {
+
+    private final CommandGateway commands;
+    private final ActingOfficerResolver officers;
+    private final TimeOrderedIds ids;
+
+    CaseCommandController(CommandGateway commands, ActingOfficerResolver officers, TimeOrderedIds ids) {
+        this.commands = commands;
+        this.officers = officers;
+        this.ids = ids;
+    }
+
+    @PostMapping("/contacts")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<Map<String, String>> recordContact(@PathVariable String caseId,
+                                            @Valid @RequestBody TrackingContactRequest request,
+                                            ServerWebExchange exchange) {
+        String contactId = request.contactId() == null ? ids.next() : request.contactId();
+        RecordTrackingContactCommand command = new RecordTrackingContactCommand(caseId, contactId,
+                request.contactDate(), request.method(), request.dataMatchSource(), request.reached(),
+                request.statusFound(), request.servicesGiven(), request.nextStep(), request.employment(),
+                request.proposedGround(), request.proposalEvidence());
+        return send(command, exchange).thenReturn(Map.of("caseId", caseId, "contactId", contactId));
+    }
+
+    @PostMapping("/employment")
+    Mono<Map<String, String>> recordEmployment(@PathVariable String caseId,
+                                               @Valid @RequestBody EmploymentRequest request,
+                                               ServerWebExchange exchange) {
+        return send(new RecordEmploymentCommand(caseId, request.employment(), request.evidence()), exchange)
+                .thenReturn(Map.of("caseId", caseId));
+    }
+
+    @PostMapping("/cancellation")
+    Mono<Map<String, String>> cancel(@PathVariable String caseId, @Valid @RequestBody CancellationRequest request,
+                                     ServerWebExchange exchange) {
+        CancelRegistrationCommand command = new CancelRegistrationCommand(caseId, request.ground(),
+                request.evidence(), request.effectiveDate(), request.notification());
+        return send(command, exchange).thenReturn(Map.of("caseId", caseId));
+    }
+
+    private Mono<Object> send(Object command, ServerWebExchange exchange) {
+        ActingOfficer officer = officers.resolve(exchange);
+        return Mono.fromFuture(() -> commands.send(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(officer.metaData(Channel.BACK_OFFICE, officers.correlationId(exchange)))));
+    }
+}

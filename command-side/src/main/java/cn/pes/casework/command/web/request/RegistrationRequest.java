@@ -1,0 +1,38 @@
+package cn.pes.casework.command.web.request;
+
+import cn.pes.casework.events.registration.PresentedDocument;
+import cn.pes.casework.events.registration.UnemploymentReason;
+import cn.pes.casework.events.shared.Channel;
+import cn.pes.casework.events.shared.PersonCategory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.Set;
+
+/**
+ * An unemployment registration as a window or an online channel sends it.
+ *
+ * @param agencyId the agency to take responsibility; defaults to the acting officer's agency
+ */
+public record RegistrationRequest(@NotNull @Valid Person person,
+                                  @NotNull Channel channel,
+                                  PresentedDocument presentedDocument,
+                                  @NotNull @Valid Declaration declaration,
+                                  @NotNull UnemploymentReason reason,
+                                  Set<@NotNull PersonCategory> categories,
+                                  @Size(max = 20) String agencyId) {
+
+    public record Person(@NotBlank @Size(max = 18) String idNumber,
+                         @NotBlank @Size(max = 50) String name,
+                         @Pattern(regexp = "[0-9+\\- ]{5,20}") String phone) {
+    }
+
+    public record Declaration(@NotNull Boolean receivingPension,
+                              @NotNull Boolean employed,
+                              @NotNull Boolean ableToWork,
+                              @NotNull Boolean wantsWork) {
+    }
+}
