@@ -1,0 +1,797 @@
+package cn.pes.casework.command.clientcase;
+
+import cn.pes.casework.command.agency.Agency;
+import cn.pes.casework.command.agency.AgencyDirectory;
+import cn.pes.casework.command.calendar.WorkingDayCalendar;
+import cn.pes.casework.command.identity.BlindIndex;
+import cn.pes.casework.command.identity.ResidentIdNumber;
+import cn.pes.casework.command.policy.PolicyProperties;
+import cn.pes.casework.command.policy.RegistrationPolicyBook;
+import cn.pes.casework.events.cancellation.CancelRegistrationCommand;
+import cn.pes.casework.events.cancellation.CancellationGround;
+import cn.pes.casework.events.cancellation.Evidence;
+import cn.pes.casework.events.cancellation.Notification;
+import cn.pes.casework.events.cancellation.RegistrationCancelled;
+import cn.pes.casework.events.employment.Employed;
+import cn.pes.casework.events.employment.EmploymentDetails;
+import cn.pes.casework.events.employment.EmploymentType;
+import cn.pes.casework.events.employment.RecordEmploymentCommand;
+import cn.pes.casework.events.registration.ApproveRegistrationCommand;
+import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.events.registration.EligibilityDeclaration;
+import cn.pes.casework.events.registration.PresentedDocument;
+import cn.pes.casework.events.registration.RegisterUnemploymentCommand;
+import cn.pes.casework.events.registration.RegistrationApplied;
+import cn.pes.casework.events.registration.RegistrationApproved;
+import cn.pes.casework.events.registration.RegistrationOutcome;
+import cn.pes.casework.events.registration.RegistrationRefused;
+import cn.pes.casework.events.registration.RegistrationRejected;
+import cn.pes.casework.events.registration.RejectRegistrationCommand;
+import cn.pes.casework.events.registration.UnemploymentReason;
+import cn.pes.casework.events.registration.UnemploymentRegistered;
+import cn.pes.casework.events.shared.Channel;
+import cn.pes.casework.events.shared.PersonCategory;
+import cn.pes.casework.events.shared.PersonalData;
+import cn.pes.casework.events.shared.RefusalReason;
+import cn.pes.casework.events.shared.RuleViolation;
+import cn.pes.casework.events.shared.Sex;
+import cn.pes.casework.events.tracking.ContactMethod;
+import cn.pes.casework.events.tracking.EmploymentStatus;
+import cn.pes.casework.events.tracking.RecordTrackingContactCommand;
+import cn.pes.casework.events.tracking.ServiceGiven;
+import cn.pes.casework.events.tracking.TrackingContactRecorded;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.matchers.Matchers;
+import org.h2.Driver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The client case aggregate and its registration handler, against real components: the H2 person
+ * index, the official working-day calendar, the default registration policy, the blind index and an
+ * agency directory. Rules are cited by their DOMAIN.md IDs.
+ */
+class ClientCaseTest {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /**
+     * "Today" for the aggregate's own handlers: 2026-03-20 00:30 in China, which is still 2026-03-19 in
+     * UTC, so a handler that took the date in the wrong zone would reject a contact made today.
+     */
+    private static final Clock TODAY = Clock.fixed(
+            ZonedDateTime.of(2026, 3, 20, 0, 30, 0, 0, CHINA).toInstant(), CHINA);
+    private static final LocalDate TODAY_DATE = LocalDate.of(2026, 3, 20);
+
+    private static final String POLICY = "REG-DEFAULT-2020";
+    private static final String COUNTY = "990101";
+    private static final String STREET = "990101001";
+    private static final String CASE_ID = "case-0001";
+    /** A Thursday in an ordinary week (no holidays in March 2026). */
+    private static final LocalDate THURSDAY = LocalDate.of(2026, 3, 5);
+
+    /** Born 1990-05-15, sequence 123: the 17th digit 3 is odd, so male. */
+    private static final String ID = IdNumbers.of(LocalDate.of(1990, 5, 15), "123");
+    private static final LocalDate BIRTH = LocalDate.of(1990, 5, 15);
+    private static final PersonalData PERSON = new PersonalData(ID, "张三", "13812345678");
+    private static final EligibilityDeclaration ELIGIBLE = new EligibilityDeclaration(false, false, true, true);
+    private static final Set<PersonCategory> CATEGORIES = Set.of(PersonCategory.GRADUATE);
+
+    private FixtureConfiguration<ClientCase> fixture;
+    private JdbcTemplate jdbc;
+    private BlindIndex blindIndex;
+
+    @BeforeEach
+    void setUp() {
+        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new Driver(),
+                "jdbc:h2:mem:clientcase-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        new ResourceDatabasePopulator(new ClassPathResource("db/command/schema-h2.sql")).execute(dataSource);
+        jdbc = new JdbcTemplate(dataSource);
+        blindIndex = new BlindIndex("client-case-test-blind-index-key");
+        AgencyDirectory agencies = new AgencyDirectory(List.of(
+                new Agency(COUNTY, "XX市中心区公共就业服务中心", Agency.Level.COUNTY, null),
+                new Agency(STREET, "中心区解放街道劳动保障所", Agency.Level.STREET, COUNTY)));
+
+        fixture = new AggregateTestFixture<>(ClientCase.class);
+        // Resources first: the fixture refuses them once a command handler is registered.
+        fixture.registerInjectableResource(TODAY);
+        fixture.registerAnnotatedCommandHandler(new RegistrationCommandHandler(fixture.getRepository(),
+                new PersonCaseIndex(jdbc), blindIndex, new RegistrationPolicyBook(new PolicyProperties(List.of())),
+                WorkingDayCalendar.load(), agencies));
+    }
+
+    @AfterEach
+    void tearDown() {
+        jdbc.execute("SHUTDOWN");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static RegisterUnemploymentCommand atWindow(String caseId, PersonalData person, LocalDate date,
+                                                        PresentedDocument document, EligibilityDeclaration declared) {
+        return new RegisterUnemploymentCommand(caseId, person, date, Channel.WINDOW, document, declared,
+                UnemploymentReason.LOST_JOB, CATEGORIES, STREET);
+    }
+
+    private static RegisterUnemploymentCommand atWindow(LocalDate date) {
+        return atWindow(CASE_ID, PERSON, date, PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE);
+    }
+
+    private static RegisterUnemploymentCommand online(String caseId, LocalDate date) {
+        return new RegisterUnemploymentCommand(caseId, PERSON, date, Channel.CITY_PES_CLOUD, null, ELIGIBLE,
+                UnemploymentReason.LOST_JOB, CATEGORIES, STREET);
+    }
+
+    private static CaseOpened opened() {
+        return new CaseOpened(CASE_ID, PERSON, BIRTH, Sex.MALE, STREET);
+    }
+
+    private static CaseOpened opened(String idNumber, LocalDate birthDate, Sex sex) {
+        return new CaseOpened(CASE_ID, new PersonalData(idNumber, "张三", "13812345678"), birthDate, sex, STREET);
+    }
+
+    private static UnemploymentRegistered registered(int spell, LocalDate on) {
+        return new UnemploymentRegistered(CASE_ID, spell, on, Channel.WINDOW, PresentedDocument.RESIDENT_ID_CARD,
+                UnemploymentReason.LOST_JOB, CATEGORIES, STREET, POLICY);
+    }
+
+    /** An online application received on THURSDAY, due two working days later (Monday 2026-03-09). */
+    private static RegistrationApplied appliedOnline() {
+        return new RegistrationApplied(CASE_ID, 1, THURSDAY, Channel.CITY_PES_CLOUD, UnemploymentReason.LOST_JOB,
+                CATEGORIES, STREET, LocalDate.of(2026, 3, 9), false, POLICY);
+    }
+
+    private static RegistrationRefused refused(LocalDate on, RefusalReason... reasons) {
+        return new RegistrationRefused(CASE_ID, on, Channel.WINDOW, STREET, List.of(reasons), POLICY);
+    }
+
+    private static RegistrationOutcome refusedOutcome(RefusalReason... reasons) {
+        return new RegistrationOutcome(CASE_ID, 0, RegistrationOutcome.Status.REFUSED, null, List.of(reasons));
+    }
+
+    private static RecordTrackingContactCommand phoneContact(String contactId, LocalDate date) {
+        return new RecordTrackingContactCommand(CASE_ID, contactId, date, ContactMethod.PHONE, null, true,
+                EmploymentStatus.UNEMPLOYED, Set.of(ServiceGiven.POLICY_INFORMATION), "下月再次联系", null, null, null);
+    }
+
+    private static RuleViolation invalid(String ruleId, String code, String field) {
+        return RuleViolation.of(ruleId, code, field, RuleViolation.Kind.INVALID);
+    }
+
+    private static RuleViolation conflict(String ruleId, String code, String field) {
+        return RuleViolation.of(ruleId, code, field, RuleViolation.Kind.CONFLICT);
+    }
+
+    private int personCaseRows() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM person_case", Integer.class);
+    }
+
+    private void indexPerson(String idNumber, String caseId) {
+        jdbc.update("INSERT INTO person_case (id_number_hash, case_id) VALUES (?, ?)",
+                blindIndex.of(ResidentIdNumber.parse(idNumber)), caseId);
+    }
+
+    // ---------------------------------------------------------------- test data helper
+
+    @Nested
+    class IdNumberHelper {
+
+        @Test
+        void producesTheStandardsSpecimen() {
+            // GB 11643-1999's own example: 11010519491231002X.
+            assertThat(IdNumbers.withCheckCharacter("11010519491231002")).isEqualTo("11010519491231002X");
+            assertThat(IdNumbers.of(LocalDate.of(1949, 12, 31), "002")).isEqualTo("11010519491231002X");
+        }
+
+        @Test
+        void producesNumbersTheProductionParserAccepts() {
+            ResidentIdNumber parsed = ResidentIdNumber.parse(ID);
+            assertThat(parsed.birthDate()).isEqualTo(BIRTH);
+            assertThat(parsed.sex()).isEqualTo(Sex.MALE);
+        }
+    }
+
+    // ---------------------------------------------------------------- registration (REG-1..REG-7)
+
+    @Test
+    void registersAtWindowWithDocument() {
+        fixture.givenNoPriorActivity()
+                .when(atWindow(CASE_ID, new PersonalData(" " + ID + " ", " 张三 ", " 13812345678 "), THURSDAY,
+                        PresentedDocument.SOCIAL_SECURITY_CARD, ELIGIBLE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(opened(),
+                        new UnemploymentRegistered(CASE_ID, 1, THURSDAY, Channel.WINDOW,
+                                PresentedDocument.SOCIAL_SECURITY_CARD, UnemploymentReason.LOST_JOB, CATEGORIES, STREET,
+                                POLICY))
+                .expectResultMessagePayload(
+                        new RegistrationOutcome(CASE_ID, 1, RegistrationOutcome.Status.ACTIVE, null, List.of()));
+        assertThat(jdbc.queryForObject("SELECT case_id FROM person_case WHERE id_number_hash = ?", String.class,
+                blindIndex.of(ResidentIdNumber.parse(ID)))).isEqualTo(CASE_ID);
+    }
+
+    @Test
+    void registersFemaleApplicantWithSexAndBirthDateFromIdNumber() {
+        String female = IdNumbers.of(LocalDate.of(1985, 11, 2), "024");
+        fixture.givenNoPriorActivity()
+                .when(atWindow(CASE_ID, new PersonalData(female, "张三", "13812345678"), THURSDAY,
+                        PresentedDocument.ELECTRONIC_SOCIAL_SECURITY_CARD, ELIGIBLE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(opened(female, LocalDate.of(1985, 11, 2), Sex.FEMALE),
+                        new UnemploymentRegistered(CASE_ID, 1, THURSDAY, Channel.WINDOW,
+                                PresentedDocument.ELECTRONIC_SOCIAL_SECURITY_CARD, UnemploymentReason.LOST_JOB,
+                                CATEGORIES, STREET, POLICY));
+    }
+
+    @Test
+    void refusesWindowRegistrationWithoutDocument() {
+        RefusalReason noDocument = new RefusalReason("REG-2", "DOCUMENT_NOT_PRESENTED", "presentedDocument");
+        fixture.givenNoPriorActivity()
+                .when(atWindow(CASE_ID, PERSON, THURSDAY, null, ELIGIBLE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(opened(), refused(THURSDAY, noDocument))
+                .expectResultMessagePayload(refusedOutcome(noDocument));
+    }
+
+    @Test
+    void rejectsApplicantUnder16() {
+        // The day before the 16th birthday: 15 in completed years (TIME-4).
+        String id = IdNumbers.of(LocalDate.of(2010, 3, 6), "123");
+        RefusalReason underAge = new RefusalReason("REG-1", "UNDER_MINIMUM_AGE", "person.idNumber");
+        fixture.givenNoPriorActivity()
+                .when(atWindow(CASE_ID, new PersonalData(id, "张三", "13812345678"), THURSDAY,
+                        PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(opened(id, LocalDate.of(2010, 3, 6), Sex.MALE), refused(THURSDAY, underAge))
+                .expectResultMessagePayload(refusedOutcome(underAge));
+    }
+
+    @Test
+    void acceptsApplicantOnSixteenthBirthday() {
+        String id = IdNumbers.of(LocalDate.of(2010, 3, 5), "123");
+        fixture.givenNoPriorActivity()
+                .when(atWindow(CASE_ID, new PersonalData(id, "张三", "13812345678"), THURSDAY,
+                        PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(opened(id, LocalDate.of(2010, 3, 5), Sex.MALE), registered(1, THURSDAY))
+                .expectResultMessagePayload(
+                        new RegistrationOutcome(CASE_ID, 1, RegistrationOutcome.Status.ACTIVE, null, List.of()));
+    }
+
+    @Test
+    void refusesApplicantReceivingPension() {
+        RefusalReason reason = new RefusalReason("REG-1", "RECEIVING_PENSION", "declaration.receivingPension");
+        fixture.givenNoPriorActivity()
+                .when(atWindow(CASE_ID, PERSON, THURSDAY, PresentedDocument.RESIDENT_ID_CARD,
+                        new EligibilityDeclaration(true, false, true, true)))
+                .expectEvents(opened(), refused(THURSDAY, reason))
+                .expectResultMessagePayload(refusedOutcome(reason));
+    }
+
+    @Test
+    void refusesEmployedApplicant() {
+        RefusalReason reason = new RefusalReason("REG-1", "EMPLOYED", "declaration.employed");
+        fixture.givenNoPriorActivity()
+                .when(atWindow(CASE_ID, PERSON, THURSDAY, PresentedDocument.RESIDENT_ID_CARD,
+                        new EligibilityDeclaration(false, true, true, true)))
+                .expectEvents(opened(), refused(THURSDAY, reason))
+                .expectResultMessagePayload(refusedOutcome(reason));
+    }
+
+    @Test
+    void refusesApplicantUnableToWork() {
+        RefusalReason reason = new RefusalReason("REG-1", "UNABLE_TO_WORK", "declaration.ableToWork");
+        fixture.givenNoPriorActivity()
+                .when(atWindow(CASE_ID, PERSON, THURSDAY, PresentedDocument.RESIDENT_ID_CARD,
+                        new EligibilityDeclaration(false, false, false, true)))
+                .expectEvents(opened(), refused(THURSDAY, reason))
+                .expectResultMessagePayload(refusedOutcome(reason));
+    }
+
+    @Test
+    void refusesApplicantNotWantingWork() {
+        RefusalReason reason = new RefusalReason("REG-1", "NOT_WANTING_WORK", "declaration.wantsWork");
+        fixture.givenNoPriorActivity()
+                .when(atWindow(CASE_ID, PERSON, THURSDAY, PresentedDocument.RESIDENT_ID_CARD,
+                        new EligibilityDeclaration(false, false, true, false)))
+                .expectEvents(opened(), refused(THURSDAY, reason))
+                .expectResultMessagePayload(refusedOutcome(reason));
+    }
+
+    @Test
+    void listsEveryFailedConditionAtOnce() {
+        String id = IdNumbers.of(LocalDate.of(2012, 1, 1), "456");
+        RefusalReason[] all = {
+                new RefusalReason("REG-1", "UNDER_MINIMUM_AGE", "person.idNumber"),
+                new RefusalReason("REG-1", "RECEIVING_PENSION", "declaration.receivingPension"),
+                new RefusalReason("REG-1", "EMPLOYED", "declaration.employed"),
+                new RefusalReason("REG-1", "UNABLE_TO_WORK", "declaration.ableToWork"),
+                new RefusalReason("REG-1", "NOT_WANTING_WORK", "declaration.wantsWork"),
+                new RefusalReason("REG-2", "DOCUMENT_NOT_PRESENTED", "presentedDocument")};
+        fixture.givenNoPriorActivity()
+                .when(atWindow(CASE_ID, new PersonalData(id, "张三", "13812345678"), THURSDAY, null,
+                        new EligibilityDeclaration(true, true, false, false)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(opened(id, LocalDate.of(2012, 1, 1), Sex.FEMALE), refused(THURSDAY, all))
+                .expectResultMessagePayload(refusedOutcome(all));
+    }
+
+    @Test
+    void refusalOfAKnownPersonIsRecordedInTheirCase() {
+        indexPerson(ID, CASE_ID);
+        RefusalReason reason = new RefusalReason("REG-1", "EMPLOYED", "declaration.employed");
+        fixture.given(opened(), registered(1, LocalDate.of(2025, 6, 2)),
+                        new Employed(CASE_ID, 1, new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT, "某某公司",
+                                LocalDate.of(2025, 9, 1)), new Evidence(Evidence.EvidenceSource.DATA_MATCH,
+                                "社保参保 2025-09", null), null, STREET))
+                .when(atWindow("case-unused", PERSON, THURSDAY, PresentedDocument.RESIDENT_ID_CARD,
+                        new EligibilityDeclaration(false, true, true, true)))
+                .expectEvents(refused(THURSDAY, reason))
+                .expectResultMessagePayload(refusedOutcome(reason));
+    }
+
+    @Test
+    void rejectsMalformedIdNumber() {
+        fixture.givenNoPriorActivity()
+                .when(atWindow(CASE_ID, new PersonalData(ID.substring(0, 17), "张三", null), THURSDAY,
+                        PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("REG-6", "ID_NUMBER_FORMAT", "person.idNumber"));
+        assertThat(personCaseRows()).isZero();
+    }
+
+    @Test
+    void rejectsWrongCheckDigit() {
+        char wrong = ID.charAt(17) == '0' ? '1' : '0';
+        fixture.givenNoPriorActivity()
+                .when(atWindow(CASE_ID, new PersonalData(ID.substring(0, 17) + wrong, "张三", null), THURSDAY,
+                        PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("REG-6", "ID_NUMBER_CHECK_DIGIT", "person.idNumber"));
+        assertThat(personCaseRows()).isZero();
+    }
+
+    @Test
+    void rejectsBirthDateAfterApplication() {
+        String bornTomorrow = IdNumbers.of(THURSDAY.plusDays(1), "123");
+        fixture.givenNoPriorActivity()
+                .when(atWindow(CASE_ID, new PersonalData(bornTomorrow, "张三", null), THURSDAY,
+                        PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("REG-6", "ID_NUMBER_BIRTH_DATE_AFTER_APPLICATION", "person.idNumber"));
+        assertThat(personCaseRows()).isZero();
+    }
+
+    @Test
+    void rejectsUnknownAgency() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUnemploymentCommand(CASE_ID, PERSON, THURSDAY, Channel.WINDOW,
+                        PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE, UnemploymentReason.LOST_JOB, CATEGORIES,
+                        "990199"))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("REG-4", "UNKNOWN_AGENCY", "agencyId"));
+        assertThat(personCaseRows()).isZero();
+    }
+
+    /**
+     * REG-3 names four channels; BACK_OFFICE is an officer's work on an existing case, not a way to
+     * apply. The web request accepts any {@link Channel}, so the command handler must refuse it.
+     */
+    @Test
+    void rejectsRegistrationThroughBackOffice() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUnemploymentCommand(CASE_ID, PERSON, THURSDAY, Channel.BACK_OFFICE,
+                        PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE, UnemploymentReason.LOST_JOB, CATEGORIES,
+                        STREET))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(Matchers.<RuleViolation>predicate(v -> v != null
+                        && "REG-3".equals(v.ruleId()) && "channel".equals(v.field())
+                        && v.kind() == RuleViolation.Kind.INVALID));
+    }
+
+    @Test
+    void onlineApplicationIsPendingWithDueDateInTwoWorkingDays() {
+        // Received Thursday 2026-03-05: Friday is day 1, the weekend does not count, Monday is day 2 (TIME-1).
+        LocalDate due = LocalDate.of(2026, 3, 9);
+        fixture.givenNoPriorActivity()
+                .when(online(CASE_ID, THURSDAY))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(opened(), appliedOnline())
+                .expectResultMessagePayload(
+                        new RegistrationOutcome(CASE_ID, 1, RegistrationOutcome.Status.PENDING, due, List.of()));
+    }
+
+    @Test
+    void onlineApplicationBeforeNationalDayIsDueAfterTheHoliday() {
+        // Received Wednesday 2026-09-30; 1-7 October are public holidays; Thursday 8th is day 1, Friday 9th day 2.
+        LocalDate appliedOn = LocalDate.of(2026, 9, 30);
+        LocalDate due = LocalDate.of(2026, 10, 9);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUnemploymentCommand(CASE_ID, PERSON, appliedOn, Channel.NATIONAL_HRSS_PLATFORM,
+                        null, ELIGIBLE, UnemploymentReason.GRADUATE, Set.of(), COUNTY))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new CaseOpened(CASE_ID, PERSON, BIRTH, Sex.MALE, COUNTY),
+                        new RegistrationApplied(CASE_ID, 1, appliedOn, Channel.NATIONAL_HRSS_PLATFORM,
+                                UnemploymentReason.GRADUATE, Set.of(), COUNTY, due, false, POLICY))
+                .expectResultMessagePayload(
+                        new RegistrationOutcome(CASE_ID, 1, RegistrationOutcome.Status.PENDING, due, List.of()));
+    }
+
+    @Test
+    void onlineApplicationInYearWithoutCalendarDataHasProvisionalDueDate() {
+        // No official data for 2027: weekends only, and the due date says it is a guess.
+        LocalDate appliedOn = LocalDate.of(2027, 3, 4); // a Thursday
+        LocalDate due = LocalDate.of(2027, 3, 8);
+        fixture.givenNoPriorActivity()
+                .when(online(CASE_ID, appliedOn))
+                .expectEvents(opened(), new RegistrationApplied(CASE_ID, 1, appliedOn, Channel.CITY_PES_CLOUD,
+                        UnemploymentReason.LOST_JOB, CATEGORIES, STREET, due, true, POLICY))
+                .expectResultMessagePayload(
+                        new RegistrationOutcome(CASE_ID, 1, RegistrationOutcome.Status.PENDING, due, List.of()));
+    }
+
+    @Test
+    void approvalStartsTheSpell() {
+        LocalDate due = LocalDate.of(2026, 3, 9);
+        fixture.given(opened(), appliedOnline())
+                .when(new ApproveRegistrationCommand(CASE_ID, due))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new RegistrationApproved(CASE_ID, 1, due, false),
+                        new UnemploymentRegistered(CASE_ID, 1, due, Channel.CITY_PES_CLOUD, null,
+                                UnemploymentReason.LOST_JOB, CATEGORIES, STREET, POLICY));
+    }
+
+    @Test
+    void lateApprovalIsMarkedLate() {
+        LocalDate dayAfterDue = LocalDate.of(2026, 3, 10);
+        fixture.given(opened(), appliedOnline())
+                .when(new ApproveRegistrationCommand(CASE_ID, dayAfterDue))
+                .expectEvents(new RegistrationApproved(CASE_ID, 1, dayAfterDue, true),
+                        new UnemploymentRegistered(CASE_ID, 1, dayAfterDue, Channel.CITY_PES_CLOUD, null,
+                                UnemploymentReason.LOST_JOB, CATEGORIES, STREET, POLICY));
+    }
+
+    @Test
+    void decisionBeforeApplicationIsRejected() {
+        fixture.given(opened(), appliedOnline())
+                .when(new ApproveRegistrationCommand(CASE_ID, THURSDAY.minusDays(1)))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("REG-5", "DECISION_BEFORE_APPLICATION", "decidedOn"));
+    }
+
+    @Test
+    void approvalNeedsAPendingApplication() {
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new ApproveRegistrationCommand(CASE_ID, THURSDAY.plusDays(1)))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(conflict("REG-5", "NO_PENDING_APPLICATION", null));
+    }
+
+    @Test
+    void rejectionEndsThePendingApplication() {
+        LocalDate friday = THURSDAY.plusDays(1);
+        fixture.given(opened(), appliedOnline())
+                .when(new RejectRegistrationCommand(CASE_ID, friday, "  申请人已在外地就业  "))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new RegistrationRejected(CASE_ID, 1, friday, "申请人已在外地就业", false));
+    }
+
+    @Test
+    void lateRejectionIsMarkedLate() {
+        LocalDate dayAfterDue = LocalDate.of(2026, 3, 10);
+        fixture.given(opened(), appliedOnline())
+                .when(new RejectRegistrationCommand(CASE_ID, dayAfterDue, "材料不实"))
+                .expectEvents(new RegistrationRejected(CASE_ID, 1, dayAfterDue, "材料不实", true));
+    }
+
+    @Test
+    void rejectedApplicationCannotBeApproved() {
+        LocalDate friday = THURSDAY.plusDays(1);
+        fixture.given(opened(), appliedOnline(), new RegistrationRejected(CASE_ID, 1, friday, "材料不实", false))
+                .when(new ApproveRegistrationCommand(CASE_ID, friday))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(conflict("REG-5", "NO_PENDING_APPLICATION", null));
+    }
+
+    @Test
+    void rejectionNeedsAReason() {
+        fixture.given(opened(), appliedOnline())
+                .when(new RejectRegistrationCommand(CASE_ID, THURSDAY.plusDays(1), "   "))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("REG-5", "REJECTION_REASON_MISSING", "reason"));
+    }
+
+    @Test
+    void refusesSecondRegistrationWhileActive() {
+        fixture.givenCommands(atWindow(THURSDAY))
+                .when(atWindow("case-0002", PERSON, THURSDAY.plusDays(1), PresentedDocument.SOCIAL_SECURITY_CARD,
+                        ELIGIBLE))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(conflict("REG-6", "ALREADY_REGISTERED", "person.idNumber"));
+        assertThat(personCaseRows()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesRegistrationWhilePending() {
+        fixture.givenCommands(online(CASE_ID, THURSDAY))
+                .when(atWindow("case-0002", PERSON, THURSDAY.plusDays(1), PresentedDocument.SOCIAL_SECURITY_CARD,
+                        ELIGIBLE))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(conflict("REG-5", "APPLICATION_PENDING", "person.idNumber"));
+    }
+
+    @Test
+    void reRegistrationAfterEmploymentOpensSpellTwo() {
+        LocalDate jobStart = LocalDate.of(2026, 3, 10);
+        LocalDate again = LocalDate.of(2026, 3, 19);
+        fixture.givenCommands(atWindow(THURSDAY),
+                        new RecordEmploymentCommand(CASE_ID,
+                                new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT, "某某公司", jobStart),
+                                new Evidence(Evidence.EvidenceSource.DATA_MATCH, "社保参保 2026-03", null)))
+                .when(atWindow("case-unused", PERSON, again, PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(registered(2, again))
+                .expectResultMessagePayload(
+                        new RegistrationOutcome(CASE_ID, 2, RegistrationOutcome.Status.ACTIVE, null, List.of()));
+        assertThat(personCaseRows()).isEqualTo(1);
+    }
+
+    @Test
+    void reRegistrationAfterCancellationOpensSpellTwo() {
+        indexPerson(ID, CASE_ID);
+        LocalDate cancelledOn = LocalDate.of(2025, 12, 1);
+        fixture.given(opened(), registered(1, LocalDate.of(2025, 6, 2)),
+                        new RegistrationCancelled(CASE_ID, 1, CancellationGround.FULL_TIME_SCHOOL,
+                                new Evidence(Evidence.EvidenceSource.DOCUMENT, "录取通知书", null), cancelledOn,
+                                new Notification(Notification.NotificationMethod.SMS, cancelledOn), STREET))
+                .when(online("case-unused", THURSDAY))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new RegistrationApplied(CASE_ID, 2, THURSDAY, Channel.CITY_PES_CLOUD,
+                        UnemploymentReason.LOST_JOB, CATEGORIES, STREET, LocalDate.of(2026, 3, 9), false, POLICY))
+                .expectResultMessagePayload(new RegistrationOutcome(CASE_ID, 2, RegistrationOutcome.Status.PENDING,
+                        LocalDate.of(2026, 3, 9), List.of()));
+    }
+
+    // ---------------------------------------------------------------- tracking (TRK-1..TRK-3)
+
+    @Test
+    void recordsTrackingContact() {
+        Evidence callRecord = new Evidence(Evidence.EvidenceSource.CALL, "CALL-20260320-07", "本人表示暂不求职");
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new RecordTrackingContactCommand(CASE_ID, "contact-0001", TODAY_DATE, ContactMethod.PHONE, null,
+                        true, EmploymentStatus.UNEMPLOYED, Set.of(ServiceGiven.CAREER_GUIDANCE,
+                        ServiceGiven.JOB_INTRODUCTION), "推荐参加4月招聘会", null,
+                        CancellationGround.DROPPED_JOB_SEEKING, callRecord))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new TrackingContactRecorded(CASE_ID, 1, "contact-0001", TODAY_DATE, ContactMethod.PHONE,
+                        null, true, EmploymentStatus.UNEMPLOYED,
+                        Set.of(ServiceGiven.CAREER_GUIDANCE, ServiceGiven.JOB_INTRODUCTION), "推荐参加4月招聘会",
+                        CancellationGround.DROPPED_JOB_SEEKING, callRecord, STREET));
+    }
+
+    @Test
+    void recordsInformationComparisonWithItsSource() {
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new RecordTrackingContactCommand(CASE_ID, "contact-0003", THURSDAY,
+                        ContactMethod.INFORMATION_COMPARISON, "社保参保数据", false, null, null, null, null, null, null))
+                .expectEvents(new TrackingContactRecorded(CASE_ID, 1, "contact-0003", THURSDAY,
+                        ContactMethod.INFORMATION_COMPARISON, "社保参保数据", false, null, Set.of(), null, null, null,
+                        STREET));
+    }
+
+    @Test
+    void contactRequiresActiveRegistration() {
+        fixture.given(opened(), appliedOnline())
+                .when(phoneContact("contact-0001", LocalDate.of(2026, 3, 6)))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(conflict("TRK-1", "NO_ACTIVE_REGISTRATION", null));
+    }
+
+    @Test
+    void sameContactIdRecordedOnce() {
+        LocalDate contactDate = LocalDate.of(2026, 3, 18);
+        fixture.given(opened(), registered(1, THURSDAY),
+                        new TrackingContactRecorded(CASE_ID, 1, "contact-0001", contactDate, ContactMethod.PHONE, null,
+                                true, EmploymentStatus.UNEMPLOYED, Set.of(ServiceGiven.POLICY_INFORMATION),
+                                "下月再次联系", null, null, STREET))
+                .when(phoneContact("contact-0001", contactDate))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void informationComparisonNeedsSource() {
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new RecordTrackingContactCommand(CASE_ID, "contact-0001", TODAY_DATE,
+                        ContactMethod.INFORMATION_COMPARISON, " ", false, null, null, null, null, null, null))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("TRK-3", "DATA_MATCH_SOURCE_MISSING", "dataMatchSource"));
+    }
+
+    @Test
+    void contactFindingWorkEndsRegistration() {
+        EmploymentDetails job = new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT, "某某公司",
+                LocalDate.of(2026, 3, 16));
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new RecordTrackingContactCommand(CASE_ID, "contact-0002", TODAY_DATE, ContactMethod.ON_SITE_VISIT,
+                        null, true, EmploymentStatus.EMPLOYED_BY_UNIT, Set.of(), "核实后注销", job, null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new TrackingContactRecorded(CASE_ID, 1, "contact-0002", TODAY_DATE,
+                                ContactMethod.ON_SITE_VISIT, null, true, EmploymentStatus.EMPLOYED_BY_UNIT, Set.of(),
+                                "核实后注销", null, null, STREET),
+                        new Employed(CASE_ID, 1, job, null, "contact-0002", STREET));
+    }
+
+    @Test
+    void contactFindingWorkNeedsEmploymentDetails() {
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new RecordTrackingContactCommand(CASE_ID, "contact-0002", TODAY_DATE, ContactMethod.PHONE,
+                        null, true, EmploymentStatus.FLEXIBLE, Set.of(), null, null, null, null))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("CAN-1", "EMPLOYMENT_MISSING", "employment"));
+    }
+
+    @Test
+    void contactAfterEmploymentIsRefused() {
+        fixture.given(opened(), registered(1, THURSDAY),
+                        new Employed(CASE_ID, 1, new EmploymentDetails(EmploymentType.FLEXIBLE, null,
+                                LocalDate.of(2026, 3, 16)), new Evidence(Evidence.EvidenceSource.STATEMENT, null,
+                                "本人陈述"), null, STREET))
+                .when(phoneContact("contact-0009", TODAY_DATE))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(conflict("TRK-1", "NO_ACTIVE_REGISTRATION", null));
+    }
+
+    @Test
+    void contactInFutureRejected() {
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(phoneContact("contact-0001", TODAY_DATE.plusDays(1)))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("TRK-1", "DATE_IN_FUTURE", "contactDate"));
+    }
+
+    @Test
+    void contactBeforeRegistrationRejected() {
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(phoneContact("contact-0001", THURSDAY.minusDays(1)))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("TRK-1", "DATE_BEFORE_REGISTRATION", "contactDate"));
+    }
+
+    // ---------------------------------------------------------------- employment and cancellation (CAN-1..CAN-2)
+
+    @Test
+    void recordsEmployment() {
+        EmploymentDetails business = new EmploymentDetails(EmploymentType.SELF_EMPLOYED, "张三便利店",
+                LocalDate.of(2026, 3, 16));
+        Evidence licence = new Evidence(Evidence.EvidenceSource.DOCUMENT, "营业执照 91110105MA0000000X", null);
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new RecordEmploymentCommand(CASE_ID, business, licence))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new Employed(CASE_ID, 1, business, licence, null, STREET));
+    }
+
+    @Test
+    void employmentRequiresEvidence() {
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new RecordEmploymentCommand(CASE_ID, new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT,
+                        "某某公司", LocalDate.of(2026, 3, 16)), null))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("CAN-2", "EVIDENCE_MISSING", "evidence"));
+    }
+
+    @Test
+    void employmentStartingInFutureRejected() {
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new RecordEmploymentCommand(CASE_ID, new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT,
+                        "某某公司", TODAY_DATE.plusDays(1)),
+                        new Evidence(Evidence.EvidenceSource.DOCUMENT, "劳动合同", null)))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("CAN-1", "DATE_IN_FUTURE", "employment.startDate"));
+    }
+
+    @Test
+    void cancelsOnGroundWithEvidenceAndNotification() {
+        Evidence notice = new Evidence(Evidence.EvidenceSource.DOCUMENT, "入伍通知书 2026-031", "应征入伍");
+        Notification told = new Notification(Notification.NotificationMethod.PHONE, TODAY_DATE);
+        LocalDate effective = LocalDate.of(2026, 3, 18);
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new CancelRegistrationCommand(CASE_ID, CancellationGround.ENLISTED, notice, effective, told))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new RegistrationCancelled(CASE_ID, 1, CancellationGround.ENLISTED, notice, effective,
+                        told, STREET));
+    }
+
+    @Test
+    void cancellationNeedsNotification() {
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new CancelRegistrationCommand(CASE_ID, CancellationGround.ENLISTED,
+                        new Evidence(Evidence.EvidenceSource.DOCUMENT, "入伍通知书", null), LocalDate.of(2026, 3, 18),
+                        null))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("CAN-2", "NOTIFICATION_MISSING", "notification"));
+    }
+
+    @Test
+    void cancellationNeedsEvidence() {
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new CancelRegistrationCommand(CASE_ID, CancellationGround.MOVED_ABROAD, null,
+                        LocalDate.of(2026, 3, 18),
+                        new Notification(Notification.NotificationMethod.LETTER, TODAY_DATE)))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("CAN-2", "EVIDENCE_MISSING", "evidence"));
+    }
+
+    @Test
+    void cancellationNeedsActiveRegistration() {
+        fixture.given(opened(), appliedOnline())
+                .when(new CancelRegistrationCommand(CASE_ID, CancellationGround.DIED,
+                        new Evidence(Evidence.EvidenceSource.DATA_MATCH, "户籍注销", null), THURSDAY,
+                        new Notification(Notification.NotificationMethod.LETTER, THURSDAY)))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(conflict("CAN-1", "NO_ACTIVE_REGISTRATION", null));
+    }
+
+    // ---------------------------------------------------------------- resident ID numbers for test data
+
+    /** Builds valid GB 11643 numbers so a test controls the birth date (and so the age) exactly. */
+    static final class IdNumbers {
+
+        private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        private static final String CHECK = "10X98765432";
+
+        private IdNumbers() {
+        }
+
+        /** Region 110105 (Beijing Chaoyang), the birth date, a 3-digit sequence; odd last digit = male. */
+        static String of(LocalDate birthDate, String sequence) {
+            return withCheckCharacter(String.format("110105%04d%02d%02d%s", birthDate.getYear(),
+                    birthDate.getMonthValue(), birthDate.getDayOfMonth(), sequence));
+        }
+
+        static String withCheckCharacter(String first17) {
+            int sum = 0;
+            for (int i = 0; i < 17; i++) {
+                sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+            }
+            return first17 + CHECK.charAt(sum % 11);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package cn.pes.casework.platform;
+
+import cn.pes.casework.platform.support.Caseworker;
+import cn.pes.casework.platform.support.TestIds;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static cn.pes.casework.platform.support.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Concurrent writes to one person or one case never lose or duplicate anything. */
+@SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=platform")
+@Import(PlatformTestConfiguration.class)
+class ConcurrencyHttpTest {
+
+    private static final String DATA_DIR = PlatformTestConfiguration.freshDataDir("pes-concurrency-");
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("pes.data-dir", () -> DATA_DIR);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void twentySimultaneousRegistrationsOfOnePersonGiveExactlyOneActiveCase() throws Exception {
+        String idNumber = TestIds.adult();
+        List<Integer> statuses = all(20, i -> new Caseworker(port, "officer-" + i, i % 2 == 0 ? "990101001" : "990102001")
+                .post("/api/registrations", Caseworker.windowRegistration(idNumber, "并发"))
+                .returnResult(String.class).getStatus().value());
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(19);
+
+        Caseworker reader = new Caseworker(port, "reader", "990101");
+        eventually(() -> assertThat(CaseLifecycleFlow.caseIds(reader.searchByIdNumber(idNumber), "cases")).hasSize(1));
+        String caseId = CaseLifecycleFlow.caseIds(reader.searchByIdNumber(idNumber), "cases").get(0);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                Integer.class, caseId)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType LIKE '%CaseOpened' "
+                + "AND aggregateIdentifier IN (SELECT case_id FROM person_case)", Integer.class))
+                .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM person_case", Integer.class));
+    }
+
+    @Test
+    void concurrentContactsOnOneCaseAreAllRecorded() throws Exception {
+        Caseworker caseworker = new Caseworker(port, "officer-chen", "990101001");
+        String caseId = caseworker.registerAtWindow(TestIds.adult(), "多次联系");
+
+        List<Integer> statuses = all(20, i -> new Caseworker(port, "officer-" + i, "990101001")
+                .post("/api/cases/" + caseId + "/contacts", Map.of(
+                        "contactDate", CaseLifecycleFlow.TODAY.toString(), "method", "PHONE", "reached", false))
+                .returnResult(String.class).getStatus().value());
+
+        assertThat(statuses).containsOnly(201);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                Integer.class, caseId)).isEqualTo(22);
+        eventually(() -> assertThat(caseworker.history(caseId).path("entries")).hasSize(22));
+    }
+
+    private static List<Integer> all(int count, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                Callable<Integer> call = () -> {
+                    start.await();
+                    return task.run(n);
+                };
+                futures.add(pool.submit(call));
+            }
+            start.countDown();
+            List<Integer> results = new ArrayList<>();
+            for (Future<Integer> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private interface Task {
+        int run(int n);
+    }
+}

@@ -1,0 +1,115 @@
+package cn.pes.casework.query.common;
+
+import cn.pes.casework.events.shared.PersonalData;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Conversions between the values of the message contract and what the read-model documents hold.
+ * Dates are stored as ISO strings (yyyy-MM-dd) so that they stay calendar dates, free of any time
+ * zone, and sort as text; enums by constant name.
+ */
+public final class Bson {
+
+    private Bson() {
+    }
+
+    public static String date(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    public static LocalDate date(Document doc, String key) {
+        String value = doc == null ? null : doc.getString(key);
+        return value == null ? null : LocalDate.parse(value);
+    }
+
+    public static Date instant(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    public static Instant instant(Document doc, String key) {
+        Date value = doc == null ? null : doc.getDate(key);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    public static <E extends Enum<E>> E enumValue(Document doc, String key, Class<E> type) {
+        String value = doc == null ? null : doc.getString(key);
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    /** Enum sets are stored in declaration order so that equal sets give equal documents. */
+    public static <E extends Enum<E>> List<String> names(Collection<E> values) {
+        List<String> names = new ArrayList<>();
+        if (values != null) {
+            values.stream().sorted().forEach(v -> names.add(v.name()));
+        }
+        return names;
+    }
+
+    public static <E extends Enum<E>> Set<E> enumSet(Document doc, String key, Class<E> type) {
+        List<String> values = doc == null ? null : doc.getList(key, String.class);
+        Set<E> result = EnumSet.noneOf(type);
+        if (values != null) {
+            values.forEach(v -> result.add(Enum.valueOf(type, v)));
+        }
+        return new LinkedHashSet<>(result);
+    }
+
+    public static long longValue(Document doc, String key, long absent) {
+        Object value = doc == null ? null : doc.get(key);
+        return value instanceof Number n ? n.longValue() : absent;
+    }
+
+    public static int intValue(Document doc, String key, int absent) {
+        Object value = doc == null ? null : doc.get(key);
+        return value instanceof Number n ? n.intValue() : absent;
+    }
+
+    public static boolean bool(Document doc, String key) {
+        return doc != null && Boolean.TRUE.equals(doc.getBoolean(key));
+    }
+
+    public static Document person(PersonalData person) {
+        if (person == null) {
+            return null;
+        }
+        return new Document("idNumber", person.idNumber())
+                .append("name", person.name())
+                .append("phone", person.phone());
+    }
+
+    public static PersonalData person(Document doc, String key) {
+        Document person = doc == null ? null : doc.get(key, Document.class);
+        if (person == null) {
+            return null;
+        }
+        return new PersonalData(person.getString("idNumber"), person.getString("name"), person.getString("phone"));
+    }
+
+    public static Document subDocument(Document doc, String key) {
+        return doc == null ? null : doc.get(key, Document.class);
+    }
+
+    /** The sub-document under key, created when absent, for changing it in place. */
+    public static Document subDocumentForUpdate(Document doc, String key) {
+        Document sub = doc.get(key, Document.class);
+        if (sub == null) {
+            sub = new Document();
+            doc.put(key, sub);
+        }
+        return sub;
+    }
+}
