@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Concurrent writes to one person or one case never lose or duplicate anything. */
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=platform")
+        properties = {"spring.config.name=platform", "pes.snapshots.event-threshold=5"})
 @Import(PlatformTestConfiguration.class)
 class ConcurrencyHttpTest {
 
@@ -74,7 +74,20 @@ class ConcurrencyHttpTest {
         assertThat(statuses).containsOnly(201);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                 Integer.class, caseId)).isEqualTo(22);
-        eventually(() -> assertThat(caseworker.history(caseId).path("entries")).hasSize(22));
+        // With a threshold of 5 the case was loaded from snapshots along the way; the last contact
+        // after them must still see the whole state (a resent contact is recognised).
+        eventually(() -> assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", Integer.class, caseId))
+                .isPositive());
+        caseworker.post("/api/cases/" + caseId + "/contacts", Map.of("contactId", "resent-contact-0001",
+                "contactDate", CaseLifecycleFlow.TODAY.toString(), "method", "PHONE", "reached", false))
+                .expectStatus().isCreated();
+        caseworker.post("/api/cases/" + caseId + "/contacts", Map.of("contactId", "resent-contact-0001",
+                "contactDate", CaseLifecycleFlow.TODAY.toString(), "method", "PHONE", "reached", false))
+                .expectStatus().isCreated();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                Integer.class, caseId)).isEqualTo(23);
+        eventually(() -> assertThat(caseworker.history(caseId).path("entries")).hasSize(23));
     }
 
     private static List<Integer> all(int count, Task task) throws Exception {

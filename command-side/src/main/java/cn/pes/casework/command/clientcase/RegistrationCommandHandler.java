@@ -10,6 +10,7 @@ import cn.pes.casework.command.policy.RegistrationPolicy;
 import cn.pes.casework.command.policy.RegistrationPolicyBook;
 import cn.pes.casework.events.registration.RegisterUnemploymentCommand;
 import cn.pes.casework.events.registration.RegistrationOutcome;
+import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.shared.RefusalReason;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
@@ -81,6 +82,9 @@ class RegistrationCommandHandler {
         }
         if (command.channel() == null) {
             throw CaseRuleViolation.invalid("REG-3", "CHANNEL_MISSING", "channel");
+        }
+        if (command.channel() != Channel.WINDOW && !command.channel().isOnline()) {
+            throw CaseRuleViolation.invalid("REG-3", "NOT_A_REGISTRATION_CHANNEL", "channel");
         }
         if (command.declaration() == null) {
             throw CaseRuleViolation.invalid("REG-1", "DECLARATION_MISSING", "declaration");

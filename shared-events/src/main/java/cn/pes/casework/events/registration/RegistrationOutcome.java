@@ -10,7 +10,8 @@ import java.util.List;
  * {@link RegistrationRefused} event is stored so the agency can account for it.
  *
  * @param caseId        the person's case
- * @param spell         the registration spell number (1 for the first registration of a case), 0 when refused
+ * @param spell         the spell number: 1 for the first application or registration of a case; a rejected
+ *                      online application keeps its number, so the next one counts on from it; 0 when refused
  * @param status        ACTIVE (window), PENDING (online, awaiting a decision) or REFUSED
  * @param decisionDueOn for PENDING: the last day of the REG-5 decision period
  * @param reasons       for REFUSED: every failed condition

@@ -1,0 +1,173 @@
+package cn.pes.casework.query.common;
+
+import cn.pes.casework.events.cancellation.CancellationGround;
+import cn.pes.casework.events.cancellation.Evidence.EvidenceSource;
+import cn.pes.casework.events.cancellation.Notification.NotificationMethod;
+import cn.pes.casework.events.casefile.RegistrationStatus;
+import cn.pes.casework.events.employment.EmploymentType;
+import cn.pes.casework.events.registration.PresentedDocument;
+import cn.pes.casework.events.registration.RegistrationOutcome;
+import cn.pes.casework.events.registration.UnemploymentReason;
+import cn.pes.casework.events.shared.Channel;
+import cn.pes.casework.events.shared.PersonCategory;
+import cn.pes.casework.events.shared.RefusalReason;
+import cn.pes.casework.events.shared.Sex;
+import cn.pes.casework.events.tracking.ContactMethod;
+import cn.pes.casework.events.tracking.EmploymentStatus;
+import cn.pes.casework.events.tracking.ServiceGiven;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Chinese names of every enum constant of the message contract, kept in one place so that the
+ * history, the ledger and any later report use the same words. A constant without a label falls
+ * back to its code (a test makes sure none is missing).
+ */
+public final class Labels {
+
+    private static final Map<Enum<?>, String> LABELS = new HashMap<>();
+
+    /** Refusal codes are open-ended strings chosen by the command side; unknown ones show as the code. */
+    private static final Map<String, String> REFUSAL_CODES = Map.of(
+            "UNDER_MINIMUM_AGE", "未满16周岁",
+            "RECEIVING_PENSION", "已按月领取基本养老金",
+            "EMPLOYED", "已就业",
+            "UNABLE_TO_WORK", "无劳动能力",
+            "NOT_WANTING_WORK", "无就业要求",
+            "DOCUMENT_NOT_PRESENTED", "未出示社会保障卡或居民身份证");
+
+    static {
+        put(CancellationGround.RECEIVES_PENSION, "按月领取基本养老金");
+        put(CancellationGround.LOST_ABILITY_TO_WORK, "完全丧失劳动能力");
+        put(CancellationGround.FULL_TIME_SCHOOL, "进入全日制学校学习");
+        put(CancellationGround.ENLISTED, "应征入伍");
+        put(CancellationGround.MOVED_ABROAD, "移居境外");
+        put(CancellationGround.IMPRISONED, "被判刑收监执行");
+        put(CancellationGround.DIED, "死亡");
+        put(CancellationGround.DROPPED_JOB_SEEKING, "放弃求职要求或拒绝接受公共就业服务");
+        put(CancellationGround.NO_CONTACT_SIX_MONTHS, "连续6个月未与公共就业服务机构联系");
+        put(CancellationGround.REFUSED_OFFERS_THREE_TIMES, "无正当理由三次拒绝推荐就业或培训");
+
+        put(EvidenceSource.DATA_MATCH, "信息比对");
+        put(EvidenceSource.VISIT, "实地走访");
+        put(EvidenceSource.CALL, "电话核实");
+        put(EvidenceSource.DOCUMENT, "书面材料");
+        put(EvidenceSource.STATEMENT, "本人陈述");
+
+        put(NotificationMethod.IN_PERSON, "当面告知");
+        put(NotificationMethod.PHONE, "电话告知");
+        put(NotificationMethod.SMS, "短信告知");
+        put(NotificationMethod.LETTER, "书面告知");
+        put(NotificationMethod.ONLINE_MESSAGE, "网上消息告知");
+
+        put(RegistrationStatus.NOT_REGISTERED, "未登记");
+        put(RegistrationStatus.PENDING, "待审核");
+        put(RegistrationStatus.ACTIVE, "登记有效");
+        put(RegistrationStatus.EMPLOYED, "已就业");
+        put(RegistrationStatus.CANCELLED, "已注销");
+        put(RegistrationStatus.REJECTED, "不予登记");
+
+        put(EmploymentType.EMPLOYED_BY_UNIT, "单位就业");
+        put(EmploymentType.SELF_EMPLOYED, "自主创业/个体经营");
+        put(EmploymentType.FLEXIBLE, "灵活就业");
+
+        put(PresentedDocument.SOCIAL_SECURITY_CARD, "社会保障卡");
+        put(PresentedDocument.ELECTRONIC_SOCIAL_SECURITY_CARD, "电子社保卡");
+        put(PresentedDocument.RESIDENT_ID_CARD, "居民身份证");
+
+        put(RegistrationOutcome.Status.ACTIVE, "登记有效");
+        put(RegistrationOutcome.Status.PENDING, "待审核");
+        put(RegistrationOutcome.Status.REFUSED, "不予受理");
+
+        put(UnemploymentReason.LOST_JOB, "失去工作");
+        put(UnemploymentReason.GRADUATE, "毕业未就业");
+        put(UnemploymentReason.OWN_BUSINESS_CLOSED, "自主经营歇业");
+        put(UnemploymentReason.FLEXIBLE_WORK_ENDED, "灵活就业结束");
+        put(UnemploymentReason.RELEASED_FROM_PRISON, "刑满释放");
+        put(UnemploymentReason.DISCHARGED_SOLDIER, "退役");
+        put(UnemploymentReason.RURAL_WORKER, "农村进城务工");
+        put(UnemploymentReason.LAND_REQUISITIONED, "被征地");
+        put(UnemploymentReason.OTHER, "其他");
+
+        put(Channel.WINDOW, "窗口");
+        put(Channel.PROVINCIAL_GOVERNMENT_WEB, "省政务服务网");
+        put(Channel.NATIONAL_HRSS_PLATFORM, "国家人社服务平台（掌上12333）");
+        put(Channel.CITY_PES_CLOUD, "市公共就业服务云平台");
+        put(Channel.BACK_OFFICE, "经办人员");
+
+        put(PersonCategory.POVERTY_ALLEVIATED, "脱贫人口");
+        put(PersonCategory.EMPLOYMENT_DIFFICULTY, "就业困难人员");
+        put(PersonCategory.ZERO_EMPLOYMENT_FAMILY, "零就业家庭成员");
+        put(PersonCategory.DISABLED, "残疾人");
+        put(PersonCategory.LOW_INCOME_FAMILY, "低保/低收入家庭成员");
+        put(PersonCategory.TWO_AFTER_STUDENT, "两后生");
+        put(PersonCategory.VETERAN, "退役军人");
+        put(PersonCategory.RELEASED_PRISONER, "刑满释放人员");
+        put(PersonCategory.GRADUATE, "高校及职业院校毕业生");
+
+        put(Sex.MALE, "男");
+        put(Sex.FEMALE, "女");
+
+        put(ContactMethod.INFORMATION_COMPARISON, "信息比对");
+        put(ContactMethod.ON_SITE_VISIT, "实地走访");
+        put(ContactMethod.PHONE, "电话调查");
+
+        put(EmploymentStatus.UNEMPLOYED, "未就业");
+        put(EmploymentStatus.EMPLOYED_BY_UNIT, "单位就业");
+        put(EmploymentStatus.FLEXIBLE, "灵活就业");
+        put(EmploymentStatus.SELF_EMPLOYED, "自主创业/个体经营");
+
+        put(ServiceGiven.POLICY_INFORMATION, "政策咨询");
+        put(ServiceGiven.CAREER_GUIDANCE, "职业指导");
+        put(ServiceGiven.JOB_INTRODUCTION, "职业介绍");
+        put(ServiceGiven.TRAINING, "职业培训");
+        put(ServiceGiven.ENTREPRENEURSHIP_SUPPORT, "创业服务");
+        put(ServiceGiven.EMPLOYMENT_ASSISTANCE, "就业援助");
+        put(ServiceGiven.SUBSIDY_APPLICATION, "补贴申领");
+    }
+
+    private Labels() {
+    }
+
+    private static void put(Enum<?> constant, String label) {
+        LABELS.put(constant, label);
+    }
+
+    /** The Chinese name of a constant; null for null. */
+    public static String of(Enum<?> constant) {
+        if (constant == null) {
+            return null;
+        }
+        return LABELS.getOrDefault(constant, constant.name());
+    }
+
+    public static boolean has(Enum<?> constant) {
+        return LABELS.containsKey(constant);
+    }
+
+    /**
+     * Labels joined with the Chinese enumeration comma, in declaration order: sets arrive in any
+     * order after deserialization and a replay must write the same text.
+     */
+    public static String join(Collection<? extends Enum<?>> constants) {
+        if (constants == null || constants.isEmpty()) {
+            return "";
+        }
+        return constants.stream()
+                        .sorted(Comparator.comparingInt(Enum::ordinal))
+                        .map(Labels::of)
+                        .collect(Collectors.joining("、"));
+    }
+
+    public static String refusal(RefusalReason reason) {
+        if (reason == null) {
+            return null;
+        }
+        String label = REFUSAL_CODES.getOrDefault(reason.code(), reason.code());
+        return reason.ruleId() == null ? label : label + "（" + reason.ruleId() + "）";
+    }
+}

@@ -1,0 +1,127 @@
+package cn.pes.casework.query.mongo;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the read models live: an external MongoDB given by URI, or a mongo-java-server started in
+ * this JVM on the H2 backend (a file under the data folder, or memory for tests). The embedded one
+ * listens on 127.0.0.1 only and is reached with the ordinary driver over the wire, so that the code
+ * above it does not know which one it talks to.
+ *
+ * <p>Durability of the embedded store: {@code H2Backend(String fileName)} opens its MVStore with H2's
+ * default auto-commit delay of one second, i.e. writes stay in memory for up to a second and a
+ * {@code kill -9} loses them. Losing a suffix of writes alone would be harmless (projections are
+ * idempotent and replay from their token), but the background commit may catch a token update whose
+ * read-model writes of the same batch are not in the snapshot, and after a restart those events would
+ * never be applied. So we build the MVStore ourselves and {@link #makeDurable()} commits it
+ * synchronously at the end of every projection batch, after the batch's read-model writes and before
+ * Axon stores the batch's token. A token on disk therefore always implies its read models on disk.
+ * The token writes themselves ride on a short background auto-commit delay: losing one only means
+ * replaying a batch, which the sequence guards turn into no-ops. An MVStore commit writes the chunk
+ * through to the operating system (not fsync), which is what survives a killed process; surviving a
+ * power cut would need an fsync per batch, which we do not pay for.
+ */
+public final class ReadModelServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelServer.class);
+
+    /** Bounds how much token progress a crash can lose; read models are committed explicitly. */
+    static final int TOKEN_AUTO_COMMIT_DELAY_MILLIS = 200;
+
+    private final String connectionString;
+    private final MongoServer server;
+    private final H2Backend backend;
+    private final String description;
+
+    private ReadModelServer(String connectionString, MongoServer server, H2Backend backend, String description) {
+        this.connectionString = connectionString;
+        this.server = server;
+        this.backend = backend;
+        this.description = description;
+    }
+
+    public static ReadModelServer external(String uri) {
+        return new ReadModelServer(uri, null, null, "external MongoDB");
+    }
+
+    /** Starts the embedded server on an H2 file, creating its folder. */
+    public static ReadModelServer embeddedFile(Path file, int port) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the read-model folder " + file.getParent(), e);
+        }
+        MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).open();
+        H2Backend backend;
+        try {
+            store.setAutoCommitDelay(TOKEN_AUTO_COMMIT_DELAY_MILLIS);
+            backend = new H2Backend(store);
+        } catch (RuntimeException e) {
+            store.closeImmediately();
+            throw e;
+        }
+        return start(backend, port, "embedded H2 file " + file.toAbsolutePath());
+    }
+
+    /** The same H2 backend in memory, so fast tests meet the same server behaviour as production. */
+    public static ReadModelServer embeddedInMemory(int port) {
+        return start(H2Backend.inMemory(), port, "embedded in-memory");
+    }
+
+    private static ReadModelServer start(H2Backend backend, int port, String description) {
+        MongoServer server = new MongoServer(backend);
+        try {
+            server.bind("127.0.0.1", port);
+            InetSocketAddress address = server.getLocalAddress();
+            String uri = "mongodb://127.0.0.1:" + address.getPort();
+            log.info("Read-model store: {} listening on 127.0.0.1:{}", description, address.getPort());
+            return new ReadModelServer(uri, server, backend, description);
+        } catch (RuntimeException | Error e) {
+            // Netty's threads would otherwise keep the JVM alive after the failed start.
+            server.shutdownNow();
+            throw e;
+        }
+    }
+
+    public String connectionString() {
+        return connectionString;
+    }
+
+    public boolean isEmbedded() {
+        return server != null;
+    }
+
+    /**
+     * Makes every write acknowledged so far survive a killed process. For an external MongoDB this
+     * is the server's business (journal, write concern), so there is nothing to do here.
+     */
+    public void makeDurable() {
+        if (backend != null) {
+            backend.commit();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            log.info("Stopping read-model store: {}", description);
+            // shutdownNow also closes the backend, which commits and closes the MVStore.
+            server.shutdownNow();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ReadModelServer[" + description + "]";
+    }
+}

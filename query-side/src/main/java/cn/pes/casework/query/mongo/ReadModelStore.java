@@ -1,0 +1,45 @@
+package cn.pes.casework.query.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+
+/**
+ * The read-model database as the projections and query handlers see it.
+ *
+ * <p>{@code serverSideGuards}: the embedded server answers a filter by index only when it names
+ * exactly the indexed keys ({@code AbstractUniqueIndex.canHandle} compares key sets), so a filter of
+ * {@code _id} plus a sequence condition scans the whole collection. In the embedded shape one JVM
+ * owns every segment and each case is written by one thread, so the sequence guard is checked in
+ * memory and writes filter on {@code _id} alone. Against a real MongoDB, where nodes share segments
+ * and a node may lose its claim mid-batch, the guard also goes into the filter (cheap there).
+ */
+public final class ReadModelStore {
+
+    private final MongoDatabase database;
+    private final ReadModelServer server;
+    private final boolean serverSideGuards;
+
+    public ReadModelStore(MongoDatabase database, ReadModelServer server, boolean serverSideGuards) {
+        this.database = database;
+        this.server = server;
+        this.serverSideGuards = serverSideGuards;
+    }
+
+    public MongoCollection<Document> collection(String name) {
+        return database.getCollection(name);
+    }
+
+    public MongoDatabase database() {
+        return database;
+    }
+
+    public boolean serverSideGuards() {
+        return serverSideGuards;
+    }
+
+    /** See {@link ReadModelServer#makeDurable()}. */
+    public void makeDurable() {
+        server.makeDurable();
+    }
+}
