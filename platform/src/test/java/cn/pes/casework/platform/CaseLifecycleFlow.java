@@ -243,6 +243,15 @@ abstract class CaseLifecycleFlow {
         assertThat(stored).isEqualTo(3);
     }
 
+    @Test
+    void apiDocumentDescribesBothSides() {
+        JsonNode paths = street.get("/v3/api-docs").path("paths");
+        assertThat(paths.has("/api/registrations")).isTrue();
+        assertThat(paths.has("/api/cases/{caseId}/contacts")).isTrue();
+        assertThat(paths.has("/api/cases/{caseId}/history")).isTrue();
+        assertThat(paths.has("/api/agencies/{agencyId}/tracking-ledger")).isTrue();
+    }
+
     static List<String> caseIds(JsonNode result, String arrayField) {
         List<String> ids = new ArrayList<>();
         result.path(arrayField).forEach(node -> ids.add(node.path("caseId").asText()));

@@ -11,7 +11,7 @@ public final class Masking {
         if (idNumber == null) {
             return null;
         }
-        if (idNumber.length() < 8) {
+        if (idNumber.length() <= 8) {
             return "*".repeat(idNumber.length());
         }
         return idNumber.substring(0, 4) + "*".repeat(idNumber.length() - 8)
@@ -23,7 +23,7 @@ public final class Masking {
         if (phone == null) {
             return null;
         }
-        if (phone.length() < 7) {
+        if (phone.length() <= 7) {
             return "*".repeat(phone.length());
         }
         return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);

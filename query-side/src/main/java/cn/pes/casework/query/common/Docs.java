@@ -18,9 +18,9 @@ import java.util.Set;
  * Dates are stored as ISO strings (yyyy-MM-dd) so that they stay calendar dates, free of any time
  * zone, and sort as text; enums by constant name.
  */
-public final class Bson {
+public final class Docs {
 
-    private Bson() {
+    private Docs() {
     }
 
     public static String date(LocalDate date) {

@@ -1,0 +1,134 @@
+package cn.pes.casework.query.projection;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The guarded upsert every projection write goes through: a document (or a case's part of a shared
+ * document) is written only if the event's sequence is newer than the one it recorded.
+ *
+ * <p>With a server-side guard the filter is {@code {_id, $or: [{path: {$exists: false}}, {path: {$lt: seq}}]}}
+ * with upsert; if a newer state is already stored the filter misses, the upsert tries to insert the
+ * same {@code _id} and the duplicate-key error means "already applied". Without it (embedded store,
+ * see {@link cn.pes.casework.query.mongo.ReadModelStore}) the filter is {@code _id} alone and the
+ * guard was checked in memory against the state read in the same batch.
+ *
+ * <p>Shared documents keep each case's part under {@code cases.<caseKey>} and its last applied
+ * sequence under {@code seq.<caseKey>}; the sequence stays when the part is removed, so a redelivered
+ * older event cannot bring a removed part back. Parts of different cases are disjoint paths, so
+ * work packages of different segments may write the same document concurrently.
+ */
+public final class GuardedUpsert {
+
+    /** The last event sequence applied to a per-case document. */
+    public static final String LAST_SEQUENCE = "lastSequence";
+    /** Per-case parts of a shared document. */
+    public static final String CASES = "cases";
+    /** Per-case last applied sequences of a shared document. */
+    public static final String SEQ = "seq";
+
+    private GuardedUpsert() {
+    }
+
+    /** A case's new part of a shared document; {@code part == null} removes it. */
+    public record PartChange(String caseId, Document part, long sequence) {
+    }
+
+    public static Bson guardFilter(Object id, String sequencePath, long sequence, boolean serverSide) {
+        Bson byId = Filters.eq("_id", id);
+        if (!serverSide) {
+            return byId;
+        }
+        return Filters.and(byId, Filters.or(Filters.exists(sequencePath, false), Filters.lt(sequencePath, sequence)));
+    }
+
+    /** Replaces a per-case document whose {@value #LAST_SEQUENCE} is already set to the new sequence. */
+    public static WriteModel<Document> replaceDocument(Document document, boolean serverSide) {
+        long sequence = document.get(LAST_SEQUENCE, Number.class).longValue();
+        return new ReplaceOneModel<>(guardFilter(document.get("_id"), LAST_SEQUENCE, sequence, serverSide), document,
+                                     new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * The writes for changed parts of one shared document: one update per part when the guard is on
+     * the server (each part has its own condition), otherwise one update for all parts.
+     */
+    public static List<WriteModel<Document>> updateParts(Object documentId, Document onInsert,
+                                                          List<PartChange> changes, boolean serverSide) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        if (serverSide) {
+            for (PartChange change : changes) {
+                String sequencePath = SEQ + "." + FieldKeys.encode(change.caseId());
+                writes.add(new UpdateOneModel<>(guardFilter(documentId, sequencePath, change.sequence(), true),
+                                                partUpdate(List.of(change), onInsert),
+                                                new UpdateOptions().upsert(true)));
+            }
+        } else if (!changes.isEmpty()) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", documentId), partUpdate(changes, onInsert),
+                                            new UpdateOptions().upsert(true)));
+        }
+        return writes;
+    }
+
+    private static Document partUpdate(List<PartChange> changes, Document onInsert) {
+        Document set = new Document();
+        Document unset = new Document();
+        for (PartChange change : changes) {
+            String key = FieldKeys.encode(change.caseId());
+            if (change.part() == null) {
+                unset.put(CASES + "." + key, "");
+            } else {
+                set.put(CASES + "." + key, change.part());
+            }
+            set.put(SEQ + "." + key, change.sequence());
+        }
+        Document update = new Document("$set", set);
+        if (!unset.isEmpty()) {
+            update.put("$unset", unset);
+        }
+        if (onInsert != null && !onInsert.isEmpty()) {
+            update.put("$setOnInsert", onInsert);
+        }
+        return update;
+    }
+
+    /**
+     * Runs the writes unordered (they touch distinct documents or distinct parts) and treats
+     * duplicate-key errors as "a newer state is already stored".
+     */
+    public static void execute(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        try {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            List<BulkWriteError> failures = e.getWriteErrors().stream()
+                                             .filter(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)
+                                             .toList();
+            if (!failures.isEmpty() || e.getWriteConcernError() != null) {
+                String codes = failures.stream().map(error -> String.valueOf(error.getCode()))
+                                       .collect(Collectors.joining(","));
+                throw new ReadModelWriteException("Writing read model " + collection.getNamespace().getCollectionName()
+                                                          + " failed: error codes [" + codes + "]"
+                                                          + (e.getWriteConcernError() != null ? ", write concern error "
+                                                          + e.getWriteConcernError().getCode() : ""));
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package cn.pes.casework.query.projection;
+
+import cn.pes.casework.query.agencycaseload.AgencyCaseloadProjection;
+import cn.pes.casework.query.casehistory.CaseHistoryProjection;
+import cn.pes.casework.query.caselookup.CaseLookupProjection;
+import cn.pes.casework.query.casesummary.CaseSummaryProjection;
+import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
+import com.mongodb.client.MongoClient;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+@Configuration(proxyBeanMethods = false)
+public class ProjectionProcessingConfiguration {
+
+    /** One processing group per read model, so each can be replayed on its own. */
+    public static final List<String> PROCESSING_GROUPS = List.of(
+            CaseSummaryProjection.PROCESSING_GROUP,
+            CaseHistoryProjection.PROCESSING_GROUP,
+            CaseLookupProjection.PROCESSING_GROUP,
+            TrackingLedgerProjection.PROCESSING_GROUP,
+            AgencyCaseloadProjection.PROCESSING_GROUP);
+
+    @Bean
+    public ProjectionProcessorsModule queryProjectionProcessors(
+            @Qualifier("readModelMongoClient") MongoClient readModelMongoClient,
+            @Value("${pes.mongo.database:casework}") String database,
+            ProjectionWriter writer,
+            @Value("${pes.projections.batch-size:200}") int batchSize,
+            @Value("${pes.projections.initial-segments:4}") int initialSegments,
+            @Value("${pes.projections.max-claimed-segments:0}") int maxClaimedSegments) {
+        return new ProjectionProcessorsModule(readModelMongoClient, database, writer,
+                                              new ProjectionSettings(batchSize, initialSegments, maxClaimedSegments),
+                                              PROCESSING_GROUPS);
+    }
+}

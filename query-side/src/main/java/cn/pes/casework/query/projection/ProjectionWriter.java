@@ -1,0 +1,106 @@
+package cn.pes.casework.query.projection;
+
+import cn.pes.casework.query.mongo.ReadModelStore;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * What projections write through. Inside an Axon unit of work the changes are buffered per batch and
+ * written by {@link #flushAtEndOfBatch()}; outside one (a handler called directly) every call is
+ * written at once.
+ *
+ * <p>Why an interceptor and not {@code onPrepareCommit}: the pooled streaming processor registers
+ * its "store the token" callback on the batch's unit of work before handing it the events, and
+ * prepare-commit callbacks run in registration order, so a flush registered by a handler would run
+ * after the token update. The interceptor flushes while the last event of the batch is still being
+ * handled, i.e. before the unit of work commits. The prepare-commit flush stays as a safety net for
+ * processors configured without the interceptor.
+ */
+@Component
+public class ProjectionWriter {
+
+    private static final String BATCH_RESOURCE = ProjectionWriter.class.getName() + ".batch";
+
+    private final ReadModelStore store;
+
+    public ProjectionWriter(ReadModelStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Changes the per-case document {@code id} of {@code collection} if {@code sequence} is newer than
+     * the last sequence it recorded; a missing document starts as {@code {_id: id}}.
+     *
+     * @return whether the change was applied
+     */
+    public boolean updateDocument(String collection, String id, long sequence, Consumer<Document> change) {
+        return inBatch(batch -> batch.updateDocument(collection, id, sequence, change));
+    }
+
+    /** The per-case document as this batch sees it, or null. Do not modify it. */
+    public Document findDocument(String collection, String id) {
+        return inBatch(batch -> batch.findDocument(collection, id));
+    }
+
+    /**
+     * Replaces the part of shared document {@code documentId} owned by {@code caseId}, if
+     * {@code sequence} is newer than the one recorded for that case in that document.
+     *
+     * @param onInsert fields the document gets when this write creates it (e.g. agency and month)
+     * @param change   gets the current part (null if none) and returns the new one (null removes it)
+     * @return whether the change was applied
+     */
+    public boolean updatePart(String collection, String documentId, Document onInsert, String caseId,
+                              long sequence, UnaryOperator<Document> change) {
+        return inBatch(batch -> batch.updatePart(collection, documentId, onInsert, caseId, sequence, change));
+    }
+
+    /** A case's part of a shared document as this batch sees it, or null. Do not modify it. */
+    public Document findPart(String collection, String documentId, String caseId) {
+        return inBatch(batch -> batch.findPart(collection, documentId, caseId));
+    }
+
+    /** Register on every processor whose handlers write through this writer. */
+    public MessageHandlerInterceptor<EventMessage<?>> flushAtEndOfBatch() {
+        return (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
+                flush(unitOfWork);
+            }
+            return result;
+        };
+    }
+
+    /** Writes the changes buffered in the given unit of work. */
+    public void flush(UnitOfWork<?> unitOfWork) {
+        ProjectionBatch batch = unitOfWork.root().getResource(BATCH_RESOURCE);
+        if (batch != null) {
+            batch.flush();
+        }
+    }
+
+    private <T> T inBatch(Function<ProjectionBatch, T> action) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            ProjectionBatch batch = new ProjectionBatch(store);
+            T result = action.apply(batch);
+            batch.flush();
+            return result;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        ProjectionBatch batch = root.getOrComputeResource(BATCH_RESOURCE, key -> {
+            ProjectionBatch created = new ProjectionBatch(store);
+            root.onPrepareCommit(u -> created.flush());
+            return created;
+        });
+        return action.apply(batch);
+    }
+}

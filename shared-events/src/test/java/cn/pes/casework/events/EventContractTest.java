@@ -1,0 +1,370 @@
+package cn.pes.casework.events;
+
+import cn.pes.casework.events.cancellation.CancellationGround;
+import cn.pes.casework.events.cancellation.Evidence;
+import cn.pes.casework.events.cancellation.Evidence.EvidenceSource;
+import cn.pes.casework.events.cancellation.Notification;
+import cn.pes.casework.events.cancellation.Notification.NotificationMethod;
+import cn.pes.casework.events.cancellation.RegistrationCancelled;
+import cn.pes.casework.events.employment.Employed;
+import cn.pes.casework.events.employment.EmploymentDetails;
+import cn.pes.casework.events.employment.EmploymentType;
+import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.events.registration.PresentedDocument;
+import cn.pes.casework.events.registration.RegistrationApplied;
+import cn.pes.casework.events.registration.RegistrationApproved;
+import cn.pes.casework.events.registration.RegistrationRefused;
+import cn.pes.casework.events.registration.RegistrationRejected;
+import cn.pes.casework.events.registration.UnemploymentReason;
+import cn.pes.casework.events.registration.UnemploymentRegistered;
+import cn.pes.casework.events.shared.Channel;
+import cn.pes.casework.events.shared.PersonCategory;
+import cn.pes.casework.events.shared.PersonalData;
+import cn.pes.casework.events.shared.RefusalReason;
+import cn.pes.casework.events.shared.Sex;
+import cn.pes.casework.events.tracking.ContactMethod;
+import cn.pes.casework.events.tracking.EmploymentStatus;
+import cn.pes.casework.events.tracking.ServiceGiven;
+import cn.pes.casework.events.tracking.TrackingContactRecorded;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The event contract: events are permanent history, so the JSON shape of every event (every record
+ * annotated with {@link Revision}) is pinned by a fixture file
+ * {@code src/test/resources/events/<SimpleName>.v<revision>.json}.
+ *
+ * <p>For every event this test
+ * <ol>
+ *   <li>serializes a realistic sample with the platform's {@link ObjectMapper} settings and compares
+ *       it with the fixture as a JSON tree (field names, nesting, value formats);</li>
+ *   <li>deserializes the fixture and compares the result with the sample using {@code equals};</li>
+ *   <li>checks that the fixture for the event's current {@link Revision} exists and that no fixture
+ *       claims a revision newer than the annotation.</li>
+ * </ol>
+ * A second check scans the compiled classes ({@code target/classes/cn/pes/casework/events}) for
+ * {@link Revision}-annotated classes, so a new event cannot be added without a sample and fixture here.
+ * Samples fill every field (no nulls, no empty collections) so that {@code NON_NULL} inclusion never
+ * hides a field from the fixture.
+ *
+ * <p><b>Changing an event's shape needs a new {@code @Revision} and an upcaster; never rewrite an
+ * existing fixture.</b> Fixtures of older revisions stay in place as the input for upcaster tests.
+ *
+ * <p>Writing fixtures: a new event (or a new revision of one) gets its fixture by running
+ * <pre>
+ * mvn -q -B -o test -pl shared-events -Devents.fixtures.write=true
+ * </pre>
+ * In that mode a <em>missing</em> fixture is written from the sample (pretty-printed) instead of failing
+ * the test; an existing fixture is never overwritten and is checked as usual. Inspect the new file,
+ * commit it, and run again without the property.
+ */
+class EventContractTest {
+
+    /** System property that makes the test write missing fixtures instead of failing. */
+    static final String WRITE_PROPERTY = "events.fixtures.write";
+
+    private static final String EVENTS_PACKAGE = "cn.pes.casework.events";
+    private static final Pattern FIXTURE_NAME = Pattern.compile("(\\w+)\\.v([^.]+)\\.json");
+
+    private static final String CASE_ID = "019cac1c-e220-7b3e-9c41-5d2a6f8e0b17";
+    private static final String CONTACT_ID = "019d8f02-8400-72c5-8a19-e4b7306d5f2c";
+    private static final String AGENCY_ID = "990101001";
+    private static final String POLICY_VERSION = "REG-2026-01";
+
+    /**
+     * The platform's serialization settings: Spring Boot's auto-configured ObjectMapper (JavaTimeModule,
+     * dates as ISO strings, unknown properties ignored) with {@code spring.jackson.default-property-inclusion:
+     * non_null}, which Axon's JacksonSerializer uses for events.
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    /**
+     * One realistic sample per event. Sets are EnumSets so that the serialized array order is stable
+     * (Set.of iterates in a different order on every JVM run).
+     */
+    static final Map<Class<? extends Record>, Record> SAMPLES = samples();
+
+    private static Map<Class<? extends Record>, Record> samples() {
+        Map<Class<? extends Record>, Record> samples = new LinkedHashMap<>();
+        add(samples, new CaseOpened(CASE_ID,
+                new PersonalData("110105199003071239", "张三", "13812345678"),
+                LocalDate.of(1990, 3, 7), Sex.MALE, AGENCY_ID));
+        add(samples, new RegistrationApplied(CASE_ID, 2, LocalDate.of(2026, 3, 2), Channel.CITY_PES_CLOUD,
+                UnemploymentReason.LOST_JOB,
+                EnumSet.of(PersonCategory.EMPLOYMENT_DIFFICULTY, PersonCategory.LOW_INCOME_FAMILY),
+                AGENCY_ID, LocalDate.of(2026, 3, 4), true, POLICY_VERSION));
+        add(samples, new RegistrationApproved(CASE_ID, 2, LocalDate.of(2026, 3, 5), true));
+        add(samples, new RegistrationRejected(CASE_ID, 2, LocalDate.of(2026, 3, 6),
+                "申请人已在其他地区办理失业登记", true));
+        add(samples, new UnemploymentRegistered(CASE_ID, 2, LocalDate.of(2026, 3, 2), Channel.WINDOW,
+                PresentedDocument.RESIDENT_ID_CARD, UnemploymentReason.LOST_JOB,
+                EnumSet.of(PersonCategory.EMPLOYMENT_DIFFICULTY, PersonCategory.VETERAN),
+                AGENCY_ID, POLICY_VERSION));
+        add(samples, new RegistrationRefused(CASE_ID, LocalDate.of(2026, 3, 2), Channel.WINDOW, AGENCY_ID,
+                List.of(new RefusalReason("REG-1", "RECEIVING_PENSION", "declaration.receivingPension"),
+                        new RefusalReason("REG-2", "DOCUMENT_NOT_PRESENTED", "presentedDocument")),
+                POLICY_VERSION));
+        add(samples, new TrackingContactRecorded(CASE_ID, 2, CONTACT_ID, LocalDate.of(2026, 4, 15),
+                ContactMethod.INFORMATION_COMPARISON, "教育部门学籍信息比对", true, EmploymentStatus.UNEMPLOYED,
+                EnumSet.of(ServiceGiven.POLICY_INFORMATION, ServiceGiven.CAREER_GUIDANCE),
+                "电话联系本人核实入学时间，9月开学后办理注销", CancellationGround.FULL_TIME_SCHOOL,
+                new Evidence(EvidenceSource.DATA_MATCH, "学籍信息 XX职业技术学院 2026级",
+                        "已被XX职业技术学院全日制录取"),
+                AGENCY_ID));
+        add(samples, new Employed(CASE_ID, 2,
+                new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT, "XX市东湖机械制造有限公司",
+                        LocalDate.of(2026, 4, 1)),
+                new Evidence(EvidenceSource.DATA_MATCH, "社保参保记录 2026-04", "单位已为其办理社保参保登记"),
+                CONTACT_ID, AGENCY_ID));
+        add(samples, new RegistrationCancelled(CASE_ID, 2, CancellationGround.FULL_TIME_SCHOOL,
+                new Evidence(EvidenceSource.DOCUMENT, "XX职院录〔2026〕0715号", "全日制入学录取通知书"),
+                LocalDate.of(2026, 9, 1), new Notification(NotificationMethod.SMS, LocalDate.of(2026, 9, 2)),
+                AGENCY_ID));
+        return samples;
+    }
+
+    private static void add(Map<Class<? extends Record>, Record> samples, Record sample) {
+        samples.put(sample.getClass(), sample);
+    }
+
+    static Stream<Class<? extends Record>> events() {
+        return SAMPLES.keySet().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void serializedShapeMatchesFixture(Class<? extends Record> event) throws IOException {
+        Path fixture = existingFixture(event);
+        String json = MAPPER.writeValueAsString(SAMPLES.get(event));
+
+        JsonNode expected = MAPPER.readTree(Files.readString(fixture, StandardCharsets.UTF_8));
+        JsonNode actual = MAPPER.readTree(json);
+        assertThat((Object) actual)
+                .as("JSON of %s no longer matches %s. Events are permanent history: a change of shape needs a"
+                        + " new @Revision and an upcaster, never a rewritten fixture",
+                        event.getSimpleName(), fixture.getFileName())
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void fixtureDeserializesToSample(Class<? extends Record> event) throws IOException {
+        Path fixture = existingFixture(event);
+
+        Record read = MAPPER.readValue(Files.readString(fixture, StandardCharsets.UTF_8), event);
+
+        assertThat(read).isEqualTo(SAMPLES.get(event));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void fixtureVersionMatchesRevision(Class<? extends Record> event) throws IOException {
+        String revision = revisionOf(event);
+        assertThat(revision).as("@Revision of %s", event.getName()).isNotNull().isNotBlank();
+        assertThat(existingFixture(event).getFileName().toString())
+                .isEqualTo(event.getSimpleName() + ".v" + revision + ".json");
+
+        for (String version : fixtureVersions().getOrDefault(event.getSimpleName(), List.of())) {
+            assertThat(compareVersions(version, revision))
+                    .as("fixture %s.v%s.json is newer than @Revision(\"%s\") of %s: a revision must never go back",
+                            event.getSimpleName(), version, revision, event.getName())
+                    .isLessThanOrEqualTo(0);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void sampleFillsEveryField(Class<? extends Record> event) {
+        List<String> missing = new ArrayList<>();
+        collectEmptyFields(SAMPLES.get(event), event.getSimpleName(), missing);
+        assertThat(missing)
+                .as("the sample must fill every field (also the optional ones), or NON_NULL hides it from the"
+                        + " fixture")
+                .isEmpty();
+    }
+
+    @Test
+    void everyEventHasASampleAndAFixture() throws IOException, URISyntaxException {
+        Path classes = Path.of(CaseOpened.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path eventsDir = classes.resolve(EVENTS_PACKAGE.replace('.', '/'));
+        assertThat(eventsDir).as("compiled events").isDirectory();
+
+        Set<String> annotated = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(eventsDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString()
+                        .replace(file.getFileSystem().getSeparator(), ".")
+                        .replaceAll("\\.class$", "");
+                Class<?> type = loadWithoutInitializing(name);
+                if (type.isAnnotationPresent(Revision.class)) {
+                    annotated.add(type.getName());
+                }
+            }
+        }
+
+        Set<String> withSample = SAMPLES.keySet().stream().map(Class::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(annotated).as("@Revision classes found under %s", eventsDir).isNotEmpty();
+        assertThat(withSample)
+                .as("every @Revision event needs a sample in EventContractTest.samples() and a fixture in"
+                        + " src/test/resources/events (write it with -D%s=true)", WRITE_PROPERTY)
+                .containsAll(annotated);
+        assertThat(annotated).as("every sample in EventContractTest must be an @Revision event")
+                .containsAll(withSample);
+    }
+
+    @Test
+    void everyFixtureBelongsToAnEvent() throws IOException {
+        Set<String> events = SAMPLES.keySet().stream().map(Class::getSimpleName).collect(Collectors.toSet());
+        assertThat(fixtureVersions().keySet())
+                .as("fixtures without an event: events are permanent history and must not be renamed or removed")
+                .allMatch(events::contains);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static boolean writeMode() {
+        return Boolean.getBoolean(WRITE_PROPERTY);
+    }
+
+    /**
+     * The fixture of the event's current revision. When it is missing the test fails, or in write mode
+     * writes it from the sample. An existing fixture is never overwritten.
+     */
+    private static synchronized Path existingFixture(Class<? extends Record> event) throws IOException {
+        Path fixture = fixtureFor(event);
+        if (Files.exists(fixture)) {
+            return fixture;
+        }
+        if (!writeMode()) {
+            fail("No fixture %s for event %s. Run the test once with -D%s=true to write it, inspect it and"
+                    + " commit it.", fixture, event.getName(), WRITE_PROPERTY);
+        }
+        Files.createDirectories(fixture.getParent());
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        String json = MAPPER.writer(printer).writeValueAsString(SAMPLES.get(event)) + "\n";
+        Files.writeString(fixture, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        return fixture;
+    }
+
+    private static String revisionOf(Class<?> event) {
+        Revision revision = event.getAnnotation(Revision.class);
+        return revision == null ? null : revision.value();
+    }
+
+    private static Path fixtureFor(Class<?> event) {
+        return fixturesDir().resolve(event.getSimpleName() + ".v" + revisionOf(event) + ".json");
+    }
+
+    /** The fixtures in the source tree (not target/test-classes), so that write mode writes where they belong. */
+    private static Path fixturesDir() {
+        return moduleDir().resolve("src/test/resources/events");
+    }
+
+    private static Path moduleDir() {
+        String basedir = System.getProperty("basedir");
+        if (basedir != null) {
+            return Path.of(basedir);
+        }
+        Path workingDir = Path.of("").toAbsolutePath();
+        Path module = workingDir.resolve("shared-events");
+        return Files.isDirectory(module.resolve("src/test")) ? module : workingDir;
+    }
+
+    /** Simple name of the event to the versions that have a fixture. */
+    private static Map<String, List<String>> fixtureVersions() throws IOException {
+        Map<String, List<String>> versions = new LinkedHashMap<>();
+        if (!Files.isDirectory(fixturesDir())) {
+            return versions;
+        }
+        try (Stream<Path> files = Files.list(fixturesDir())) {
+            for (Path file : files.sorted().toList()) {
+                Matcher matcher = FIXTURE_NAME.matcher(file.getFileName().toString());
+                if (!matcher.matches()) {
+                    fail("Fixture %s is not named <SimpleName>.v<revision>.json", file);
+                }
+                versions.computeIfAbsent(matcher.group(1), name -> new ArrayList<>()).add(matcher.group(2));
+            }
+        }
+        return versions;
+    }
+
+    /** Compares revisions numerically where both are numbers, else as text. */
+    private static int compareVersions(String a, String b) {
+        if (a.matches("\\d+") && b.matches("\\d+")) {
+            return Long.compare(Long.parseLong(a), Long.parseLong(b));
+        }
+        return a.compareTo(b);
+    }
+
+    private static Class<?> loadWithoutInitializing(String name) {
+        try {
+            return Class.forName(name, false, EventContractTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void collectEmptyFields(Object value, String path, List<String> missing) {
+        if (value == null) {
+            missing.add(path);
+        } else if (value instanceof Collection<?> collection) {
+            if (collection.isEmpty()) {
+                missing.add(path + " (empty)");
+            }
+            int i = 0;
+            for (Object element : collection) {
+                collectEmptyFields(element, path + "[" + i++ + "]", missing);
+            }
+        } else if (value instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                try {
+                    collectEmptyFields(component.getAccessor().invoke(record), path + "." + component.getName(),
+                            missing);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+}
