@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.Map;
 
@@ -69,6 +70,8 @@ class CaseCommandController {
     private Mono<Object> send(Object command, ServerWebExchange exchange) {
         ActingOfficer officer = officers.resolve(exchange);
         return Mono.fromFuture(() -> commands.send(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(officer.metaData(Channel.BACK_OFFICE, officers.correlationId(exchange)))));
+                .andMetaData(officer.metaData(Channel.BACK_OFFICE, officers.correlationId(exchange)))))
+                // The command bus runs handlers on the calling thread and they block on JDBC: keep them off the event loop.
+                .subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.time.Clock;
@@ -98,6 +99,8 @@ class RegistrationController {
 
     private <R> Mono<R> send(Object command, ActingOfficer officer, Channel channel, ServerWebExchange exchange) {
         return Mono.fromFuture(() -> commands.send(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(officer.metaData(channel, officers.correlationId(exchange)))));
+                .andMetaData(officer.metaData(channel, officers.correlationId(exchange)))))
+                // The command bus runs handlers on the calling thread and they block on JDBC: keep them off the event loop.
+                .subscribeOn(Schedulers.boundedElastic());
     }
 }

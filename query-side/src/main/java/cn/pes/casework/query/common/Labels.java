@@ -11,6 +11,7 @@ import cn.pes.casework.events.registration.UnemploymentReason;
 import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.shared.PersonCategory;
 import cn.pes.casework.events.shared.RefusalReason;
+import cn.pes.casework.events.shared.RuleViolation;
 import cn.pes.casework.events.shared.Sex;
 import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.EmploymentStatus;
@@ -108,6 +109,11 @@ public final class Labels {
         put(PersonCategory.VETERAN, "退役军人");
         put(PersonCategory.RELEASED_PRISONER, "刑满释放人员");
         put(PersonCategory.GRADUATE, "高校及职业院校毕业生");
+
+        put(RuleViolation.Kind.INVALID, "输入有误");
+        put(RuleViolation.Kind.REFUSED, "不符合规定");
+        put(RuleViolation.Kind.CONFLICT, "当前状态不允许");
+        put(RuleViolation.Kind.NOT_FOUND, "未找到");
 
         put(Sex.MALE, "男");
         put(Sex.FEMALE, "女");

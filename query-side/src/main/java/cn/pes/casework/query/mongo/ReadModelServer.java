@@ -86,8 +86,15 @@ public final class ReadModelServer implements AutoCloseable {
             String uri = "mongodb://127.0.0.1:" + address.getPort();
             log.info("Read-model store: {} listening on 127.0.0.1:{}", description, address.getPort());
             return new ReadModelServer(uri, server, backend, description);
-        } catch (RuntimeException | Error e) {
-            // Netty's threads would otherwise keep the JVM alive after the failed start.
+        } catch (Exception e) {
+            // Netty rethrows the BindException undeclared, which MongoServer.bind's own clean-up
+            // (RuntimeException only) misses; its threads would keep the JVM alive.
+            server.shutdownNow();
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Cannot start the embedded read-model store on 127.0.0.1:" + port, e);
+        } catch (Error e) {
             server.shutdownNow();
             throw e;
         }

@@ -1,7 +1,9 @@
 package cn.pes.casework.query.projection;
 
 import cn.pes.casework.query.mongo.ReadModelStore;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -9,6 +11,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -56,12 +61,16 @@ public class ProjectionWriter {
      * {@code sequence} is newer than the one recorded for that case in that document.
      *
      * @param onInsert fields the document gets when this write creates it (e.g. agency and month)
-     * @param change   gets the current part (null if none) and returns the new one (null removes it)
-     * @return whether the change was applied
+     * @param change   gets the current part (null if none) and returns the new one (null removes it);
+     *                   it may run later, at the end of the batch, so it must only use the part and
+     *                   values taken from the event
      */
-    public boolean updatePart(String collection, String documentId, Document onInsert, String caseId,
-                              long sequence, UnaryOperator<Document> change) {
-        return inBatch(batch -> batch.updatePart(collection, documentId, onInsert, caseId, sequence, change));
+    public void updatePart(String collection, String documentId, Document onInsert, String caseId,
+                           long sequence, UnaryOperator<Document> change) {
+        inBatch(batch -> {
+            batch.updatePart(collection, documentId, onInsert, caseId, sequence, change);
+            return null;
+        });
     }
 
     /** A case's part of a shared document as this batch sees it, or null. Do not modify it. */
@@ -90,17 +99,31 @@ public class ProjectionWriter {
 
     private <T> T inBatch(Function<ProjectionBatch, T> action) {
         if (!CurrentUnitOfWork.isStarted()) {
-            ProjectionBatch batch = new ProjectionBatch(store);
+            ProjectionBatch batch = new ProjectionBatch(store, Set.of());
             T result = action.apply(batch);
             batch.flush();
             return result;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         ProjectionBatch batch = root.getOrComputeResource(BATCH_RESOURCE, key -> {
-            ProjectionBatch created = new ProjectionBatch(store);
+            ProjectionBatch created = new ProjectionBatch(store, caseIds(root));
             root.onPrepareCommit(u -> created.flush());
             return created;
         });
         return action.apply(batch);
+    }
+
+    /** The cases of the batch: a case's events form one aggregate stream, its ID is the aggregate ID. */
+    private static Set<String> caseIds(UnitOfWork<?> unitOfWork) {
+        List<? extends Message<?>> messages = unitOfWork instanceof BatchingUnitOfWork<?> batching
+                ? batching.getMessages()
+                : List.of(unitOfWork.getMessage());
+        Set<String> caseIds = new LinkedHashSet<>();
+        for (Message<?> message : messages) {
+            if (message instanceof DomainEventMessage<?> event && event.getAggregateIdentifier() != null) {
+                caseIds.add(event.getAggregateIdentifier());
+            }
+        }
+        return caseIds;
     }
 }

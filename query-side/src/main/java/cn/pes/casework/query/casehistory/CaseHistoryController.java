@@ -1,0 +1,28 @@
+package cn.pes.casework.query.casehistory;
+
+import cn.pes.casework.events.casefile.CaseHistoryView;
+import cn.pes.casework.events.casefile.FindCaseHistoryQuery;
+import cn.pes.casework.query.web.ReadModelNotFoundException;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+public class CaseHistoryController {
+
+    private final QueryGateway queryGateway;
+
+    public CaseHistoryController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping("/api/cases/{caseId}/history")
+    public Mono<CaseHistoryView> history(@PathVariable String caseId) {
+        return Mono.fromFuture(() -> queryGateway.query(new FindCaseHistoryQuery(caseId),
+                                                        ResponseTypes.instanceOf(CaseHistoryView.class)))
+                   .switchIfEmpty(Mono.error(() -> new ReadModelNotFoundException("No such case")));
+    }
+}

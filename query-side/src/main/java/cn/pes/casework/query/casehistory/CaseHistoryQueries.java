@@ -1,0 +1,55 @@
+package cn.pes.casework.query.casehistory;
+
+import cn.pes.casework.events.casefile.CaseHistoryView;
+import cn.pes.casework.events.casefile.FindCaseHistoryQuery;
+import cn.pes.casework.events.casefile.HistoryEntry;
+import cn.pes.casework.query.common.Docs;
+import cn.pes.casework.query.mongo.ReadModelStore;
+import com.mongodb.client.model.Filters;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.List;
+
+@Component
+public class CaseHistoryQueries {
+
+    private final ReadModelStore store;
+
+    public CaseHistoryQueries(ReadModelStore store) {
+        this.store = store;
+    }
+
+    /** The case's history in event order, or null when no such case has been projected (yet). */
+    @QueryHandler
+    public CaseHistoryView handle(FindCaseHistoryQuery query) {
+        if (query.caseId() == null) {
+            return null;
+        }
+        Document doc = store.collection(CaseHistoryProjection.COLLECTION)
+                            .find(Filters.eq("_id", query.caseId())).first();
+        if (doc == null) {
+            return null;
+        }
+        List<HistoryEntry> entries = doc.getList("entries", Document.class, List.of()).stream()
+                                        .map(CaseHistoryQueries::toEntry)
+                                        .sorted(Comparator.comparingLong(HistoryEntry::sequence))
+                                        .toList();
+        return new CaseHistoryView(doc.getString("_id"), entries);
+    }
+
+    private static HistoryEntry toEntry(Document entry) {
+        return new HistoryEntry(Docs.longValue(entry, "sequence", -1),
+                                Docs.instant(entry, "recordedAt"),
+                                Docs.date(entry, "effectiveDate"),
+                                entry.getString("eventType"),
+                                entry.getString("title"),
+                                entry.getString("description"),
+                                entry.getString("officerId"),
+                                entry.getString("agencyId"),
+                                entry.getString("channel"),
+                                entry.getString("correlationId"));
+    }
+}

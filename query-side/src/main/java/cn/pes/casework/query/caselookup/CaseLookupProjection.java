@@ -1,0 +1,100 @@
+package cn.pes.casework.query.caselookup;
+
+import cn.pes.casework.events.cancellation.RegistrationCancelled;
+import cn.pes.casework.events.casefile.RegistrationStatus;
+import cn.pes.casework.events.employment.Employed;
+import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.events.registration.RegistrationApplied;
+import cn.pes.casework.events.registration.RegistrationRejected;
+import cn.pes.casework.events.registration.UnemploymentRegistered;
+import cn.pes.casework.query.common.Docs;
+import cn.pes.casework.query.projection.ProjectionWriter;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lookup of cases by ID number and by name, in collections this group alone writes:
+ * <ul>
+ * <li>{@value #ID_NUMBER_INDEX}: {@code {_id: ID number, cases: {<caseKey>: {caseId}}, seq: {<caseKey>: n}}}</li>
+ * <li>{@value #NAME_INDEX}: {@code {_id: normalised name, cases: {<caseKey>: {caseId}}, seq: {<caseKey>: n}}}</li>
+ * <li>{@value #CASES}: {@code {_id: caseId, person, status, agencyId, spell, lastSequence}} — what a
+ * search result line shows, kept once per case so that status changes touch one document and
+ * not every index entry of the person.</li>
+ * </ul>
+ * A search is two key lookups: the index document, then the case documents by {@code _id}.
+ */
+@Component
+@ProcessingGroup(CaseLookupProjection.PROCESSING_GROUP)
+public class CaseLookupProjection {
+
+    public static final String PROCESSING_GROUP = "case-lookup";
+    public static final String ID_NUMBER_INDEX = "id_number_index";
+    public static final String NAME_INDEX = "name_index";
+    public static final String CASES = "lookup_cases";
+
+    private final ProjectionWriter writer;
+
+    public CaseLookupProjection(ProjectionWriter writer) {
+        this.writer = writer;
+    }
+
+    @EventHandler
+    void on(CaseOpened event, @SequenceNumber long sequence) {
+        String caseId = event.caseId();
+        String idNumber = event.person() == null ? null : SearchKeys.idNumber(event.person().idNumber());
+        String name = event.person() == null ? null : SearchKeys.name(event.person().name());
+        if (idNumber != null) {
+            writer.updatePart(ID_NUMBER_INDEX, idNumber, null, caseId, sequence, part -> new Document("caseId", caseId));
+        }
+        if (name != null) {
+            writer.updatePart(NAME_INDEX, name, null, caseId, sequence, part -> new Document("caseId", caseId));
+        }
+        writer.updateDocument(CASES, caseId, sequence, doc -> {
+            doc.put("person", Docs.person(event.person()));
+            doc.put("agencyId", event.agencyId());
+            doc.putIfAbsent("status", RegistrationStatus.NOT_REGISTERED.name());
+            doc.putIfAbsent("spell", 0);
+        });
+    }
+
+    @EventHandler
+    void on(RegistrationApplied event, @SequenceNumber long sequence) {
+        status(event.caseId(), sequence, event.spell(), RegistrationStatus.PENDING, event.agencyId());
+    }
+
+    @EventHandler
+    void on(RegistrationRejected event, @SequenceNumber long sequence) {
+        status(event.caseId(), sequence, event.spell(), RegistrationStatus.REJECTED, null);
+    }
+
+    @EventHandler
+    void on(UnemploymentRegistered event, @SequenceNumber long sequence) {
+        status(event.caseId(), sequence, event.spell(), RegistrationStatus.ACTIVE, event.agencyId());
+    }
+
+    @EventHandler
+    void on(Employed event, @SequenceNumber long sequence) {
+        status(event.caseId(), sequence, event.spell(), RegistrationStatus.EMPLOYED, null);
+    }
+
+    @EventHandler
+    void on(RegistrationCancelled event, @SequenceNumber long sequence) {
+        status(event.caseId(), sequence, event.spell(), RegistrationStatus.CANCELLED, null);
+    }
+
+    /** Only the latest spell decides; the agency is that of the current or last spell. */
+    private void status(String caseId, long sequence, int spell, RegistrationStatus status, String agencyId) {
+        writer.updateDocument(CASES, caseId, sequence, doc -> {
+            if (spell >= Docs.intValue(doc, "spell", 0)) {
+                doc.put("spell", spell);
+                doc.put("status", status.name());
+                if (agencyId != null) {
+                    doc.put("agencyId", agencyId);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,37 @@
+package cn.pes.casework.query.caselookup;
+
+import cn.pes.casework.events.casefile.CaseSearchResult;
+import cn.pes.casework.events.casefile.FindCasesByIdNumberQuery;
+import cn.pes.casework.events.casefile.FindCasesByNameQuery;
+import cn.pes.casework.query.web.InvalidQueryInputException;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+public class CaseSearchController {
+
+    private final QueryGateway queryGateway;
+
+    public CaseSearchController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    /** A search is a POST only to keep the criteria out of the URL; it changes nothing. */
+    @PostMapping("/api/case-searches")
+    public Mono<CaseSearchResult> search(@RequestBody(required = false) CaseSearchRequest request) {
+        String idNumber = request == null ? null : request.idNumber();
+        String name = request == null ? null : request.name();
+        boolean byIdNumber = idNumber != null && !idNumber.isBlank();
+        boolean byName = name != null && !name.isBlank();
+        if (byIdNumber == byName) {
+            return Mono.error(new InvalidQueryInputException(
+                    byIdNumber ? null : "idNumber", "Give either idNumber or name, not both and not neither"));
+        }
+        Object query = byIdNumber ? new FindCasesByIdNumberQuery(idNumber) : new FindCasesByNameQuery(name);
+        return Mono.fromFuture(() -> queryGateway.query(query, ResponseTypes.instanceOf(CaseSearchResult.class)));
+    }
+}

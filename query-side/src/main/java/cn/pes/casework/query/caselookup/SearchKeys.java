@@ -1,0 +1,36 @@
+package cn.pes.casework.query.caselookup;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** How search input and stored person data are brought to the same key. */
+public final class SearchKeys {
+
+    private SearchKeys() {
+    }
+
+    /** ID numbers are compared without surrounding blanks and with an upper-case check digit X. */
+    public static String idNumber(String idNumber) {
+        if (idNumber == null) {
+            return null;
+        }
+        String key = idNumber.strip().toUpperCase(Locale.ROOT);
+        return key.isEmpty() ? null : key;
+    }
+
+    /**
+     * Names are compared exactly but without any whitespace (also the ideographic space U+3000 that
+     * Chinese input methods produce), after NFKC so that full-width and half-width forms agree.
+     */
+    public static String name(String name) {
+        if (name == null) {
+            return null;
+        }
+        String normalized = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        StringBuilder key = new StringBuilder(normalized.length());
+        normalized.codePoints()
+                  .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+                  .forEach(key::appendCodePoint);
+        return key.isEmpty() ? null : key.toString();
+    }
+}

@@ -1,0 +1,27 @@
+package cn.pes.casework.query.casesummary;
+
+import cn.pes.casework.events.casefile.CaseView;
+import cn.pes.casework.events.casefile.FindCaseQuery;
+import cn.pes.casework.query.web.ReadModelNotFoundException;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+public class CaseController {
+
+    private final QueryGateway queryGateway;
+
+    public CaseController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping("/api/cases/{caseId}")
+    public Mono<CaseView> findCase(@PathVariable String caseId) {
+        return Mono.fromFuture(() -> queryGateway.query(new FindCaseQuery(caseId), ResponseTypes.instanceOf(CaseView.class)))
+                   .switchIfEmpty(Mono.error(() -> new ReadModelNotFoundException("No such case")));
+    }
+}

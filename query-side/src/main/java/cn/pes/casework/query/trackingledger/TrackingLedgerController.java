@@ -1,0 +1,38 @@
+package cn.pes.casework.query.trackingledger;
+
+import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
+import cn.pes.casework.events.tracking.TrackingLedgerView;
+import cn.pes.casework.query.web.QueryParameters;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.YearMonth;
+
+@RestController
+public class TrackingLedgerController {
+
+    private final QueryGateway queryGateway;
+    private final Clock clock;
+
+    public TrackingLedgerController(QueryGateway queryGateway, Clock clock) {
+        this.queryGateway = queryGateway;
+        this.clock = clock;
+    }
+
+    /** The ledger of a month, by default the current one in the agencies' time zone. */
+    @GetMapping("/api/agencies/{agencyId}/tracking-ledger")
+    public Mono<TrackingLedgerView> ledger(@PathVariable String agencyId,
+                                           @RequestParam(name = "month", required = false) String month) {
+        return Mono.defer(() -> {
+            YearMonth yearMonth = QueryParameters.month("month", month, clock);
+            return Mono.fromFuture(queryGateway.query(new FindTrackingLedgerQuery(agencyId, yearMonth),
+                                                      ResponseTypes.instanceOf(TrackingLedgerView.class)));
+        });
+    }
+}

@@ -1,0 +1,74 @@
+package cn.pes.casework.query.trackingledger;
+
+import cn.pes.casework.events.cancellation.CancellationGround;
+import cn.pes.casework.events.cancellation.Evidence;
+import cn.pes.casework.events.tracking.ContactMethod;
+import cn.pes.casework.events.tracking.EmploymentStatus;
+import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
+import cn.pes.casework.events.tracking.LedgerRow;
+import cn.pes.casework.events.tracking.ServiceGiven;
+import cn.pes.casework.events.tracking.TrackingLedgerView;
+import cn.pes.casework.query.common.Docs;
+import cn.pes.casework.query.mongo.ReadModelStore;
+import cn.pes.casework.query.projection.GuardedUpsert;
+import com.mongodb.client.model.Filters;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+@Component
+public class TrackingLedgerQueries {
+
+    private final ReadModelStore store;
+
+    public TrackingLedgerQueries(ReadModelStore store) {
+        this.store = store;
+    }
+
+    /** The month's ledger, rows by contact date; empty (never null) when nobody was contacted. */
+    @QueryHandler
+    public TrackingLedgerView handle(FindTrackingLedgerQuery query) {
+        Document ledger = store.collection(TrackingLedgerProjection.LEDGERS)
+                               .find(Filters.eq("_id", TrackingLedgerProjection.ledgerId(query.agencyId(), query.month())))
+                               .first();
+        List<Document> rows = new ArrayList<>();
+        Document cases = Docs.subDocument(ledger, GuardedUpsert.CASES);
+        if (cases != null) {
+            cases.values().forEach(part -> rows.addAll(((Document) part).getList("rows", Document.class, List.of())));
+        }
+        List<LedgerRow> ledgerRows = rows.stream()
+                                         .sorted(Comparator.comparing((Document row) -> row.getString("contactDate"))
+                                                           .thenComparing(row -> Docs.instant(row, "recordedAt"),
+                                                                          Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                                                           .thenComparing(row -> String.valueOf(row.getString("contactId"))))
+                                         .map(TrackingLedgerQueries::toRow)
+                                         .toList();
+        return new TrackingLedgerView(query.agencyId(), query.month(), ledgerRows);
+    }
+
+    private static LedgerRow toRow(Document row) {
+        Document evidence = Docs.subDocument(row, "proposalEvidence");
+        return new LedgerRow(row.getString("contactId"),
+                             row.getString("caseId"),
+                             Docs.person(row, "person"),
+                             Docs.date(row, "contactDate"),
+                             Docs.enumValue(row, "method", ContactMethod.class),
+                             row.getString("dataMatchSource"),
+                             Docs.bool(row, "reached"),
+                             Docs.enumValue(row, "statusFound", EmploymentStatus.class),
+                             Docs.enumSet(row, "servicesGiven", ServiceGiven.class),
+                             row.getString("nextStep"),
+                             Docs.enumValue(row, "proposedGround", CancellationGround.class),
+                             evidence == null ? null : new Evidence(Docs.enumValue(evidence, "source",
+                                                                                   Evidence.EvidenceSource.class),
+                                                                    evidence.getString("reference"),
+                                                                    evidence.getString("description")),
+                             row.getString("officerId"),
+                             row.getString("contactingAgencyId"));
+    }
+}

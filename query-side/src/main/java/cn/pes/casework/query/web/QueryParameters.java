@@ -1,0 +1,50 @@
+package cn.pes.casework.query.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Parses query parameters here rather than through Spring's conversion, so that a bad value is a
+ * 400 naming the field and the expected format.
+ */
+public final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    public static YearMonth month(String field, String value, Clock clock) {
+        if (value == null || value.isBlank()) {
+            return YearMonth.now(clock);
+        }
+        try {
+            return YearMonth.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryInputException(field, field + " must be a month as yyyy-MM, e.g. 2026-11");
+        }
+    }
+
+    public static LocalDate date(String field, String value, Clock clock) {
+        if (value == null || value.isBlank()) {
+            return LocalDate.now(clock);
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryInputException(field, field + " must be a date as yyyy-MM-dd, e.g. 2026-11-27");
+        }
+    }
+
+    public static boolean flag(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidQueryInputException(field, field + " must be true or false");
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package cn.pes.casework.query.projection;
+
+import cn.pes.casework.query.mongo.ReadModelStore;
+import cn.pes.casework.query.support.ReadModelFixture;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The guarded writes themselves, in both guard modes, against the embedded server. */
+class GuardedUpsertTest {
+
+    private static ReadModelFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        fixture = ReadModelFixture.inMemory();
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        fixture.reset();
+    }
+
+    private static Document stored(String collection, String id) {
+        return fixture.database().getCollection(collection).find(Filters.eq("_id", id)).first();
+    }
+
+    @ParameterizedTest(name = "serverSideGuards={0}")
+    @ValueSource(booleans = {false, true})
+    void aPerCaseDocumentTakesOnlyNewerSequences(boolean serverSideGuards) {
+        ProjectionWriter writer = new ProjectionWriter(fixture.store(serverSideGuards));
+
+        assertThat(writer.updateDocument("docs", "case-1", 3, doc -> doc.put("value", "three"))).isTrue();
+        assertThat(writer.updateDocument("docs", "case-1", 3, doc -> doc.put("value", "again"))).isFalse();
+        assertThat(writer.updateDocument("docs", "case-1", 2, doc -> doc.put("value", "two"))).isFalse();
+        assertThat(writer.updateDocument("docs", "case-1", 4, doc -> doc.put("value", "four"))).isTrue();
+
+        assertThat(stored("docs", "case-1")).isEqualTo(new Document("_id", "case-1").append("value", "four")
+                                                                                    .append("lastSequence", 4L));
+    }
+
+    @ParameterizedTest(name = "serverSideGuards={0}")
+    @ValueSource(booleans = {false, true})
+    void partsOfSeveralCasesShareADocumentAndKeepTheirOwnSequence(boolean serverSideGuards) {
+        ProjectionWriter writer = new ProjectionWriter(fixture.store(serverSideGuards));
+        Document onInsert = new Document("agencyId", "A");
+
+        writer.updatePart("shared", "A|2026-11", onInsert, "case.1", 5, part -> new Document("n", 5));
+        writer.updatePart("shared", "A|2026-11", onInsert, "case-2", 1, part -> new Document("n", 1));
+        writer.updatePart("shared", "A|2026-11", onInsert, "case.1", 4, part -> new Document("n", 4));
+        writer.updatePart("shared", "A|2026-11", onInsert, "case-2", 2, part -> null);
+
+        Document stored = stored("shared", "A|2026-11");
+        assertThat(stored.getString("agencyId")).isEqualTo("A");
+        assertThat(stored.get("cases", Document.class)).isEqualTo(new Document("case%2E1", new Document("n", 5)));
+        assertThat(stored.get("seq", Document.class)).isEqualTo(new Document("case%2E1", 5L).append("case-2", 2L));
+        // A removed part keeps its sequence: the older event cannot bring it back.
+        writer.updatePart("shared", "A|2026-11", onInsert, "case-2", 1, part -> new Document("n", 1));
+        assertThat(stored("shared", "A|2026-11").get("cases", Document.class)).doesNotContainKey("case-2");
+    }
+
+    /**
+     * Two writers that both read the document before either wrote (a node that lost its segment claim
+     * mid-batch, and the node that took it over): the server-side guard keeps the newer state and the
+     * duplicate-key error of the losing upsert counts as "already applied".
+     */
+    @Test
+    void theServerSideGuardKeepsTheNewerStateWhenAStaleWriterComesLast() {
+        ReadModelStore store = fixture.store(true);
+        new ProjectionWriter(store).updateDocument("docs", "case-1", 1, doc -> doc.put("value", "one"));
+        new ProjectionWriter(store).updatePart("shared", "A", null, "case-1", 1, part -> new Document("n", 1));
+
+        ProjectionBatch stale = new ProjectionBatch(store, java.util.Set.of());
+        ProjectionBatch current = new ProjectionBatch(store, java.util.Set.of());
+        assertThat(stale.findPart("shared", "A", "case-1").getInteger("n")).isEqualTo(1);
+        stale.updateDocument("docs", "case-1", 2, doc -> doc.put("value", "two"));
+        stale.updatePart("shared", "A", null, "case-1", 2, part -> new Document("n", 2));
+        current.updateDocument("docs", "case-1", 3, doc -> doc.put("value", "three"));
+        current.updatePart("shared", "A", null, "case-1", 3, part -> new Document("n", 3));
+
+        current.flush();
+        stale.flush();
+
+        assertThat(stored("docs", "case-1").getString("value")).isEqualTo("three");
+        assertThat(stored("shared", "A").get("cases", Document.class).get("case-1", Document.class).getInteger("n")).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchIsReadOnceAndWrittenWithOneCommandPerCollection() {
+        ProjectionBatch batch = new ProjectionBatch(fixture.store(false), java.util.Set.of());
+        for (int sequence = 0; sequence < 50; sequence++) {
+            int n = sequence;
+            batch.updateDocument("docs", "case-" + (sequence % 5), sequence, doc -> doc.put("n", n));
+            batch.updatePart("shared", "A", null, "case-" + (sequence % 5), sequence, part -> new Document("n", n));
+            batch.updatePart("shared", "B", null, "case-" + (sequence % 5), sequence, part -> new Document("n", n));
+        }
+        assertThat(batch.findDocument("docs", "case-4").getInteger("n")).isEqualTo(49);
+        assertThat(fixture.writeCommands()).isZero();
+
+        batch.flush();
+        batch.flush();
+
+        assertThat(fixture.writeCommands()).isEqualTo(2);
+        assertThat(fixture.database().getCollection("docs").countDocuments()).isEqualTo(5);
+        assertThat(stored("shared", "B").get("seq", Document.class).get("case-4")).isEqualTo(49L);
+    }
+}

@@ -1,0 +1,186 @@
+package cn.pes.casework.query.projection;
+
+import cn.pes.casework.events.casefile.CaseHistoryView;
+import cn.pes.casework.events.casefile.CaseSearchResult;
+import cn.pes.casework.events.casefile.CaseView;
+import cn.pes.casework.events.casefile.FindCaseHistoryQuery;
+import cn.pes.casework.events.casefile.FindCaseQuery;
+import cn.pes.casework.events.casefile.FindCasesByNameQuery;
+import cn.pes.casework.events.casefile.RegistrationStatus;
+import cn.pes.casework.events.tracking.EmploymentStatus;
+import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
+import cn.pes.casework.events.tracking.FindUncontactedCasesQuery;
+import cn.pes.casework.events.tracking.TrackingLedgerView;
+import cn.pes.casework.events.tracking.UncontactedCasesView;
+import cn.pes.casework.query.agencycaseload.AgencyCaseloadProjection;
+import cn.pes.casework.query.agencycaseload.AgencyCaseloadQueries;
+import cn.pes.casework.query.casehistory.CaseHistoryProjection;
+import cn.pes.casework.query.casehistory.CaseHistoryQueries;
+import cn.pes.casework.query.caselookup.CaseLookupProjection;
+import cn.pes.casework.query.caselookup.CaseLookupQueries;
+import cn.pes.casework.query.casesummary.CaseSummaryProjection;
+import cn.pes.casework.query.casesummary.CaseSummaryQueries;
+import cn.pes.casework.query.mongo.ReadModelStore;
+import cn.pes.casework.query.support.CaseEvents;
+import cn.pes.casework.query.support.ReadModelFixture;
+import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
+import cn.pes.casework.query.trackingledger.TrackingLedgerQueries;
+import com.mongodb.client.model.Filters;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static cn.pes.casework.query.support.CaseEvents.STREET_AGENCY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The projections in real Axon pooled streaming processors, configured by this module's
+ * {@link ProjectionProcessorsModule} (Mongo token store per group, batches, flush interceptor), fed
+ * from an event store and read through the query bus.
+ */
+class ProjectionPipelineTest {
+
+    private final ReadModelFixture fixture = ReadModelFixture.inMemory();
+    private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
+    private Configuration axon;
+
+    @BeforeEach
+    void start() {
+        axon = startAxon();
+    }
+
+    @AfterEach
+    void stop() {
+        if (axon != null) {
+            axon.shutdown();
+        }
+        fixture.close();
+    }
+
+    private Configuration startAxon() {
+        ReadModelStore store = fixture.store(false);
+        ProjectionWriter writer = new ProjectionWriter(store);
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                                                 .configureEmbeddedEventStore(c -> storage)
+                                                 .configureSerializer(c -> JacksonSerializer.defaultSerializer());
+        configurer.eventProcessing()
+                  .registerEventHandler(c -> new CaseSummaryProjection(writer))
+                  .registerEventHandler(c -> new CaseHistoryProjection(writer))
+                  .registerEventHandler(c -> new CaseLookupProjection(writer))
+                  .registerEventHandler(c -> new TrackingLedgerProjection(writer))
+                  .registerEventHandler(c -> new AgencyCaseloadProjection(writer));
+        Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
+        configurer.registerQueryHandler(c -> new CaseSummaryQueries(store))
+                  .registerQueryHandler(c -> new CaseHistoryQueries(store))
+                  .registerQueryHandler(c -> new CaseLookupQueries(store))
+                  .registerQueryHandler(c -> new TrackingLedgerQueries(store))
+                  .registerQueryHandler(c -> new AgencyCaseloadQueries(store, clock));
+        new ProjectionProcessorsModule(fixture.client(), ReadModelFixture.DATABASE, writer,
+                                       new ProjectionSettings(20, 2, 0),
+                                       ProjectionProcessingConfiguration.PROCESSING_GROUPS).configureModule(configurer);
+        return configurer.start();
+    }
+
+    private <R> R query(Object query, Class<R> type) throws Exception {
+        return axon.queryGateway().query(query, type).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void eventually(Duration timeout, ThrowingRunnable assertion) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError | NullPointerException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    private List<String> publishCases(int count, String namePrefix) {
+        List<String> caseIds = new ArrayList<>();
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            CaseEvents events = CaseEvents.newCase();
+            caseIds.add(events.caseId());
+            messages.add(events.next(events.opened(CaseEvents.person(String.format("1101051990%08d", i), namePrefix))));
+            messages.add(events.next(events.registered(1, LocalDate.of(2026, 10, 8), STREET_AGENCY)));
+            if (i % 2 == 0) {
+                messages.add(events.next(events.phoneContact(1, "c-" + i, LocalDate.of(2026, 11, 3),
+                                                              EmploymentStatus.UNEMPLOYED, STREET_AGENCY)));
+            }
+        }
+        axon.eventStore().publish(messages);
+        return caseIds;
+    }
+
+    @Test
+    void everyReadModelFollowsTheEventStream() throws Exception {
+        List<String> caseIds = publishCases(30, "同名");
+
+        eventually(Duration.ofSeconds(30), () -> {
+            for (String caseId : caseIds) {
+                CaseView view = query(new FindCaseQuery(caseId), CaseView.class);
+                assertThat(view).isNotNull();
+                assertThat(view.status()).isEqualTo(RegistrationStatus.ACTIVE);
+            }
+            CaseHistoryView history = query(new FindCaseHistoryQuery(caseIds.get(0)), CaseHistoryView.class);
+            assertThat(history.entries()).hasSize(3);
+            assertThat(query(new FindCasesByNameQuery("同名"), CaseSearchResult.class).cases()).hasSize(30);
+            TrackingLedgerView ledger = query(new FindTrackingLedgerQuery(STREET_AGENCY, YearMonth.of(2026, 11)),
+                                              TrackingLedgerView.class);
+            assertThat(ledger.rows()).hasSize(15);
+            UncontactedCasesView uncontacted = query(new FindUncontactedCasesQuery(STREET_AGENCY, YearMonth.of(2026, 11)),
+                                                     UncontactedCasesView.class);
+            assertThat(uncontacted.activeCases()).isEqualTo(30);
+            assertThat(uncontacted.cases()).hasSize(15);
+        });
+
+        // Each group keeps its own tokens, one per segment, in the read-model database.
+        for (String group : ProjectionProcessingConfiguration.PROCESSING_GROUPS) {
+            assertThat(fixture.database().getCollection(ProjectionProcessorsModule.TOKEN_COLLECTION)
+                              .countDocuments(Filters.eq("processorName", group))).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void afterARestartTheProcessorsContinueFromTheirTokens() throws Exception {
+        List<String> first = publishCases(5, "重启前");
+        eventually(Duration.ofSeconds(30), () -> assertThat(
+                query(new FindCasesByNameQuery("重启前"), CaseSearchResult.class).cases()).hasSize(5));
+        eventually(Duration.ofSeconds(30), () -> assertThat(
+                query(new FindCaseHistoryQuery(first.get(4)), CaseHistoryView.class).entries()).hasSize(3));
+        axon.shutdown();
+
+        axon = startAxon();
+        List<String> second = publishCases(5, "重启后");
+
+        eventually(Duration.ofSeconds(30), () -> {
+            assertThat(query(new FindCasesByNameQuery("重启后"), CaseSearchResult.class).cases()).hasSize(5);
+            assertThat(query(new FindCaseHistoryQuery(second.get(4)), CaseHistoryView.class).entries()).hasSize(3);
+        });
+        assertThat(query(new FindCaseHistoryQuery(first.get(0)), CaseHistoryView.class).entries()).hasSize(3);
+    }
+}

@@ -1,0 +1,157 @@
+package cn.pes.casework.query.support;
+
+import cn.pes.casework.events.cancellation.CancellationGround;
+import cn.pes.casework.events.cancellation.Evidence;
+import cn.pes.casework.events.cancellation.Notification;
+import cn.pes.casework.events.cancellation.RegistrationCancelled;
+import cn.pes.casework.events.employment.Employed;
+import cn.pes.casework.events.employment.EmploymentDetails;
+import cn.pes.casework.events.employment.EmploymentType;
+import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.events.registration.PresentedDocument;
+import cn.pes.casework.events.registration.RegistrationApplied;
+import cn.pes.casework.events.registration.RegistrationApproved;
+import cn.pes.casework.events.registration.RegistrationRefused;
+import cn.pes.casework.events.registration.RegistrationRejected;
+import cn.pes.casework.events.registration.UnemploymentReason;
+import cn.pes.casework.events.registration.UnemploymentRegistered;
+import cn.pes.casework.events.shared.CaseMetadata;
+import cn.pes.casework.events.shared.Channel;
+import cn.pes.casework.events.shared.PersonCategory;
+import cn.pes.casework.events.shared.PersonalData;
+import cn.pes.casework.events.shared.RefusalReason;
+import cn.pes.casework.events.shared.Sex;
+import cn.pes.casework.events.tracking.ContactMethod;
+import cn.pes.casework.events.tracking.EmploymentStatus;
+import cn.pes.casework.events.tracking.ServiceGiven;
+import cn.pes.casework.events.tracking.TrackingContactRecorded;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The event stream of one case as the command side writes it: domain event messages with the case
+ * ID as aggregate ID, consecutive sequence numbers from 0, and the metadata keys of every event.
+ */
+public final class CaseEvents {
+
+    public static final String AGGREGATE_TYPE = "ClientCase";
+    /** A street agency and a county agency of the demonstration city. */
+    public static final String STREET_AGENCY = "990101001";
+    public static final String OTHER_STREET_AGENCY = "990102001";
+    public static final String OFFICER = "officer-7";
+    public static final Instant T0 = Instant.parse("2026-11-02T01:00:00Z");
+
+    private final String caseId;
+    private long nextSequence;
+    private String officerId = OFFICER;
+    private String agencyId = STREET_AGENCY;
+    private Channel channel = Channel.WINDOW;
+
+    private CaseEvents(String caseId) {
+        this.caseId = caseId;
+    }
+
+    public static CaseEvents newCase() {
+        return forCase(UUID.randomUUID().toString());
+    }
+
+    public static CaseEvents forCase(String caseId) {
+        return new CaseEvents(caseId);
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    /** Metadata of the following events: who acted, where, through which channel. */
+    public CaseEvents actedBy(String officerId, String agencyId, Channel channel) {
+        this.officerId = officerId;
+        this.agencyId = agencyId;
+        this.channel = channel;
+        return this;
+    }
+
+    /** The next event of the stream. */
+    public DomainEventMessage<?> next(Object payload) {
+        return at(nextSequence++, payload);
+    }
+
+    /** An event at a given sequence, e.g. to redeliver or deliver out of order. */
+    public DomainEventMessage<?> at(long sequence, Object payload) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(CaseMetadata.OFFICER, officerId);
+        metaData.put(CaseMetadata.AGENCY, agencyId);
+        metaData.put(CaseMetadata.CHANNEL, channel.name());
+        metaData.put(CaseMetadata.CORRELATION_ID, "corr-" + caseId + "-" + sequence);
+        return new GenericDomainEventMessage<>(AGGREGATE_TYPE, caseId, sequence, payload, metaData,
+                                               caseId + "#" + sequence, T0.plusSeconds(60 * sequence));
+    }
+
+    // Payloads with the defaults of a typical case; tests override what they look at.
+
+    public static PersonalData person(String idNumber, String name) {
+        return new PersonalData(idNumber, name, "13812345678");
+    }
+
+    public CaseOpened opened(PersonalData person) {
+        return new CaseOpened(caseId, person, LocalDate.of(1990, 1, 1), Sex.MALE, STREET_AGENCY);
+    }
+
+    public RegistrationRefused refused(LocalDate appliedOn) {
+        return new RegistrationRefused(caseId, appliedOn, Channel.WINDOW, STREET_AGENCY,
+                                       List.of(new RefusalReason("REG-1", "EMPLOYED", "declaration.employed")),
+                                       "2025.1");
+    }
+
+    public UnemploymentRegistered registered(int spell, LocalDate registeredOn, String agencyId) {
+        return new UnemploymentRegistered(caseId, spell, registeredOn, Channel.WINDOW, PresentedDocument.RESIDENT_ID_CARD,
+                                          UnemploymentReason.LOST_JOB, EnumSet.of(PersonCategory.EMPLOYMENT_DIFFICULTY),
+                                          agencyId, "2025.1");
+    }
+
+    public UnemploymentRegistered registeredOnline(int spell, LocalDate registeredOn, String agencyId) {
+        return new UnemploymentRegistered(caseId, spell, registeredOn, Channel.CITY_PES_CLOUD, null,
+                                          UnemploymentReason.GRADUATE, Set.of(PersonCategory.GRADUATE), agencyId, "2025.1");
+    }
+
+    public RegistrationApplied applied(int spell, LocalDate appliedOn, LocalDate decisionDueOn, String agencyId) {
+        return new RegistrationApplied(caseId, spell, appliedOn, Channel.CITY_PES_CLOUD, UnemploymentReason.GRADUATE,
+                                       Set.of(PersonCategory.GRADUATE), agencyId, decisionDueOn, false, "2025.1");
+    }
+
+    public RegistrationApproved approved(int spell, LocalDate decidedOn) {
+        return new RegistrationApproved(caseId, spell, decidedOn, false);
+    }
+
+    public RegistrationRejected rejected(int spell, LocalDate decidedOn, String reason) {
+        return new RegistrationRejected(caseId, spell, decidedOn, reason, false);
+    }
+
+    public TrackingContactRecorded phoneContact(int spell, String contactId, LocalDate contactDate,
+                                                EmploymentStatus statusFound, String responsibleAgencyId) {
+        return new TrackingContactRecorded(caseId, spell, contactId, contactDate, ContactMethod.PHONE, null, true,
+                                           statusFound, EnumSet.of(ServiceGiven.POLICY_INFORMATION, ServiceGiven.CAREER_GUIDANCE),
+                                           "下月再次电话联系", null, null, responsibleAgencyId);
+    }
+
+    public Employed employed(int spell, LocalDate startDate, String contactId, String responsibleAgencyId) {
+        return new Employed(caseId, spell, new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT, "某某机械有限公司", startDate),
+                            null, contactId, responsibleAgencyId);
+    }
+
+    public RegistrationCancelled cancelled(int spell, LocalDate effectiveDate, String responsibleAgencyId) {
+        return new RegistrationCancelled(caseId, spell, CancellationGround.ENLISTED,
+                                         new Evidence(Evidence.EvidenceSource.DOCUMENT, "入伍通知书2026-118", null),
+                                         effectiveDate, new Notification(Notification.NotificationMethod.PHONE, effectiveDate),
+                                         responsibleAgencyId);
+    }
+}

@@ -1,0 +1,101 @@
+package cn.pes.casework.query.support;
+
+import cn.pes.casework.query.agencycaseload.AgencyCaseloadProjection;
+import cn.pes.casework.query.agencycaseload.AgencyCaseloadQueries;
+import cn.pes.casework.query.casehistory.CaseHistoryProjection;
+import cn.pes.casework.query.casehistory.CaseHistoryQueries;
+import cn.pes.casework.query.caselookup.CaseLookupProjection;
+import cn.pes.casework.query.caselookup.CaseLookupQueries;
+import cn.pes.casework.query.casesummary.CaseSummaryProjection;
+import cn.pes.casework.query.casesummary.CaseSummaryQueries;
+import cn.pes.casework.query.mongo.ReadModelStore;
+import cn.pes.casework.query.projection.ProjectionWriter;
+import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
+import cn.pes.casework.query.trackingledger.TrackingLedgerQueries;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five projections behind Axon's annotation adapters, fed either one event at a time without a
+ * unit of work (each change written at once) or as a batch the way a pooled streaming processor runs
+ * it: one {@link BatchingUnitOfWork} per processing group with the writer's flush interceptor.
+ */
+public final class ProjectionHarness {
+
+    private final ProjectionWriter writer;
+    private final Map<String, AnnotationEventHandlerAdapter> groups = new LinkedHashMap<>();
+
+    public final CaseSummaryQueries caseSummary;
+    public final CaseHistoryQueries caseHistory;
+    public final CaseLookupQueries caseLookup;
+    public final TrackingLedgerQueries trackingLedger;
+    public final AgencyCaseloadQueries agencyCaseload;
+
+    public ProjectionHarness(ReadModelStore store) {
+        this(store, Clock.system(ZoneId.of("Asia/Shanghai")));
+    }
+
+    public ProjectionHarness(ReadModelStore store, Clock clock) {
+        this.writer = new ProjectionWriter(store);
+        groups.put(CaseSummaryProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new CaseSummaryProjection(writer)));
+        groups.put(CaseHistoryProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new CaseHistoryProjection(writer)));
+        groups.put(CaseLookupProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new CaseLookupProjection(writer)));
+        groups.put(TrackingLedgerProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new TrackingLedgerProjection(writer)));
+        groups.put(AgencyCaseloadProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new AgencyCaseloadProjection(writer)));
+        caseSummary = new CaseSummaryQueries(store);
+        caseHistory = new CaseHistoryQueries(store);
+        caseLookup = new CaseLookupQueries(store);
+        trackingLedger = new TrackingLedgerQueries(store);
+        agencyCaseload = new AgencyCaseloadQueries(store, clock);
+    }
+
+    public ProjectionWriter writer() {
+        return writer;
+    }
+
+    /** Each event to every group, one at a time, outside any unit of work. */
+    public void deliver(EventMessage<?>... messages) {
+        for (EventMessage<?> message : messages) {
+            for (AnnotationEventHandlerAdapter adapter : groups.values()) {
+                try {
+                    if (adapter.canHandle(message)) {
+                        adapter.handle(message);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /** The events as one batch per group, as a pooled streaming processor's work package runs it. */
+    public void deliverBatch(EventMessage<?>... messages) {
+        deliverBatch(Arrays.asList(messages));
+    }
+
+    public void deliverBatch(List<? extends EventMessage<?>> messages) {
+        for (AnnotationEventHandlerAdapter adapter : groups.values()) {
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(messages));
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(
+                    unitOfWork, List.of(writer.flushAtEndOfBatch()), message -> {
+                if (adapter.canHandle(message)) {
+                    adapter.handle(message);
+                }
+                return null;
+            }).proceed());
+            if (result.isExceptional()) {
+                throw new IllegalStateException(result.exceptionResult());
+            }
+        }
+    }
+}

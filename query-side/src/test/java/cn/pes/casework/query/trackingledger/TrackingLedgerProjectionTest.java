@@ -1,0 +1,107 @@
+package cn.pes.casework.query.trackingledger;
+
+import cn.pes.casework.events.cancellation.CancellationGround;
+import cn.pes.casework.events.cancellation.Evidence;
+import cn.pes.casework.events.shared.Channel;
+import cn.pes.casework.events.tracking.ContactMethod;
+import cn.pes.casework.events.tracking.EmploymentStatus;
+import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
+import cn.pes.casework.events.tracking.LedgerRow;
+import cn.pes.casework.events.tracking.ServiceGiven;
+import cn.pes.casework.events.tracking.TrackingContactRecorded;
+import cn.pes.casework.events.tracking.TrackingLedgerView;
+import cn.pes.casework.query.support.CaseEvents;
+import cn.pes.casework.query.support.ProjectionTestBase;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.EnumSet;
+import java.util.List;
+
+import static cn.pes.casework.query.support.CaseEvents.OTHER_STREET_AGENCY;
+import static cn.pes.casework.query.support.CaseEvents.STREET_AGENCY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrackingLedgerProjectionTest extends ProjectionTestBase {
+
+    private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
+
+    private final CaseEvents events = CaseEvents.newCase();
+
+    private TrackingLedgerView ledger(String agencyId, YearMonth month) {
+        return projections.trackingLedger.handle(new FindTrackingLedgerQuery(agencyId, month));
+    }
+
+    @Test
+    void aRowHasTheTrk3ColumnsAndGoesToTheResponsibleAgencysLedgerOfTheContactMonth() {
+        TrackingContactRecorded visit = new TrackingContactRecorded(
+                events.caseId(), 1, "c-9", LocalDate.of(2026, 11, 5), ContactMethod.ON_SITE_VISIT, null, true,
+                EmploymentStatus.UNEMPLOYED, EnumSet.of(ServiceGiven.JOB_INTRODUCTION, ServiceGiven.TRAINING),
+                "推荐参加12月招聘会", CancellationGround.DROPPED_JOB_SEEKING,
+                new Evidence(Evidence.EvidenceSource.VISIT, "走访记录 118", "本人表示暂不求职"), STREET_AGENCY);
+        projections.deliver(events.next(events.opened(CaseEvents.person("11010519900101123X", "张三"))),
+                            events.next(events.registered(1, LocalDate.of(2026, 10, 8), STREET_AGENCY)));
+        events.actedBy("officer-9", OTHER_STREET_AGENCY, Channel.BACK_OFFICE);
+        projections.deliver(events.next(visit));
+
+        TrackingLedgerView view = ledger(STREET_AGENCY, NOVEMBER);
+        assertThat(view.agencyId()).isEqualTo(STREET_AGENCY);
+        assertThat(view.month()).isEqualTo(NOVEMBER);
+        assertThat(view.rows()).singleElement().satisfies(row -> {
+            assertThat(row.contactId()).isEqualTo("c-9");
+            assertThat(row.caseId()).isEqualTo(events.caseId());
+            assertThat(row.person().name()).isEqualTo("张三");
+            assertThat(row.person().idNumber()).isEqualTo("11010519900101123X");
+            assertThat(row.contactDate()).isEqualTo(LocalDate.of(2026, 11, 5));
+            assertThat(row.method()).isEqualTo(ContactMethod.ON_SITE_VISIT);
+            assertThat(row.dataMatchSource()).isNull();
+            assertThat(row.reached()).isTrue();
+            assertThat(row.statusFound()).isEqualTo(EmploymentStatus.UNEMPLOYED);
+            assertThat(row.servicesGiven()).containsExactly(ServiceGiven.JOB_INTRODUCTION, ServiceGiven.TRAINING);
+            assertThat(row.nextStep()).isEqualTo("推荐参加12月招聘会");
+            assertThat(row.proposedGround()).isEqualTo(CancellationGround.DROPPED_JOB_SEEKING);
+            assertThat(row.proposalEvidence()).isEqualTo(
+                    new Evidence(Evidence.EvidenceSource.VISIT, "走访记录 118", "本人表示暂不求职"));
+            assertThat(row.officerId()).isEqualTo("officer-9");
+            assertThat(row.contactingAgencyId()).isEqualTo(OTHER_STREET_AGENCY);
+        });
+        assertThat(ledger(OTHER_STREET_AGENCY, NOVEMBER).rows()).isEmpty();
+        assertThat(ledger(STREET_AGENCY, YearMonth.of(2026, 10)).rows()).isEmpty();
+    }
+
+    @Test
+    void rowsOfSeveralCasesAreOrderedByContactDate() {
+        CaseEvents other = CaseEvents.newCase();
+        projections.deliverBatch(
+                events.next(events.opened(CaseEvents.person("11010519900101123X", "张三"))),
+                events.next(events.registered(1, LocalDate.of(2026, 10, 8), STREET_AGENCY)),
+                other.next(other.opened(CaseEvents.person("110105198502021234", "王五"))),
+                other.next(other.registered(1, LocalDate.of(2026, 10, 9), STREET_AGENCY)),
+                events.next(events.phoneContact(1, "c-2", LocalDate.of(2026, 11, 20), EmploymentStatus.UNEMPLOYED, STREET_AGENCY)),
+                other.next(other.phoneContact(1, "c-1", LocalDate.of(2026, 11, 3), EmploymentStatus.FLEXIBLE, STREET_AGENCY)),
+                events.next(events.phoneContact(1, "c-3", LocalDate.of(2026, 11, 26), EmploymentStatus.UNEMPLOYED, STREET_AGENCY)));
+
+        List<LedgerRow> rows = ledger(STREET_AGENCY, NOVEMBER).rows();
+        assertThat(rows).extracting(LedgerRow::contactId).containsExactly("c-1", "c-2", "c-3");
+        // The person of the row came from the CaseOpened of the same batch, before anything was written.
+        assertThat(rows).extracting(row -> row.person().name()).containsExactly("王五", "张三", "张三");
+    }
+
+    @Test
+    void redeliveryAddsNoRow() {
+        List<DomainEventMessage<?>> stream = List.of(
+                events.next(events.opened(CaseEvents.person("11010519900101123X", "张三"))),
+                events.next(events.registered(1, LocalDate.of(2026, 10, 8), STREET_AGENCY)),
+                events.next(events.phoneContact(1, "c-1", LocalDate.of(2026, 11, 3), EmploymentStatus.UNEMPLOYED, STREET_AGENCY)));
+        projections.deliverBatch(stream);
+        var before = fixture.dump();
+
+        projections.deliver(stream.get(2));
+        projections.deliverBatch(stream);
+
+        assertThat(fixture.dump()).isEqualTo(before);
+        assertThat(ledger(STREET_AGENCY, NOVEMBER).rows()).hasSize(1);
+    }
+}
