@@ -12,6 +12,12 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -22,7 +28,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
 
 @Configuration
@@ -36,6 +45,35 @@ public class CommandSideConfiguration {
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver("23505");
+    }
+
+    /**
+     * Takes snapshots on a thread of its own. Axon's default takes them on the command's thread after
+     * commit, while the case's lock is still held, and needs a second database connection: with
+     * every pooled connection held by commands queued for that same case, both wait forever.
+     * Snapshots are an optimisation, so when the queue is full one is simply skipped.
+     */
+    @Bean
+    SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                    HandlerDefinition handlerDefinition,
+                                                    ParameterResolverFactory parameterResolverFactory,
+                                                    EventStore eventStore, TransactionManager transactionManager,
+                                                    SnapshotterSpanFactory spanFactory) {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(1_000), runnable -> {
+            Thread thread = new Thread(runnable, "case-snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.DiscardPolicy());
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(executor)
+                .build();
     }
 
     /** Long-lived cases load from a snapshot instead of their whole history. */

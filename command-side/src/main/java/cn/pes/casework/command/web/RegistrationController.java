@@ -98,7 +98,7 @@ class RegistrationController {
     }
 
     private <R> Mono<R> send(Object command, ActingOfficer officer, Channel channel, ServerWebExchange exchange) {
-        return Mono.fromFuture(() -> commands.send(GenericCommandMessage.asCommandMessage(command)
+        return Mono.<R>fromFuture(() -> commands.send(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(officer.metaData(channel, officers.correlationId(exchange)))))
                 // The command bus runs handlers on the calling thread and they block on JDBC: keep them off the event loop.
                 .subscribeOn(Schedulers.boundedElastic());
