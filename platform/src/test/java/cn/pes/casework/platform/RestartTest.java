@@ -12,6 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 
 import static cn.pes.casework.platform.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,22 +26,24 @@ class RestartTest {
         String dataDir = PlatformTestConfiguration.freshDataDir("pes-restart-");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String caseId;
-        TrackingToken tokenBefore;
+        Map<Integer, TrackingToken> tokensBefore;
 
         try (ConfigurableApplicationContext first = start(dataDir)) {
             Caseworker caseworker = caseworker(first);
             caseId = caseworker.registerAtWindow(TestIds.adult(), "重启前");
             caseworker.phoneContact(caseId, today, true);
             eventually(() -> assertThat(caseworker.history(caseId).path("entries")).hasSize(3));
-            tokenBefore = token(first, "case-history");
-            assertThat(tokenBefore).isNotNull();
+            tokensBefore = tokens(first, "case-history");
+            assertThat(tokensBefore.values()).as("some segment has processed the case").isNotEmpty();
         }
 
         try (ConfigurableApplicationContext second = start(dataDir)) {
             Caseworker caseworker = caseworker(second);
-            TrackingToken tokenAfter = token(second, "case-history");
-            assertThat(tokenAfter).as("the token was kept, not rebuilt from the start").isNotNull();
-            assertThat(tokenAfter.covers(tokenBefore)).isTrue();
+            Map<Integer, TrackingToken> tokensAfter = tokens(second, "case-history");
+            tokensBefore.forEach((segment, before) -> {
+                assertThat(tokensAfter.get(segment)).as("segment %s kept its token", segment).isNotNull();
+                assertThat(tokensAfter.get(segment).covers(before)).isTrue();
+            });
 
             JsonNode view = caseworker.caseView(caseId);
             assertThat(view.path("status").asText()).isEqualTo("ACTIVE");
@@ -65,8 +69,16 @@ class RestartTest {
         return new Caseworker(port, "officer-restart", "990101001");
     }
 
-    static TrackingToken token(ConfigurableApplicationContext context, String processingGroup) {
+    /** The stored token of every segment that has one (a segment that has seen no event yet has none). */
+    static Map<Integer, TrackingToken> tokens(ConfigurableApplicationContext context, String processingGroup) {
         TokenStore tokenStore = context.getBean(EventProcessingConfiguration.class).tokenStore(processingGroup);
-        return tokenStore.fetchToken(processingGroup, 0);
+        Map<Integer, TrackingToken> tokens = new HashMap<>();
+        for (int segment : tokenStore.fetchSegments(processingGroup)) {
+            TrackingToken token = tokenStore.fetchToken(processingGroup, segment);
+            if (token != null) {
+                tokens.put(segment, token);
+            }
+        }
+        return tokens;
     }
 }
