@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 
@@ -32,7 +33,9 @@ public class AgencyCaseloadController {
                                                   @RequestParam(name = "month", required = false) String month) {
         return Mono.defer(() -> Mono.fromFuture(queryGateway.query(
                 new FindUncontactedCasesQuery(agencyId, QueryParameters.month("month", month, clock)),
-                ResponseTypes.instanceOf(UncontactedCasesView.class))));
+                ResponseTypes.instanceOf(UncontactedCasesView.class))))
+                   // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
+                   .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** REG-5: online applications awaiting a decision; overdue when due before {@code asOf} (default today). */
@@ -43,6 +46,8 @@ public class AgencyCaseloadController {
         return Mono.defer(() -> Mono.fromFuture(queryGateway.query(
                 new FindPendingApplicationsQuery(agencyId, QueryParameters.date("asOf", asOf, clock),
                                                  QueryParameters.flag("overdueOnly", overdueOnly)),
-                ResponseTypes.instanceOf(PendingApplicationsView.class))));
+                ResponseTypes.instanceOf(PendingApplicationsView.class))))
+                   // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
+                   .subscribeOn(Schedulers.boundedElastic());
     }
 }

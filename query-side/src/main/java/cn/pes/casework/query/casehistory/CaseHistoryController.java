@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 @RestController
 public class CaseHistoryController {
@@ -23,6 +24,8 @@ public class CaseHistoryController {
     public Mono<CaseHistoryView> history(@PathVariable String caseId) {
         return Mono.fromFuture(() -> queryGateway.query(new FindCaseHistoryQuery(caseId),
                                                         ResponseTypes.instanceOf(CaseHistoryView.class)))
-                   .switchIfEmpty(Mono.error(() -> new ReadModelNotFoundException("No such case")));
+                   .switchIfEmpty(Mono.error(() -> new ReadModelNotFoundException("No such case")))
+                   // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
+                   .subscribeOn(Schedulers.boundedElastic());
     }
 }

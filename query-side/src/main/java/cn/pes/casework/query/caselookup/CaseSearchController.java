@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 @RestController
 public class CaseSearchController {
@@ -32,6 +33,8 @@ public class CaseSearchController {
                     byIdNumber ? null : "idNumber", "Give either idNumber or name, not both and not neither"));
         }
         Object query = byIdNumber ? new FindCasesByIdNumberQuery(idNumber) : new FindCasesByNameQuery(name);
-        return Mono.fromFuture(() -> queryGateway.query(query, ResponseTypes.instanceOf(CaseSearchResult.class)));
+        return Mono.fromFuture(() -> queryGateway.query(query, ResponseTypes.instanceOf(CaseSearchResult.class)))
+                   // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
+                   .subscribeOn(Schedulers.boundedElastic());
     }
 }

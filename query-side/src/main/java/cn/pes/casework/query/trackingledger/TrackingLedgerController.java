@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.YearMonth;
@@ -33,6 +34,8 @@ public class TrackingLedgerController {
             YearMonth yearMonth = QueryParameters.month("month", month, clock);
             return Mono.fromFuture(queryGateway.query(new FindTrackingLedgerQuery(agencyId, yearMonth),
                                                       ResponseTypes.instanceOf(TrackingLedgerView.class)));
-        });
+        })
+                   // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
+                   .subscribeOn(Schedulers.boundedElastic());
     }
 }
