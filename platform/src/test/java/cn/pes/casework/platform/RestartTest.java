@@ -59,9 +59,8 @@ class RestartTest {
     }
 
     static ConfigurableApplicationContext start(String dataDir) {
-        return PlatformApplication.application()
-                .properties("server.port=0", "pes.data-dir=" + dataDir)
-                .run();
+        // Command-line arguments: they outrank platform.yml, unlike the builder's default properties.
+        return PlatformApplication.application().run("--server.port=0", "--pes.data-dir=" + dataDir);
     }
 
     static Caseworker caseworker(ConfigurableApplicationContext context) {

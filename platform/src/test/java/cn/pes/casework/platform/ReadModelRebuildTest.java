@@ -1,0 +1,86 @@
+package cn.pes.casework.platform;
+
+import cn.pes.casework.platform.support.Caseworker;
+import cn.pes.casework.platform.support.TestIds;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static cn.pes.casework.platform.support.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Read models are derived data: with the read-model store deleted, a start replays the whole event
+ * history into every projection and arrives at exactly the views that were there before.
+ */
+class ReadModelRebuildTest {
+
+    @Test
+    void deletedReadModelsAreRebuiltIdenticallyFromTheEvents() throws IOException {
+        String dataDir = PlatformTestConfiguration.freshDataDir("pes-rebuild-");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        YearMonth month = YearMonth.from(today);
+        Map<String, JsonNode> before;
+
+        try (ConfigurableApplicationContext first = RestartTest.start(dataDir)) {
+            Caseworker caseworker = RestartTest.caseworker(first);
+            List<String> cases = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String idNumber = TestIds.adult();
+                String caseId = caseworker.registerAtWindow(idNumber, "重建" + i);
+                if (i % 2 == 0) {
+                    caseworker.phoneContact(caseId, today, true);
+                }
+                if (i == 4) {
+                    caseworker.post("/api/cases/" + caseId + "/employment", Map.of(
+                                    "employment", Map.of("type", "EMPLOYED_BY_UNIT", "employer", "XX公司", "startDate", today.toString()),
+                                    "evidence", Map.of("source", "CALL", "reference", "电话记录-001")))
+                            .expectStatus().isOk();
+                    caseworker.registerAtWindow(idNumber, "重建" + i);
+                }
+                cases.add(caseId);
+            }
+            caseworker.post("/api/registrations",
+                    Caseworker.onlineApplication(TestIds.adult(), "网上申请", "PROVINCIAL_GOVERNMENT_WEB"))
+                    .expectStatus().isCreated();
+            eventually(() -> assertThat(caseworker.history(cases.get(4)).path("entries")).hasSize(5));
+            eventually(() -> assertThat(caseworker.pendingApplications(false).path("applications")).hasSize(1));
+            before = views(caseworker, cases, month);
+        }
+
+        FileSystemUtils.deleteRecursively(Path.of(dataDir, "readmodels"));
+
+        try (ConfigurableApplicationContext second = RestartTest.start(dataDir)) {
+            Caseworker caseworker = RestartTest.caseworker(second);
+            List<String> cases = new ArrayList<>();
+            before.keySet().stream().filter(key -> key.startsWith("case:"))
+                    .forEach(key -> cases.add(key.substring("case:".length())));
+            eventually(() -> assertThat(views(caseworker, cases, month)).isEqualTo(before));
+        }
+    }
+
+    private static Map<String, JsonNode> views(Caseworker caseworker, List<String> cases, YearMonth month) {
+        Map<String, JsonNode> views = new LinkedHashMap<>();
+        for (String caseId : cases) {
+            views.put("case:" + caseId, caseworker.caseView(caseId));
+            views.put("history:" + caseId, caseworker.history(caseId));
+            views.put("search:" + caseId, caseworker.searchByIdNumber(
+                    caseworker.caseView(caseId).path("person").path("idNumber").asText()));
+        }
+        views.put("ledger", caseworker.ledger(month));
+        views.put("uncontacted", caseworker.uncontacted(month));
+        views.put("pending", caseworker.pendingApplications(false));
+        return views;
+    }
+}
