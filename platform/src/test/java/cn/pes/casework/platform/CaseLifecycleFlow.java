@@ -235,6 +235,33 @@ abstract class CaseLifecycleFlow {
     }
 
     @Test
+    void correctedNameAndPhoneReachEveryView() {
+        String idNumber = TestIds.adult();
+        String oldName = "褚" + System.nanoTime() % 100000;
+        String newName = "卫" + System.nanoTime() % 100000;
+        String caseId = street.registerAtWindow(idNumber, oldName);
+        street.http().put().uri("/api/cases/" + caseId + "/personal-details")
+                .header("X-Officer-Id", "officer-li").header("X-Agency-Id", "990101001")
+                .bodyValue(Map.of("name", newName, "phone", "13900001111"))
+                .exchange().expectStatus().isOk();
+
+        eventually(() -> {
+            JsonNode person = street.caseView(caseId).path("person");
+            assertThat(person.path("name").asText()).isEqualTo(newName);
+            assertThat(person.path("phone").asText()).isEqualTo("13900001111");
+            assertThat(person.path("idNumber").asText()).isEqualTo(idNumber);
+            assertThat(caseIds(street.searchByName(newName), "cases")).containsExactly(caseId);
+            assertThat(caseIds(street.searchByName(oldName), "cases")).isEmpty();
+            JsonNode entries = street.history(caseId).path("entries");
+            assertThat(entries.get(entries.size() - 1).path("eventType").asText()).isEqualTo("PersonalDetailsUpdated");
+            assertThat(entries.get(entries.size() - 1).path("description").asText()).doesNotContain(newName);
+            List<String> uncontactedNames = new ArrayList<>();
+            street.uncontacted(MONTH).path("cases").forEach(c -> uncontactedNames.add(c.path("person").path("name").asText()));
+            assertThat(uncontactedNames).contains(newName).doesNotContain(oldName);
+        });
+    }
+
+    @Test
     void everyEventIsStoredOnceInTheEventStore() {
         String caseId = street.registerAtWindow(TestIds.adult(), "陈八");
         street.phoneContact(caseId, TODAY, true);

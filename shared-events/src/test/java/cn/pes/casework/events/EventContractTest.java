@@ -10,6 +10,7 @@ import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.employment.EmploymentDetails;
 import cn.pes.casework.events.employment.EmploymentType;
 import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.events.registration.PersonalDetailsUpdated;
 import cn.pes.casework.events.registration.PresentedDocument;
 import cn.pes.casework.events.registration.RegistrationApplied;
 import cn.pes.casework.events.registration.RegistrationApproved;
@@ -127,6 +128,8 @@ class EventContractTest {
         add(samples, new CaseOpened(CASE_ID,
                 new PersonalData("110105199003071239", "张三", "13812345678"),
                 LocalDate.of(1990, 3, 7), Sex.MALE, AGENCY_ID));
+        add(samples, new PersonalDetailsUpdated(CASE_ID,
+                new PersonalData("110105199003071239", "张三丰", "13900001111")));
         add(samples, new RegistrationApplied(CASE_ID, 2, LocalDate.of(2026, 3, 2), Channel.CITY_PES_CLOUD,
                 UnemploymentReason.LOST_JOB,
                 EnumSet.of(PersonCategory.EMPLOYMENT_DIFFICULTY, PersonCategory.LOW_INCOME_FAMILY),

@@ -10,6 +10,8 @@ import cn.pes.casework.events.employment.EmploymentDetails;
 import cn.pes.casework.events.employment.RecordEmploymentCommand;
 import cn.pes.casework.events.registration.ApproveRegistrationCommand;
 import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.events.registration.PersonalDetailsUpdated;
+import cn.pes.casework.events.registration.UpdatePersonalDetailsCommand;
 import cn.pes.casework.events.registration.RegisterUnemploymentCommand;
 import cn.pes.casework.events.registration.RegistrationApplied;
 import cn.pes.casework.events.registration.RegistrationApproved;
@@ -64,6 +66,8 @@ public class ClientCase {
     private LocalDate decisionDueOn;
     private LocalDate registeredOn;
     private Set<String> contactIds = new HashSet<>();
+    /** Held only to notice a change of name or phone; the ID number is the case's key in the person index. */
+    private PersonalData person;
     // What an approval needs to start the spell the application asked for.
     private Channel pendingChannel;
     private UnemploymentReason pendingReason;
@@ -77,7 +81,8 @@ public class ClientCase {
     /** Opens the case of a person who has none yet. */
     ClientCase(String caseId, RegisterUnemploymentCommand command, ResidentIdNumber idNumber) {
         PersonalData person = new PersonalData(idNumber.value(), command.person().name().strip(),
-                command.person().phone() == null ? null : command.person().phone().strip());
+                command.person().phone() == null || command.person().phone().isBlank()
+                        ? null : command.person().phone().strip());
         apply(new CaseOpened(caseId, person, idNumber.birthDate(), idNumber.sex(), command.agencyId()));
     }
 
@@ -93,6 +98,7 @@ public class ClientCase {
         if (state == SpellState.PENDING) {
             throw CaseRuleViolation.conflict("REG-5", "APPLICATION_PENDING", "person.idNumber");
         }
+        updatePersonalDetails(command.person().name(), command.person().phone());
         if (!failedConditions.isEmpty()) {
             apply(new RegistrationRefused(caseId, command.applicationDate(), command.channel(), command.agencyId(),
                     failedConditions, policy.version()));
@@ -110,6 +116,23 @@ public class ClientCase {
                 policy.version()));
         return new RegistrationOutcome(caseId, next, RegistrationOutcome.Status.PENDING, onlineDecisionDue.date(),
                 List.of());
+    }
+
+    @CommandHandler
+    public void handle(UpdatePersonalDetailsCommand command) {
+        if (command.name() == null || command.name().isBlank()) {
+            throw CaseRuleViolation.invalid("INPUT", "MISSING", "name");
+        }
+        updatePersonalDetails(command.name(), command.phone());
+    }
+
+    /** Records a new name or phone; the same values again record nothing. */
+    private void updatePersonalDetails(String name, String phone) {
+        PersonalData updated = new PersonalData(person.idNumber(), name.strip(),
+                phone == null || phone.isBlank() ? null : phone.strip());
+        if (!updated.equals(person)) {
+            apply(new PersonalDetailsUpdated(caseId, updated));
+        }
     }
 
     @CommandHandler
@@ -238,6 +261,12 @@ public class ClientCase {
     @EventSourcingHandler
     void on(CaseOpened event) {
         caseId = event.caseId();
+        person = event.person();
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDetailsUpdated event) {
+        person = event.person();
     }
 
     @EventSourcingHandler

@@ -2,6 +2,8 @@ package cn.pes.casework.command.web;
 
 import cn.pes.casework.command.web.request.CancellationRequest;
 import cn.pes.casework.command.web.request.EmploymentRequest;
+import cn.pes.casework.command.web.request.PersonalDetailsRequest;
+import cn.pes.casework.events.registration.UpdatePersonalDetailsCommand;
 import cn.pes.casework.command.web.request.TrackingContactRequest;
 import cn.pes.casework.events.cancellation.CancelRegistrationCommand;
 import cn.pes.casework.events.employment.RecordEmploymentCommand;
@@ -13,6 +15,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -23,7 +26,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.util.Map;
 
-/** Tracking contacts (TRK-1..TRK-3), employment and cancellation (CAN-1, CAN-2) on an existing case. */
+/** Personal details, tracking contacts (TRK-1..TRK-3), employment and cancellation (CAN-1, CAN-2) on an existing case. */
 @RestController
 @RequestMapping("/api/cases/{caseId}")
 class CaseCommandController {
@@ -49,6 +52,14 @@ class CaseCommandController {
                 request.statusFound(), request.servicesGiven(), request.nextStep(), request.employment(),
                 request.proposedGround(), request.proposalEvidence());
         return send(command, exchange).thenReturn(Map.of("caseId", caseId, "contactId", contactId));
+    }
+
+    @PutMapping("/personal-details")
+    Mono<Map<String, String>> updatePersonalDetails(@PathVariable String caseId,
+                                                    @Valid @RequestBody PersonalDetailsRequest request,
+                                                    ServerWebExchange exchange) {
+        return send(new UpdatePersonalDetailsCommand(caseId, request.name(), request.phone()), exchange)
+                .thenReturn(Map.of("caseId", caseId));
     }
 
     @PostMapping("/employment")

@@ -18,6 +18,8 @@ import cn.pes.casework.events.employment.EmploymentType;
 import cn.pes.casework.events.employment.RecordEmploymentCommand;
 import cn.pes.casework.events.registration.ApproveRegistrationCommand;
 import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.events.registration.PersonalDetailsUpdated;
+import cn.pes.casework.events.registration.UpdatePersonalDetailsCommand;
 import cn.pes.casework.events.registration.EligibilityDeclaration;
 import cn.pes.casework.events.registration.PresentedDocument;
 import cn.pes.casework.events.registration.RegisterUnemploymentCommand;
@@ -576,6 +578,57 @@ class ClientCaseTest {
                         UnemploymentReason.LOST_JOB, CATEGORIES, STREET, LocalDate.of(2026, 3, 9), false, POLICY))
                 .expectResultMessagePayload(new RegistrationOutcome(CASE_ID, 2, RegistrationOutcome.Status.PENDING,
                         LocalDate.of(2026, 3, 9), List.of()));
+    }
+
+    @Test
+    void reRegistrationWithANewPhoneRecordsTheChangeFirst() {
+        indexPerson(ID, CASE_ID);
+        LocalDate cancelledOn = LocalDate.of(2025, 12, 1);
+        PersonalData newPhone = new PersonalData(ID, "张三", "13900001111");
+        fixture.given(opened(), registered(1, LocalDate.of(2025, 6, 2)),
+                        new RegistrationCancelled(CASE_ID, 1, CancellationGround.FULL_TIME_SCHOOL,
+                                new Evidence(Evidence.EvidenceSource.DOCUMENT, "录取通知书", null), cancelledOn,
+                                new Notification(Notification.NotificationMethod.SMS, cancelledOn), STREET))
+                .when(atWindow("case-unused", newPhone, THURSDAY, PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PersonalDetailsUpdated(CASE_ID, newPhone),
+                        new UnemploymentRegistered(CASE_ID, 2, THURSDAY, Channel.WINDOW,
+                                PresentedDocument.RESIDENT_ID_CARD, UnemploymentReason.LOST_JOB, CATEGORIES, STREET,
+                                POLICY));
+    }
+
+    // ---------------------------------------------------------------- personal details
+
+    @Test
+    void updatesNameAndPhone() {
+        fixture.given(opened())
+                .when(new UpdatePersonalDetailsCommand(CASE_ID, " 张三丰 ", "13900001111"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PersonalDetailsUpdated(CASE_ID, new PersonalData(ID, "张三丰", "13900001111")));
+    }
+
+    @Test
+    void removesPhone() {
+        fixture.given(opened())
+                .when(new UpdatePersonalDetailsCommand(CASE_ID, "张三", null))
+                .expectEvents(new PersonalDetailsUpdated(CASE_ID, new PersonalData(ID, "张三", null)));
+    }
+
+    @Test
+    void sameDetailsRecordNothing() {
+        fixture.given(opened(), new PersonalDetailsUpdated(CASE_ID, new PersonalData(ID, "张三", "13900001111")))
+                .when(new UpdatePersonalDetailsCommand(CASE_ID, "张三", "13900001111"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void updateNeedsAName() {
+        fixture.given(opened())
+                .when(new UpdatePersonalDetailsCommand(CASE_ID, " ", "13900001111"))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("INPUT", "MISSING", "name"));
     }
 
     // ---------------------------------------------------------------- tracking (TRK-1..TRK-3)

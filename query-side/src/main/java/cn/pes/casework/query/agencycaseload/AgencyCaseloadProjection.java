@@ -3,6 +3,7 @@ package cn.pes.casework.query.agencycaseload;
 import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.events.registration.PersonalDetailsUpdated;
 import cn.pes.casework.events.registration.RegistrationApplied;
 import cn.pes.casework.events.registration.RegistrationApproved;
 import cn.pes.casework.events.registration.RegistrationRejected;
@@ -77,6 +78,25 @@ public class AgencyCaseloadProjection {
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence) {
         writer.updateDocument(PEOPLE, event.caseId(), sequence, doc -> doc.put("person", Docs.person(event.person())));
+    }
+
+    /** The new details replace the old in the person's pending or active entry too. */
+    @EventHandler
+    void on(PersonalDetailsUpdated event, @SequenceNumber long sequence) {
+        String caseId = event.caseId();
+        Document person = Docs.person(event.person());
+        Document people = people(caseId);
+        for (String agencyId : new String[] {people.getString("pendingAgencyId"), people.getString("activeAgencyId")}) {
+            if (agencyId != null) {
+                changePart(agencyId, caseId, sequence, part -> {
+                    if (part != null) {
+                        part.put("person", person);
+                    }
+                    return part;
+                });
+            }
+        }
+        writer.updateDocument(PEOPLE, caseId, sequence, doc -> doc.put("person", person));
     }
 
     @EventHandler

@@ -3,6 +3,7 @@ package cn.pes.casework.query.casehistory;
 import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.events.registration.PersonalDetailsUpdated;
 import cn.pes.casework.events.registration.RegistrationApplied;
 import cn.pes.casework.events.registration.RegistrationApproved;
 import cn.pes.casework.events.registration.RegistrationRefused;
@@ -56,6 +57,11 @@ public class CaseHistoryProjection {
     @EventHandler
     void on(RegistrationApplied event, @SequenceNumber long sequence, EventMessage<?> message) {
         append(event.caseId(), sequence, message, event.appliedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(PersonalDetailsUpdated event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, null, HistoryTexts.of(event));
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import cn.pes.casework.events.cancellation.Notification;
 import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.events.registration.PersonalDetailsUpdated;
 import cn.pes.casework.events.registration.RegistrationApplied;
 import cn.pes.casework.events.registration.RegistrationApproved;
 import cn.pes.casework.events.registration.RegistrationRefused;
@@ -33,6 +34,11 @@ final class HistoryTexts {
 
     static Text of(CaseOpened event) {
         return new Text("建立档案", "建立个人就业服务档案");
+    }
+
+    /** Which detail changed is left out on purpose: the texts never carry personal data. */
+    static Text of(PersonalDetailsUpdated event) {
+        return new Text("更新个人信息", "更新姓名或联系电话");
     }
 
     static Text of(RegistrationRefused event) {

@@ -4,6 +4,7 @@ import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.casefile.RegistrationStatus;
 import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.events.registration.PersonalDetailsUpdated;
 import cn.pes.casework.events.registration.RegistrationApplied;
 import cn.pes.casework.events.registration.RegistrationRejected;
 import cn.pes.casework.events.registration.UnemploymentRegistered;
@@ -58,6 +59,23 @@ public class CaseLookupProjection {
             doc.putIfAbsent("status", RegistrationStatus.NOT_REGISTERED.name());
             doc.putIfAbsent("spell", 0);
         });
+    }
+
+    /** A new name moves the case from the old name's index entry to the new one's; the ID number never changes. */
+    @EventHandler
+    void on(PersonalDetailsUpdated event, @SequenceNumber long sequence) {
+        String caseId = event.caseId();
+        Document current = writer.findDocument(CASES, caseId);
+        Document oldPerson = Docs.subDocument(current, "person");
+        String oldName = oldPerson == null ? null : SearchKeys.name(oldPerson.getString("name"));
+        String newName = SearchKeys.name(event.person().name());
+        if (oldName != null && !oldName.equals(newName)) {
+            writer.updatePart(NAME_INDEX, oldName, null, caseId, sequence, part -> null);
+        }
+        if (newName != null) {
+            writer.updatePart(NAME_INDEX, newName, null, caseId, sequence, part -> new Document("caseId", caseId));
+        }
+        writer.updateDocument(CASES, caseId, sequence, doc -> doc.put("person", Docs.person(event.person())));
     }
 
     @EventHandler

@@ -4,6 +4,7 @@ import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.casefile.RegistrationStatus;
 import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.events.registration.PersonalDetailsUpdated;
 import cn.pes.casework.events.registration.RegistrationApplied;
 import cn.pes.casework.events.registration.RegistrationApproved;
 import cn.pes.casework.events.registration.RegistrationRefused;
@@ -58,6 +59,11 @@ public class CaseSummaryProjection {
             doc.putIfAbsent("categories", new ArrayList<String>());
             doc.putIfAbsent("spells", new ArrayList<Document>());
         });
+    }
+
+    @EventHandler
+    void on(PersonalDetailsUpdated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.caseId(), sequence, recordedAt, doc -> doc.put("person", Docs.person(event.person())));
     }
 
     /** A refusal starts no spell and leaves the status as it was (e.g. EMPLOYED after an earlier spell). */

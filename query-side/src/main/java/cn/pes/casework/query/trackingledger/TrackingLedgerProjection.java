@@ -2,6 +2,7 @@ package cn.pes.casework.query.trackingledger;
 
 import cn.pes.casework.events.cancellation.Evidence;
 import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.events.registration.PersonalDetailsUpdated;
 import cn.pes.casework.events.tracking.TrackingContactRecorded;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.common.EventMetadata;
@@ -53,6 +54,12 @@ public class TrackingLedgerProjection {
 
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence) {
+        writer.updateDocument(PEOPLE, event.caseId(), sequence, doc -> doc.put("person", Docs.person(event.person())));
+    }
+
+    /** Rows already in a ledger keep the details as they were when the contact was made. */
+    @EventHandler
+    void on(PersonalDetailsUpdated event, @SequenceNumber long sequence) {
         writer.updateDocument(PEOPLE, event.caseId(), sequence, doc -> doc.put("person", Docs.person(event.person())));
     }
 
