@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -46,11 +47,13 @@ import static org.assertj.core.api.Assertions.assertThat;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.config.name=query-side",
-                "spring.datasource.url=jdbc:h2:mem:query-side-test;DB_CLOSE_DELAY=-1",
+                "spring.datasource.url=jdbc:h2:mem:query-side-test;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
                 "spring.datasource.username=sa",
                 "spring.datasource.password=",
                 "pes.projections.batch-size=50"
         })
+// Closed after the class, not in a JVM shutdown hook racing H2's own, which left the fork hanging.
+@DirtiesContext
 class QuerySideApplicationTest {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -155,8 +154,8 @@ public class AgencyCaseloadProjection {
 
     @EventHandler
     void on(TrackingContactRecorded event, @SequenceNumber long sequence) {
-        String agencyId = Objects.requireNonNullElseGet(event.responsibleAgencyId(),
-                                                         () -> people(event.caseId()).getString("activeAgencyId"));
+        String agencyId = event.responsibleAgencyId() != null
+                ? event.responsibleAgencyId() : people(event.caseId()).getString("activeAgencyId");
         if (agencyId == null || event.contactDate() == null) {
             return;
         }

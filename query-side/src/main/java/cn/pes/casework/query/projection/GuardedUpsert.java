@@ -108,8 +108,11 @@ public final class GuardedUpsert {
     }
 
     /**
-     * Runs the writes unordered (they touch distinct documents or distinct parts) and treats
-     * duplicate-key errors as "a newer state is already stored".
+     * Runs the writes unordered (they touch distinct documents or distinct parts). A duplicate-key
+     * error has two causes: a newer state is already stored (the guard missed, the upsert tried to
+     * insert), or another segment inserted the same shared document a moment earlier (MongoDB does
+     * not retry such an upsert itself because the filter is more than {@code _id}). Running the write
+     * once more without upsert settles both: it applies if the guard allows, and changes nothing if not.
      */
     public static void execute(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
         if (writes.isEmpty()) {
@@ -122,13 +125,38 @@ public final class GuardedUpsert {
                                              .filter(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)
                                              .toList();
             if (!failures.isEmpty() || e.getWriteConcernError() != null) {
-                String codes = failures.stream().map(error -> String.valueOf(error.getCode()))
-                                       .collect(Collectors.joining(","));
-                throw new ReadModelWriteException("Writing read model " + collection.getNamespace().getCollectionName()
-                                                          + " failed: error codes [" + codes + "]"
-                                                          + (e.getWriteConcernError() != null ? ", write concern error "
-                                                          + e.getWriteConcernError().getCode() : ""));
+                throw failure(collection, failures, e);
+            }
+            List<WriteModel<Document>> again = e.getWriteErrors().stream()
+                                                .map(error -> withoutUpsert(writes.get(error.getIndex())))
+                                                .toList();
+            try {
+                collection.bulkWrite(again, new BulkWriteOptions().ordered(false));
+            } catch (MongoBulkWriteException second) {
+                throw failure(collection, second.getWriteErrors(), second);
             }
         }
+    }
+
+    private static WriteModel<Document> withoutUpsert(WriteModel<Document> write) {
+        if (write instanceof UpdateOneModel<Document> update && update.getUpdate() != null) {
+            return new UpdateOneModel<>(update.getFilter(), update.getUpdate(), new UpdateOptions().upsert(false));
+        }
+        if (write instanceof ReplaceOneModel<Document> replace) {
+            return new ReplaceOneModel<>(replace.getFilter(), replace.getReplacement(),
+                                         new ReplaceOptions().upsert(false));
+        }
+        throw new IllegalArgumentException("unexpected read-model write " + write.getClass().getSimpleName());
+    }
+
+    /** Error codes only: the writes themselves hold personal data. */
+    private static ReadModelWriteException failure(MongoCollection<Document> collection,
+                                                   List<BulkWriteError> failures, MongoBulkWriteException e) {
+        String codes = failures.stream().map(error -> String.valueOf(error.getCode()))
+                               .collect(Collectors.joining(","));
+        return new ReadModelWriteException("Writing read model " + collection.getNamespace().getCollectionName()
+                                                   + " failed: error codes [" + codes + "]"
+                                                   + (e.getWriteConcernError() != null ? ", write concern error "
+                                                   + e.getWriteConcernError().getCode() : ""));
     }
 }
