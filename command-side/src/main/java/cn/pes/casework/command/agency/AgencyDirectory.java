@@ -4,7 +4,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,13 +29,5 @@ public class AgencyDirectory {
 
     public boolean exists(String agencyId) {
         return agencyId != null && byId.containsKey(agencyId);
-    }
-
-    public Optional<Agency> find(String agencyId) {
-        return Optional.ofNullable(agencyId).map(byId::get);
-    }
-
-    public List<Agency> all() {
-        return List.copyOf(byId.values());
     }
 }

@@ -21,10 +21,6 @@ public class CaseRuleViolation extends CommandExecutionException {
         return new CaseRuleViolation(RuleViolation.of(ruleId, code, field, RuleViolation.Kind.INVALID));
     }
 
-    public static CaseRuleViolation refused(String ruleId, String code, String field) {
-        return new CaseRuleViolation(RuleViolation.of(ruleId, code, field, RuleViolation.Kind.REFUSED));
-    }
-
     public static CaseRuleViolation conflict(String ruleId, String code, String field) {
         return new CaseRuleViolation(RuleViolation.of(ruleId, code, field, RuleViolation.Kind.CONFLICT));
     }

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -51,6 +52,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * made here.
  */
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
+@Revision("1") // of the snapshot shape: a snapshot of another revision is ignored and the case rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ClientCase {
@@ -98,7 +100,10 @@ public class ClientCase {
         if (state == SpellState.PENDING) {
             throw CaseRuleViolation.conflict("REG-5", "APPLICATION_PENDING", "person.idNumber");
         }
-        updatePersonalDetails(command.person().name(), command.person().phone());
+        // At a new registration a missing phone means "not given", not "removed".
+        String phone = command.person().phone() == null || command.person().phone().isBlank()
+                ? person.phone() : command.person().phone();
+        updatePersonalDetails(command.person().name(), phone);
         if (!failedConditions.isEmpty()) {
             apply(new RegistrationRefused(caseId, command.applicationDate(), command.channel(), command.agencyId(),
                     failedConditions, policy.version()));
@@ -214,10 +219,10 @@ public class ClientCase {
             throw CaseRuleViolation.invalid("CAN-2", "EVIDENCE_MISSING", "evidence");
         }
         requireWithinSpell(command.effectiveDate(), clock, "CAN-2", "effectiveDate");
-        if (command.notification() == null || command.notification().method() == null
-                || command.notification().notifiedOn() == null) {
+        if (command.notification() == null || command.notification().method() == null) {
             throw CaseRuleViolation.invalid("CAN-2", "NOTIFICATION_MISSING", "notification");
         }
+        requireWithinSpell(command.notification().notifiedOn(), clock, "CAN-2", "notification.notifiedOn");
         apply(new RegistrationCancelled(caseId, spell, command.ground(), command.evidence(), command.effectiveDate(),
                 command.notification(), responsibleAgencyId));
     }

@@ -1,10 +1,12 @@
 package cn.pes.casework.command.web;
 
 import cn.pes.casework.command.clientcase.CaseRuleViolation;
+import cn.pes.casework.command.clientcase.PersonAlreadyClaimedException;
 import cn.pes.casework.events.shared.RuleViolation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
@@ -43,7 +45,23 @@ class CommandProblemHandler {
         if (details instanceof RuleViolation violation) {
             return respond(Problems.of(violation));
         }
-        log.error("command failed", e);
+        return unexpected(e);
+    }
+
+    /** Still conflicting after the retries: the case is being changed by someone else right now. */
+    @ExceptionHandler({ConcurrencyException.class, PersonAlreadyClaimedException.class})
+    ResponseEntity<ProblemDetail> conflict(Exception e) {
+        return respond(Problems.of(RuleViolation.of("INPUT", "CONCURRENT_CHANGE", null, RuleViolation.Kind.CONFLICT)));
+    }
+
+    /**
+     * Anything else is our fault. Logged by class only: messages and causes of storage errors can
+     * carry the event payload, personal data included (PostgreSQL's duplicate-key message does).
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("command failed: {} (cause {})", e.getClass().getName(),
+                e.getCause() == null ? "none" : e.getCause().getClass().getName());
         return respond(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "command failed"));
     }
 

@@ -597,6 +597,21 @@ class ClientCaseTest {
                                 POLICY));
     }
 
+    @Test
+    void reRegistrationWithoutAPhoneKeepsTheKnownPhone() {
+        indexPerson(ID, CASE_ID);
+        LocalDate cancelledOn = LocalDate.of(2025, 12, 1);
+        fixture.given(opened(), registered(1, LocalDate.of(2025, 6, 2)),
+                        new RegistrationCancelled(CASE_ID, 1, CancellationGround.FULL_TIME_SCHOOL,
+                                new Evidence(Evidence.EvidenceSource.DOCUMENT, "录取通知书", null), cancelledOn,
+                                new Notification(Notification.NotificationMethod.SMS, cancelledOn), STREET))
+                .when(atWindow("case-unused", new PersonalData(ID, "张三", null), THURSDAY,
+                        PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UnemploymentRegistered(CASE_ID, 2, THURSDAY, Channel.WINDOW,
+                        PresentedDocument.RESIDENT_ID_CARD, UnemploymentReason.LOST_JOB, CATEGORIES, STREET, POLICY));
+    }
+
     // ---------------------------------------------------------------- personal details
 
     @Test
@@ -798,6 +813,17 @@ class ClientCaseTest {
                 .expectNoEvents()
                 .expectException(CaseRuleViolation.class)
                 .expectExceptionDetails(invalid("CAN-2", "NOTIFICATION_MISSING", "notification"));
+    }
+
+    @Test
+    void notificationDatedInTheFutureIsRejected() {
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new CancelRegistrationCommand(CASE_ID, CancellationGround.ENLISTED,
+                        new Evidence(Evidence.EvidenceSource.DOCUMENT, "入伍通知书", null), LocalDate.of(2026, 3, 18),
+                        new Notification(Notification.NotificationMethod.PHONE, TODAY_DATE.plusDays(1))))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("CAN-2", "DATE_IN_FUTURE", "notification.notifiedOn"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.pes.casework.command.web.request;
 import cn.pes.casework.events.registration.PresentedDocument;
 import cn.pes.casework.events.registration.UnemploymentReason;
 import cn.pes.casework.events.shared.Channel;
+import cn.pes.casework.events.shared.Masking;
 import cn.pes.casework.events.shared.PersonCategory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +29,12 @@ public record RegistrationRequest(@NotNull @Valid Person person,
     public record Person(@NotBlank @Size(max = 18) String idNumber,
                          @NotBlank @Size(max = 50) String name,
                          @Pattern(regexp = "[0-9+\\- ]{5,20}") String phone) {
+
+        @Override
+        public String toString() {
+            return "Person[idNumber=" + Masking.idNumber(idNumber) + ", name=" + Masking.name(name)
+                    + ", phone=" + Masking.phone(phone) + "]";
+        }
     }
 
     public record Declaration(@NotNull Boolean receivingPension,
