@@ -3,6 +3,11 @@ package cn.pes.casework.platform;
 import cn.pes.casework.platform.support.Caseworker;
 import cn.pes.casework.platform.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.bson.Document;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -66,6 +71,43 @@ class ReadModelRebuildTest {
             List<String> cases = new ArrayList<>();
             before.keySet().stream().filter(key -> key.startsWith("case:"))
                     .forEach(key -> cases.add(key.substring("case:".length())));
+            eventually(() -> assertThat(views(caseworker, cases, month)).isEqualTo(before));
+        }
+    }
+
+    @Test
+    void resettingEveryProcessingGroupReplaysIntoTheSameViews() {
+        String dataDir = PlatformTestConfiguration.freshDataDir("pes-reset-");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        YearMonth month = YearMonth.from(today);
+        try (ConfigurableApplicationContext context = RestartTest.start(dataDir)) {
+            Caseworker caseworker = RestartTest.caseworker(context);
+            List<String> cases = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String caseId = caseworker.registerAtWindow(TestIds.adult(), "重放" + i);
+                caseworker.phoneContact(caseId, today, i == 0);
+                cases.add(caseId);
+            }
+            eventually(() -> assertThat(caseworker.history(cases.get(2)).path("entries")).hasSize(3));
+            eventually(() -> assertThat(caseworker.ledger(month).path("rows")).hasSize(3));
+            Map<String, JsonNode> before = views(caseworker, cases, month);
+
+            // Damage the stored views: only a real replay into emptied collections repairs them,
+            // since replayed events are not newer than what each document says it has applied.
+            MongoDatabase readModels = context.getBean("readModelMongoClient", MongoClient.class).getDatabase("casework");
+            readModels.getCollection("cases").updateMany(new Document(), new Document("$set", new Document("status", "CANCELLED")));
+            readModels.getCollection("case_histories").updateMany(new Document(), new Document("$set", new Document("entries", List.of())));
+            assertThat(caseworker.caseView(cases.get(0)).path("status").asText()).isEqualTo("CANCELLED");
+
+            EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+            for (String group : List.of("case-summary", "case-history", "case-lookup", "tracking-ledger",
+                    "agency-caseload")) {
+                StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
+                        .orElseThrow();
+                processor.shutDown();
+                processor.resetTokens();
+                processor.start();
+            }
             eventually(() -> assertThat(views(caseworker, cases, month)).isEqualTo(before));
         }
     }

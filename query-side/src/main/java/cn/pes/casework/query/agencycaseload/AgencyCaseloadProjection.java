@@ -13,6 +13,7 @@ import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -72,6 +73,11 @@ public class AgencyCaseloadProjection {
 
     private static String bucketId(String agencyId, int bucket) {
         return agencyId + "|" + (bucket < 10 ? "0" : "") + bucket;
+    }
+
+    @ResetHandler
+    void reset() {
+        writer.drop(CASELOADS, PEOPLE);
     }
 
     @EventHandler

@@ -15,6 +15,7 @@ import cn.pes.casework.query.common.EventMetadata;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
@@ -42,6 +43,11 @@ public class CaseHistoryProjection {
 
     public CaseHistoryProjection(ProjectionWriter writer) {
         this.writer = writer;
+    }
+
+    @ResetHandler
+    void reset() {
+        writer.drop(COLLECTION);
     }
 
     @EventHandler

@@ -12,6 +12,7 @@ import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,11 @@ public class CaseLookupProjection {
 
     public CaseLookupProjection(ProjectionWriter writer) {
         this.writer = writer;
+    }
+
+    @ResetHandler
+    void reset() {
+        writer.drop(ID_NUMBER_INDEX, NAME_INDEX, CASES);
     }
 
     @EventHandler

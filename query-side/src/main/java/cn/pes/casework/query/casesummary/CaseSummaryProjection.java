@@ -15,6 +15,7 @@ import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
@@ -46,6 +47,11 @@ public class CaseSummaryProjection {
 
     public CaseSummaryProjection(ProjectionWriter writer) {
         this.writer = writer;
+    }
+
+    @ResetHandler
+    void reset() {
+        writer.drop(COLLECTION);
     }
 
     @EventHandler

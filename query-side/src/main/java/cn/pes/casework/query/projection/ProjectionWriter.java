@@ -78,6 +78,16 @@ public class ProjectionWriter {
         return inBatch(batch -> batch.findPart(collection, documentId, caseId));
     }
 
+    /**
+     * Empties a read model's collections when its processing group is reset for a replay: with the
+     * old documents in place the sequence guards would turn the whole replay into no-ops.
+     */
+    public void drop(String... collections) {
+        for (String collection : collections) {
+            store.collection(collection).drop();
+        }
+    }
+
     /** Register on every processor whose handlers write through this writer. */
     public MessageHandlerInterceptor<EventMessage<?>> flushAtEndOfBatch() {
         return (unitOfWork, chain) -> {

@@ -9,6 +9,7 @@ import cn.pes.casework.query.common.EventMetadata;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
@@ -23,7 +24,7 @@ import java.util.List;
 /**
  * The tracking ledger (台账) of an agency per month:
  * <ul>
- * <li>{@value #LEDGERS}: {@code {_id: "agencyId|yyyy-MM", agencyId, month, cases: {<caseKey>: {rows: [row..]}},
+ * <li>{@value #LEDGERS}: {@code {_id: "agencyId|yyyy-MM|bucket", agencyId, month, cases: {<caseKey>: {rows: [row..]}},
  * seq: {<caseKey>: n}}} where a row holds the TRK-3 columns: {@code contactId, caseId, sequence,
  * recordedAt, person, contactDate, method, dataMatchSource, reached, statusFound, servicesGiven,
  * nextStep, proposedGround, proposalEvidence: {source, reference, description}, officerId,
@@ -32,7 +33,8 @@ import java.util.List;
  * person data for the rows, from CaseOpened.</li>
  * </ul>
  * The ledger is the responsible agency's (the one the spell belongs to), whoever made the contact;
- * the month is that of the contact date.
+ * the month is that of the contact date. An agency's month is spread over {@value #BUCKETS} documents
+ * by case ID, so that no document nears MongoDB's 16 MB limit and a contact rewrites a sixteenth of it.
  */
 @Component
 @ProcessingGroup(TrackingLedgerProjection.PROCESSING_GROUP)
@@ -48,8 +50,28 @@ public class TrackingLedgerProjection {
         this.writer = writer;
     }
 
-    public static String ledgerId(String agencyId, YearMonth month) {
-        return agencyId + "|" + month;
+    public static final int BUCKETS = 16;
+
+    static String ledgerId(String agencyId, YearMonth month, String caseId) {
+        return bucketId(agencyId, month, Math.floorMod(caseId.hashCode(), BUCKETS));
+    }
+
+    /** Every document of an agency's month, for reading the ledger by {@code _id}. */
+    public static List<String> ledgerIds(String agencyId, YearMonth month) {
+        List<String> ids = new ArrayList<>(BUCKETS);
+        for (int bucket = 0; bucket < BUCKETS; bucket++) {
+            ids.add(bucketId(agencyId, month, bucket));
+        }
+        return ids;
+    }
+
+    private static String bucketId(String agencyId, YearMonth month, int bucket) {
+        return agencyId + "|" + month + "|" + String.format("%02d", bucket);
+    }
+
+    @ResetHandler
+    void reset() {
+        writer.drop(LEDGERS, PEOPLE);
     }
 
     @EventHandler
@@ -89,7 +111,8 @@ public class TrackingLedgerProjection {
                 .append("officerId", metadata.officerId())
                 .append("contactingAgencyId", metadata.agencyId());
         Document onInsert = new Document("agencyId", event.responsibleAgencyId()).append("month", month.toString());
-        writer.updatePart(LEDGERS, ledgerId(event.responsibleAgencyId(), month), onInsert, event.caseId(), sequence,
+        String ledgerId = ledgerId(event.responsibleAgencyId(), month, event.caseId());
+        writer.updatePart(LEDGERS, ledgerId, onInsert, event.caseId(), sequence,
                           part -> {
                               Document updated = part == null ? new Document("rows", new ArrayList<Document>()) : part;
                               List<Document> rows = updated.getList("rows", Document.class);

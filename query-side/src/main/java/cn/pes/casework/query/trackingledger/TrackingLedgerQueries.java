@@ -33,14 +33,16 @@ public class TrackingLedgerQueries {
     /** The month's ledger, rows by contact date; empty (never null) when nobody was contacted. */
     @QueryHandler
     public TrackingLedgerView handle(FindTrackingLedgerQuery query) {
-        Document ledger = store.collection(TrackingLedgerProjection.LEDGERS)
-                               .find(Filters.eq("_id", TrackingLedgerProjection.ledgerId(query.agencyId(), query.month())))
-                               .first();
         List<Document> rows = new ArrayList<>();
-        Document cases = Docs.subDocument(ledger, GuardedUpsert.CASES);
-        if (cases != null) {
-            cases.values().forEach(part -> rows.addAll(((Document) part).getList("rows", Document.class, List.of())));
-        }
+        store.collection(TrackingLedgerProjection.LEDGERS)
+             .find(Filters.in("_id", TrackingLedgerProjection.ledgerIds(query.agencyId(), query.month())))
+             .forEach(ledger -> {
+                 Document cases = Docs.subDocument(ledger, GuardedUpsert.CASES);
+                 if (cases != null) {
+                     cases.values().forEach(part -> rows.addAll(((Document) part).getList("rows", Document.class,
+                                                                                            List.of())));
+                 }
+             });
         List<LedgerRow> ledgerRows = rows.stream()
                                          .sorted(Comparator.comparing((Document row) -> row.getString("contactDate"))
                                                            .thenComparing(row -> Docs.instant(row, "recordedAt"),
