@@ -4,6 +4,7 @@ import cn.pes.casework.command.calendar.DueDate;
 import cn.pes.casework.command.identity.ResidentIdNumber;
 import cn.pes.casework.command.policy.RegistrationPolicy;
 import cn.pes.casework.events.cancellation.CancelRegistrationCommand;
+import cn.pes.casework.events.cancellation.Evidence;
 import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.employment.EmploymentDetails;
@@ -58,6 +59,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class ClientCase {
 
     enum SpellState { NONE, PENDING, ACTIVE }
+
+    private static final int MAX_NAME_LENGTH = 200;
+    private static final int MAX_TEXT_LENGTH = 1000;
 
     @AggregateIdentifier
     private String caseId;
@@ -186,6 +190,7 @@ public class ClientCase {
         if (command.proposedGround() != null && command.proposalEvidence() == null) {
             throw CaseRuleViolation.invalid("CAN-2", "EVIDENCE_MISSING", "proposalEvidence");
         }
+        requireEvidenceText(command.proposalEvidence(), "proposalEvidence");
         apply(new TrackingContactRecorded(caseId, spell, command.contactId(), command.contactDate(), command.method(),
                 command.dataMatchSource(), command.reached(), command.statusFound(),
                 command.servicesGiven() == null ? Set.of() : Set.copyOf(command.servicesGiven()),
@@ -204,6 +209,7 @@ public class ClientCase {
         if (command.evidence() == null || command.evidence().source() == null) {
             throw CaseRuleViolation.invalid("CAN-2", "EVIDENCE_MISSING", "evidence");
         }
+        requireEvidenceText(command.evidence(), "evidence");
         apply(new Employed(caseId, spell, command.employment(), command.evidence(), null, responsibleAgencyId));
     }
 
@@ -218,6 +224,7 @@ public class ClientCase {
         if (command.evidence() == null || command.evidence().source() == null) {
             throw CaseRuleViolation.invalid("CAN-2", "EVIDENCE_MISSING", "evidence");
         }
+        requireEvidenceText(command.evidence(), "evidence");
         requireWithinSpell(command.effectiveDate(), clock, "CAN-2", "effectiveDate");
         if (command.notification() == null || command.notification().method() == null) {
             throw CaseRuleViolation.invalid("CAN-2", "NOTIFICATION_MISSING", "notification");
@@ -244,6 +251,21 @@ public class ClientCase {
             throw CaseRuleViolation.invalid("CAN-1", "EMPLOYMENT_MISSING", field);
         }
         requireWithinSpell(employment.startDate(), clock, "CAN-1", field + ".startDate");
+        requireLength(employment.employer(), MAX_NAME_LENGTH, field + ".employer");
+    }
+
+    private static void requireEvidenceText(Evidence evidence, String field) {
+        if (evidence != null) {
+            requireLength(evidence.reference(), MAX_NAME_LENGTH, field + ".reference");
+            requireLength(evidence.description(), MAX_TEXT_LENGTH, field + ".description");
+        }
+    }
+
+    /** Free text is part of permanent history and of read-model documents: keep it bounded. */
+    private static void requireLength(String value, int max, String field) {
+        if (value != null && value.length() > max) {
+            throw CaseRuleViolation.invalid("INPUT", "TOO_LONG", field);
+        }
     }
 
     /** A date the spell's events rest on lies between the registration and today. */

@@ -772,6 +772,17 @@ class ClientCaseTest {
     }
 
     @Test
+    void overlongEvidenceIsRejected() {
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new RecordEmploymentCommand(CASE_ID, new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT,
+                        "某某公司", LocalDate.of(2026, 3, 16)),
+                        new Evidence(Evidence.EvidenceSource.DOCUMENT, "劳动合同", "长".repeat(1001))))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("INPUT", "TOO_LONG", "evidence.description"));
+    }
+
+    @Test
     void employmentRequiresEvidence() {
         fixture.given(opened(), registered(1, THURSDAY))
                 .when(new RecordEmploymentCommand(CASE_ID, new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT,
