@@ -84,7 +84,8 @@ class BadInputHttpTest {
     void oversizedBodyIsRefused() {
         Map<String, Object> body = new HashMap<>(Caseworker.windowRegistration(TestIds.adult(), "长"));
         body.put("padding", "x".repeat(200_000));
-        caseworker.post("/api/registrations", body).expectStatus().isEqualTo(413);
+        caseworker.post("/api/registrations", body).expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertNothingStored();
     }
 
@@ -155,6 +156,15 @@ class BadInputHttpTest {
     @Test
     void nonJsonContentTypeIsRejected() {
         rawPost("<registration/>", MediaType.APPLICATION_XML).expectStatus().isEqualTo(415);
+        assertNothingStored();
+    }
+
+    @Test
+    void wrongMethodIsRefused() {
+        caseworker.http().delete().uri("/api/registrations")
+                .header("X-Officer-Id", "officer-zhou").header("X-Agency-Id", "990101001")
+                .exchange()
+                .expectStatus().isEqualTo(405);
         assertNothingStored();
     }
 

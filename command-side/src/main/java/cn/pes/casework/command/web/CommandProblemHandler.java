@@ -19,6 +19,8 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.PayloadTooLargeException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
@@ -89,6 +91,17 @@ class CommandProblemHandler {
         String field = jsonPath(e);
         return respond(Problems.input(HttpStatus.BAD_REQUEST, field == null ? "MALFORMED_REQUEST" : "INVALID_VALUE",
                 field, field == null ? "the request could not be read" : "invalid value for " + field));
+    }
+
+    /** The framework's own refusals (too large, wrong method, not acceptable) keep their status. */
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<ProblemDetail> refusedByFramework(ResponseStatusException e) {
+        if (e instanceof PayloadTooLargeException) {
+            return tooLarge();
+        }
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        return respond(Problems.input(status == null ? HttpStatus.BAD_REQUEST : status, "REQUEST_NOT_ACCEPTED", null,
+                "the request was not accepted"));
     }
 
     @ExceptionHandler(DataBufferLimitException.class)
