@@ -28,6 +28,10 @@ public class PlatformApplication {
     private static final Logger log = LoggerFactory.getLogger(PlatformApplication.class);
 
     public static void main(String[] args) {
+        // A public-service platform does not call home: Axon's update checker is off unless asked for.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
         application().run(args);
     }
 
