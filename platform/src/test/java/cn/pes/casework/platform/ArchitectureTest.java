@@ -37,6 +37,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCaseTakesItsDatesFromCommandsNotFromAClock() {
+        noClasses().that().resideInAPackage("cn.pes.casework.command.clientcase..")
+                .should().dependOnClassesThat().areAssignableTo(java.time.Clock.class)
+                .check(classes);
+    }
+
+    @Test
     void aggregatesDoNotReadTheSystemClock() {
         noClasses().that().resideInAPackage("cn.pes.casework.command..")
                 .should().callMethod(java.time.Instant.class, "now")

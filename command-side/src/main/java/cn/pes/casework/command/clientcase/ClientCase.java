@@ -36,7 +36,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -166,14 +165,14 @@ public class ClientCase {
 
     /** Records a monthly tracking contact (TRK-1..TRK-3); a contact that finds work ends the spell. */
     @CommandHandler
-    public void handle(RecordTrackingContactCommand command, Clock clock) {
+    public void handle(RecordTrackingContactCommand command) {
         if (contactIds.contains(command.contactId())) {
             return; // the same contact sent again: recorded once
         }
         if (state != SpellState.ACTIVE) {
             throw CaseRuleViolation.conflict("TRK-1", "NO_ACTIVE_REGISTRATION", null);
         }
-        requireWithinSpell(command.contactDate(), clock, "TRK-1", "contactDate");
+        requireWithinSpell(command.contactDate(), command.recordedOn(), "TRK-1", "contactDate");
         if (command.method() == ContactMethod.INFORMATION_COMPARISON && isBlank(command.dataMatchSource())) {
             throw CaseRuleViolation.invalid("TRK-3", "DATA_MATCH_SOURCE_MISSING", "dataMatchSource");
         }
@@ -185,7 +184,7 @@ public class ClientCase {
         }
         boolean foundWork = command.statusFound() != null && command.statusFound().isInWork();
         if (foundWork) {
-            requireEmployment(command.employment(), clock, "employment");
+            requireEmployment(command.employment(), command.recordedOn(), "employment");
         }
         if (command.proposedGround() != null && command.proposalEvidence() == null) {
             throw CaseRuleViolation.invalid("CAN-2", "EVIDENCE_MISSING", "proposalEvidence");
@@ -201,11 +200,11 @@ public class ClientCase {
     }
 
     @CommandHandler
-    public void handle(RecordEmploymentCommand command, Clock clock) {
+    public void handle(RecordEmploymentCommand command) {
         if (state != SpellState.ACTIVE) {
             throw CaseRuleViolation.conflict("CAN-1", "NO_ACTIVE_REGISTRATION", null);
         }
-        requireEmployment(command.employment(), clock, "employment");
+        requireEmployment(command.employment(), command.recordedOn(), "employment");
         if (command.evidence() == null || command.evidence().source() == null) {
             throw CaseRuleViolation.invalid("CAN-2", "EVIDENCE_MISSING", "evidence");
         }
@@ -214,7 +213,7 @@ public class ClientCase {
     }
 
     @CommandHandler
-    public void handle(CancelRegistrationCommand command, Clock clock) {
+    public void handle(CancelRegistrationCommand command) {
         if (state != SpellState.ACTIVE) {
             throw CaseRuleViolation.conflict("CAN-1", "NO_ACTIVE_REGISTRATION", null);
         }
@@ -225,11 +224,11 @@ public class ClientCase {
             throw CaseRuleViolation.invalid("CAN-2", "EVIDENCE_MISSING", "evidence");
         }
         requireEvidenceText(command.evidence(), "evidence");
-        requireWithinSpell(command.effectiveDate(), clock, "CAN-2", "effectiveDate");
+        requireWithinSpell(command.effectiveDate(), command.recordedOn(), "CAN-2", "effectiveDate");
         if (command.notification() == null || command.notification().method() == null) {
             throw CaseRuleViolation.invalid("CAN-2", "NOTIFICATION_MISSING", "notification");
         }
-        requireWithinSpell(command.notification().notifiedOn(), clock, "CAN-2", "notification.notifiedOn");
+        requireWithinSpell(command.notification().notifiedOn(), command.recordedOn(), "CAN-2", "notification.notifiedOn");
         apply(new RegistrationCancelled(caseId, spell, command.ground(), command.evidence(), command.effectiveDate(),
                 command.notification(), responsibleAgencyId));
     }
@@ -246,11 +245,11 @@ public class ClientCase {
         }
     }
 
-    private void requireEmployment(EmploymentDetails employment, Clock clock, String field) {
+    private void requireEmployment(EmploymentDetails employment, LocalDate recordedOn, String field) {
         if (employment == null || employment.type() == null) {
             throw CaseRuleViolation.invalid("CAN-1", "EMPLOYMENT_MISSING", field);
         }
-        requireWithinSpell(employment.startDate(), clock, "CAN-1", field + ".startDate");
+        requireWithinSpell(employment.startDate(), recordedOn, "CAN-1", field + ".startDate");
         requireLength(employment.employer(), MAX_NAME_LENGTH, field + ".employer");
     }
 
@@ -268,15 +267,18 @@ public class ClientCase {
         }
     }
 
-    /** A date the spell's events rest on lies between the registration and today. */
-    private void requireWithinSpell(LocalDate date, Clock clock, String ruleId, String field) {
+    /** A date the spell's events rest on lies between the registration and the day it is recorded. */
+    private void requireWithinSpell(LocalDate date, LocalDate recordedOn, String ruleId, String field) {
         if (date == null) {
             throw CaseRuleViolation.invalid(ruleId, "DATE_MISSING", field);
         }
         if (date.isBefore(registeredOn)) {
             throw CaseRuleViolation.invalid(ruleId, "DATE_BEFORE_REGISTRATION", field);
         }
-        if (date.isAfter(LocalDate.now(clock))) {
+        if (recordedOn == null) {
+            throw CaseRuleViolation.invalid("INPUT", "RECORDING_DATE_MISSING", "recordedOn");
+        }
+        if (date.isAfter(recordedOn)) {
             throw CaseRuleViolation.invalid(ruleId, "DATE_IN_FUTURE", field);
         }
     }

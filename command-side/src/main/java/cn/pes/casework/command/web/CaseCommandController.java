@@ -24,6 +24,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 
 /** Personal details, tracking contacts (TRK-1..TRK-3), employment and cancellation (CAN-1, CAN-2) on an existing case. */
@@ -34,11 +36,13 @@ class CaseCommandController {
     private final CommandGateway commands;
     private final ActingOfficerResolver officers;
     private final TimeOrderedIds ids;
+    private final Clock clock;
 
-    CaseCommandController(CommandGateway commands, ActingOfficerResolver officers, TimeOrderedIds ids) {
+    CaseCommandController(CommandGateway commands, ActingOfficerResolver officers, TimeOrderedIds ids, Clock clock) {
         this.commands = commands;
         this.officers = officers;
         this.ids = ids;
+        this.clock = clock;
     }
 
     @PostMapping("/contacts")
@@ -50,7 +54,7 @@ class CaseCommandController {
         RecordTrackingContactCommand command = new RecordTrackingContactCommand(caseId, contactId,
                 request.contactDate(), request.method(), request.dataMatchSource(), request.reached(),
                 request.statusFound(), request.servicesGiven(), request.nextStep(), request.employment(),
-                request.proposedGround(), request.proposalEvidence());
+                request.proposedGround(), request.proposalEvidence(), LocalDate.now(clock));
         return send(command, exchange).thenReturn(Map.of("caseId", caseId, "contactId", contactId));
     }
 
@@ -66,7 +70,8 @@ class CaseCommandController {
     Mono<Map<String, String>> recordEmployment(@PathVariable String caseId,
                                                @Valid @RequestBody EmploymentRequest request,
                                                ServerWebExchange exchange) {
-        return send(new RecordEmploymentCommand(caseId, request.employment(), request.evidence()), exchange)
+        return send(new RecordEmploymentCommand(caseId, request.employment(), request.evidence(),
+                LocalDate.now(clock)), exchange)
                 .thenReturn(Map.of("caseId", caseId));
     }
 
@@ -74,7 +79,7 @@ class CaseCommandController {
     Mono<Map<String, String>> cancel(@PathVariable String caseId, @Valid @RequestBody CancellationRequest request,
                                      ServerWebExchange exchange) {
         CancelRegistrationCommand command = new CancelRegistrationCommand(caseId, request.ground(),
-                request.evidence(), request.effectiveDate(), request.notification());
+                request.evidence(), request.effectiveDate(), request.notification(), LocalDate.now(clock));
         return send(command, exchange).thenReturn(Map.of("caseId", caseId));
     }
 

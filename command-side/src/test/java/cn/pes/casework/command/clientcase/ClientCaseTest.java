@@ -55,10 +55,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -72,13 +69,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClientCaseTest {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    /**
-     * "Today" for the aggregate's own handlers: 2026-03-20 00:30 in China, which is still 2026-03-19 in
-     * UTC, so a handler that took the date in the wrong zone would reject a contact made today.
-     */
-    private static final Clock TODAY = Clock.fixed(
-            ZonedDateTime.of(2026, 3, 20, 0, 30, 0, 0, CHINA).toInstant(), CHINA);
+    /** The day commands are recorded on: no date they carry may lie after it. */
     private static final LocalDate TODAY_DATE = LocalDate.of(2026, 3, 20);
 
     private static final String POLICY = "REG-DEFAULT-2020";
@@ -111,8 +102,6 @@ class ClientCaseTest {
                 new Agency(STREET, "中心区解放街道劳动保障所", Agency.Level.STREET, COUNTY)));
 
         fixture = new AggregateTestFixture<>(ClientCase.class);
-        // Resources first: the fixture refuses them once a command handler is registered.
-        fixture.registerInjectableResource(TODAY);
         fixture.registerAnnotatedCommandHandler(new RegistrationCommandHandler(fixture.getRepository(),
                 new PersonCaseIndex(jdbc), blindIndex, new RegistrationPolicyBook(new PolicyProperties(List.of())),
                 WorkingDayCalendar.load(), agencies));
@@ -169,7 +158,7 @@ class ClientCaseTest {
 
     private static RecordTrackingContactCommand phoneContact(String contactId, LocalDate date) {
         return new RecordTrackingContactCommand(CASE_ID, contactId, date, ContactMethod.PHONE, null, true,
-                EmploymentStatus.UNEMPLOYED, Set.of(ServiceGiven.POLICY_INFORMATION), "下月再次联系", null, null, null);
+                EmploymentStatus.UNEMPLOYED, Set.of(ServiceGiven.POLICY_INFORMATION), "下月再次联系", null, null, null, TODAY_DATE);
     }
 
     private static RuleViolation invalid(String ruleId, String code, String field) {
@@ -555,7 +544,7 @@ class ClientCaseTest {
         fixture.givenCommands(atWindow(THURSDAY),
                         new RecordEmploymentCommand(CASE_ID,
                                 new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT, "某某公司", jobStart),
-                                new Evidence(Evidence.EvidenceSource.DATA_MATCH, "社保参保 2026-03", null)))
+                                new Evidence(Evidence.EvidenceSource.DATA_MATCH, "社保参保 2026-03", null), TODAY_DATE))
                 .when(atWindow("case-unused", PERSON, again, PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(registered(2, again))
@@ -655,7 +644,7 @@ class ClientCaseTest {
                 .when(new RecordTrackingContactCommand(CASE_ID, "contact-0001", TODAY_DATE, ContactMethod.PHONE, null,
                         true, EmploymentStatus.UNEMPLOYED, Set.of(ServiceGiven.CAREER_GUIDANCE,
                         ServiceGiven.JOB_INTRODUCTION), "推荐参加4月招聘会", null,
-                        CancellationGround.DROPPED_JOB_SEEKING, callRecord))
+                        CancellationGround.DROPPED_JOB_SEEKING, callRecord, TODAY_DATE))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new TrackingContactRecorded(CASE_ID, 1, "contact-0001", TODAY_DATE, ContactMethod.PHONE,
                         null, true, EmploymentStatus.UNEMPLOYED,
@@ -667,7 +656,7 @@ class ClientCaseTest {
     void recordsInformationComparisonWithItsSource() {
         fixture.given(opened(), registered(1, THURSDAY))
                 .when(new RecordTrackingContactCommand(CASE_ID, "contact-0003", THURSDAY,
-                        ContactMethod.INFORMATION_COMPARISON, "社保参保数据", false, null, null, null, null, null, null))
+                        ContactMethod.INFORMATION_COMPARISON, "社保参保数据", false, null, null, null, null, null, null, TODAY_DATE))
                 .expectEvents(new TrackingContactRecorded(CASE_ID, 1, "contact-0003", THURSDAY,
                         ContactMethod.INFORMATION_COMPARISON, "社保参保数据", false, null, Set.of(), null, null, null,
                         STREET));
@@ -698,7 +687,7 @@ class ClientCaseTest {
     void informationComparisonNeedsSource() {
         fixture.given(opened(), registered(1, THURSDAY))
                 .when(new RecordTrackingContactCommand(CASE_ID, "contact-0001", TODAY_DATE,
-                        ContactMethod.INFORMATION_COMPARISON, " ", false, null, null, null, null, null, null))
+                        ContactMethod.INFORMATION_COMPARISON, " ", false, null, null, null, null, null, null, TODAY_DATE))
                 .expectNoEvents()
                 .expectException(CaseRuleViolation.class)
                 .expectExceptionDetails(invalid("TRK-3", "DATA_MATCH_SOURCE_MISSING", "dataMatchSource"));
@@ -710,7 +699,7 @@ class ClientCaseTest {
                 LocalDate.of(2026, 3, 16));
         fixture.given(opened(), registered(1, THURSDAY))
                 .when(new RecordTrackingContactCommand(CASE_ID, "contact-0002", TODAY_DATE, ContactMethod.ON_SITE_VISIT,
-                        null, true, EmploymentStatus.EMPLOYED_BY_UNIT, Set.of(), "核实后注销", job, null, null))
+                        null, true, EmploymentStatus.EMPLOYED_BY_UNIT, Set.of(), "核实后注销", job, null, null, TODAY_DATE))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new TrackingContactRecorded(CASE_ID, 1, "contact-0002", TODAY_DATE,
                                 ContactMethod.ON_SITE_VISIT, null, true, EmploymentStatus.EMPLOYED_BY_UNIT, Set.of(),
@@ -722,7 +711,7 @@ class ClientCaseTest {
     void contactFindingWorkNeedsEmploymentDetails() {
         fixture.given(opened(), registered(1, THURSDAY))
                 .when(new RecordTrackingContactCommand(CASE_ID, "contact-0002", TODAY_DATE, ContactMethod.PHONE,
-                        null, true, EmploymentStatus.FLEXIBLE, Set.of(), null, null, null, null))
+                        null, true, EmploymentStatus.FLEXIBLE, Set.of(), null, null, null, null, TODAY_DATE))
                 .expectNoEvents()
                 .expectException(CaseRuleViolation.class)
                 .expectExceptionDetails(invalid("CAN-1", "EMPLOYMENT_MISSING", "employment"));
@@ -766,7 +755,7 @@ class ClientCaseTest {
                 LocalDate.of(2026, 3, 16));
         Evidence licence = new Evidence(Evidence.EvidenceSource.DOCUMENT, "营业执照 91110105MA0000000X", null);
         fixture.given(opened(), registered(1, THURSDAY))
-                .when(new RecordEmploymentCommand(CASE_ID, business, licence))
+                .when(new RecordEmploymentCommand(CASE_ID, business, licence, TODAY_DATE))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new Employed(CASE_ID, 1, business, licence, null, STREET));
     }
@@ -776,7 +765,7 @@ class ClientCaseTest {
         fixture.given(opened(), registered(1, THURSDAY))
                 .when(new RecordEmploymentCommand(CASE_ID, new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT,
                         "某某公司", LocalDate.of(2026, 3, 16)),
-                        new Evidence(Evidence.EvidenceSource.DOCUMENT, "劳动合同", "长".repeat(1001))))
+                        new Evidence(Evidence.EvidenceSource.DOCUMENT, "劳动合同", "长".repeat(1001)), TODAY_DATE))
                 .expectNoEvents()
                 .expectException(CaseRuleViolation.class)
                 .expectExceptionDetails(invalid("INPUT", "TOO_LONG", "evidence.description"));
@@ -786,7 +775,7 @@ class ClientCaseTest {
     void employmentRequiresEvidence() {
         fixture.given(opened(), registered(1, THURSDAY))
                 .when(new RecordEmploymentCommand(CASE_ID, new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT,
-                        "某某公司", LocalDate.of(2026, 3, 16)), null))
+                        "某某公司", LocalDate.of(2026, 3, 16)), null, TODAY_DATE))
                 .expectNoEvents()
                 .expectException(CaseRuleViolation.class)
                 .expectExceptionDetails(invalid("CAN-2", "EVIDENCE_MISSING", "evidence"));
@@ -797,7 +786,7 @@ class ClientCaseTest {
         fixture.given(opened(), registered(1, THURSDAY))
                 .when(new RecordEmploymentCommand(CASE_ID, new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT,
                         "某某公司", TODAY_DATE.plusDays(1)),
-                        new Evidence(Evidence.EvidenceSource.DOCUMENT, "劳动合同", null)))
+                        new Evidence(Evidence.EvidenceSource.DOCUMENT, "劳动合同", null), TODAY_DATE))
                 .expectNoEvents()
                 .expectException(CaseRuleViolation.class)
                 .expectExceptionDetails(invalid("CAN-1", "DATE_IN_FUTURE", "employment.startDate"));
@@ -809,7 +798,7 @@ class ClientCaseTest {
         Notification told = new Notification(Notification.NotificationMethod.PHONE, TODAY_DATE);
         LocalDate effective = LocalDate.of(2026, 3, 18);
         fixture.given(opened(), registered(1, THURSDAY))
-                .when(new CancelRegistrationCommand(CASE_ID, CancellationGround.ENLISTED, notice, effective, told))
+                .when(new CancelRegistrationCommand(CASE_ID, CancellationGround.ENLISTED, notice, effective, told, TODAY_DATE))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new RegistrationCancelled(CASE_ID, 1, CancellationGround.ENLISTED, notice, effective,
                         told, STREET));
@@ -820,7 +809,7 @@ class ClientCaseTest {
         fixture.given(opened(), registered(1, THURSDAY))
                 .when(new CancelRegistrationCommand(CASE_ID, CancellationGround.ENLISTED,
                         new Evidence(Evidence.EvidenceSource.DOCUMENT, "入伍通知书", null), LocalDate.of(2026, 3, 18),
-                        null))
+                        null, TODAY_DATE))
                 .expectNoEvents()
                 .expectException(CaseRuleViolation.class)
                 .expectExceptionDetails(invalid("CAN-2", "NOTIFICATION_MISSING", "notification"));
@@ -831,7 +820,7 @@ class ClientCaseTest {
         fixture.given(opened(), registered(1, THURSDAY))
                 .when(new CancelRegistrationCommand(CASE_ID, CancellationGround.ENLISTED,
                         new Evidence(Evidence.EvidenceSource.DOCUMENT, "入伍通知书", null), LocalDate.of(2026, 3, 18),
-                        new Notification(Notification.NotificationMethod.PHONE, TODAY_DATE.plusDays(1))))
+                        new Notification(Notification.NotificationMethod.PHONE, TODAY_DATE.plusDays(1)), TODAY_DATE))
                 .expectNoEvents()
                 .expectException(CaseRuleViolation.class)
                 .expectExceptionDetails(invalid("CAN-2", "DATE_IN_FUTURE", "notification.notifiedOn"));
@@ -842,7 +831,7 @@ class ClientCaseTest {
         fixture.given(opened(), registered(1, THURSDAY))
                 .when(new CancelRegistrationCommand(CASE_ID, CancellationGround.MOVED_ABROAD, null,
                         LocalDate.of(2026, 3, 18),
-                        new Notification(Notification.NotificationMethod.LETTER, TODAY_DATE)))
+                        new Notification(Notification.NotificationMethod.LETTER, TODAY_DATE), TODAY_DATE))
                 .expectNoEvents()
                 .expectException(CaseRuleViolation.class)
                 .expectExceptionDetails(invalid("CAN-2", "EVIDENCE_MISSING", "evidence"));
@@ -853,7 +842,7 @@ class ClientCaseTest {
         fixture.given(opened(), appliedOnline())
                 .when(new CancelRegistrationCommand(CASE_ID, CancellationGround.DIED,
                         new Evidence(Evidence.EvidenceSource.DATA_MATCH, "户籍注销", null), THURSDAY,
-                        new Notification(Notification.NotificationMethod.LETTER, THURSDAY)))
+                        new Notification(Notification.NotificationMethod.LETTER, THURSDAY), TODAY_DATE))
                 .expectNoEvents()
                 .expectException(CaseRuleViolation.class)
                 .expectExceptionDetails(conflict("CAN-1", "NO_ACTIVE_REGISTRATION", null));

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param employment          required when the status found is in work: leads to {@code Employed}
  * @param proposedGround      a cancellation the officer proposes (not applied, CAN-3), or null
  * @param proposalEvidence    the evidence for the proposal
+ * @param recordedOn          the day the officer records it: the contact cannot lie after it
  */
 public record RecordTrackingContactCommand(@TargetAggregateIdentifier String caseId,
                                            String contactId,
@@ -28,5 +29,6 @@ public record RecordTrackingContactCommand(@TargetAggregateIdentifier String cas
                                            String nextStep,
                                            EmploymentDetails employment,
                                            CancellationGround proposedGround,
-                                           Evidence proposalEvidence) {
+                                           Evidence proposalEvidence,
+                                           LocalDate recordedOn) {
 }
