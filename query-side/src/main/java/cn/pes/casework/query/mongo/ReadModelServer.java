@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where the read models live: an external MongoDB given by URI, or a mongo-java-server started in
@@ -37,17 +40,45 @@ public final class ReadModelServer implements AutoCloseable {
 
     /** Bounds how much token progress a crash can lose; read models are committed explicitly. */
     static final int TOKEN_AUTO_COMMIT_DELAY_MILLIS = 200;
+    static final long COMPACTION_INTERVAL_SECONDS = 30;
+    static final int COMPACTION_MAX_MILLIS = 500;
 
     private final String connectionString;
     private final MongoServer server;
     private final H2Backend backend;
     private final String description;
+    private ScheduledExecutorService compaction;
 
     private ReadModelServer(String connectionString, MongoServer server, H2Backend backend, String description) {
         this.connectionString = connectionString;
         this.server = server;
         this.backend = backend;
         this.description = description;
+    }
+
+    /**
+     * Read models are rewritten all the time and the H2 file is append-only: its background
+     * compaction falls far behind under steady writes (hundreds of MB for a few thousand cases), so
+     * the file is compacted on a schedule as well, a bounded slice of time each run.
+     */
+    private void compactEvery(MVStore store, long intervalSeconds, int maxMillis) {
+        if (intervalSeconds <= 0) {
+            return;
+        }
+        compaction = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "readmodel-compaction");
+            thread.setDaemon(true);
+            return thread;
+        });
+        compaction.scheduleWithFixedDelay(() -> {
+            try {
+                if (!store.isClosed()) {
+                    store.compactFile(maxMillis);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Compacting the read-model store failed: {}", e.getClass().getName());
+            }
+        }, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
     }
 
     public static ReadModelServer external(String uri) {
@@ -70,7 +101,9 @@ public final class ReadModelServer implements AutoCloseable {
             store.closeImmediately();
             throw e;
         }
-        return start(backend, port, "embedded H2 file " + file.toAbsolutePath());
+        ReadModelServer server = start(backend, port, "embedded H2 file " + file.toAbsolutePath());
+        server.compactEvery(store, COMPACTION_INTERVAL_SECONDS, COMPACTION_MAX_MILLIS);
+        return server;
     }
 
     /** The same H2 backend in memory, so fast tests meet the same server behaviour as production. */
@@ -120,6 +153,9 @@ public final class ReadModelServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (compaction != null) {
+            compaction.shutdownNow();
+        }
         if (server != null) {
             log.info("Stopping read-model store: {}", description);
             // shutdownNow also closes the backend, which commits and closes the MVStore.
