@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Primary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** A clock the tests set; both sides take "today" from it. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -26,9 +25,5 @@ class PlatformTestConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Path path(String dir) {
-        return Path.of(dir);
     }
 }

@@ -30,10 +30,6 @@ public final class ReadModelStore {
         return database.getCollection(name);
     }
 
-    public MongoDatabase database() {
-        return database;
-    }
-
     public boolean serverSideGuards() {
         return serverSideGuards;
     }

@@ -87,8 +87,4 @@ public class ProjectionProcessorsModule implements ConfigurerModule {
         }
         return store;
     }
-
-    public List<String> processingGroups() {
-        return processingGroups;
-    }
 }
