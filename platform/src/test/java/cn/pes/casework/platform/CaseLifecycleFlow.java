@@ -124,6 +124,7 @@ abstract class CaseLifecycleFlow {
                 assertThat(entry.path("description").asText()).doesNotContain(idNumber);
             }
             assertThat(entries.get(1).path("channel").asText()).isEqualTo("WINDOW");
+            assertThat(entries.get(1).path("channelName").asText()).isEqualTo("窗口");
             assertThat(entries.get(2).path("channel").asText()).isEqualTo("BACK_OFFICE");
             assertThat(entries.get(5).path("agencyId").asText()).isEqualTo("990102");
             assertThat(entries.get(5).path("officerId").asText()).isEqualTo("officer-wang");

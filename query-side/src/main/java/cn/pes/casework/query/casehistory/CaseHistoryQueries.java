@@ -3,7 +3,9 @@ package cn.pes.casework.query.casehistory;
 import cn.pes.casework.events.casefile.CaseHistoryView;
 import cn.pes.casework.events.casefile.FindCaseHistoryQuery;
 import cn.pes.casework.events.casefile.HistoryEntry;
+import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.query.common.Docs;
+import cn.pes.casework.query.common.Labels;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import com.mongodb.client.model.Filters;
 import org.axonframework.queryhandling.QueryHandler;
@@ -50,6 +52,18 @@ public class CaseHistoryQueries {
                                 entry.getString("officerId"),
                                 entry.getString("agencyId"),
                                 entry.getString("channel"),
+                                channelName(entry.getString("channel")),
                                 entry.getString("correlationId"));
+    }
+
+    private static String channelName(String code) {
+        if (code == null) {
+            return null;
+        }
+        try {
+            return Labels.of(Channel.valueOf(code));
+        } catch (IllegalArgumentException unknownToThisVersion) {
+            return code;
+        }
     }
 }

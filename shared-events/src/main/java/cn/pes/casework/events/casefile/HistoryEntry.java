@@ -12,8 +12,9 @@ import java.time.LocalDate;
  * @param eventType     stable name of the event, e.g. {@code UnemploymentRegistered}
  * @param title         short title in plain words
  * @param description   what happened, in plain words
+ * @param channelName   the channel in words (e.g. 窗口); {@code channel} keeps the code
  */
 public record HistoryEntry(long sequence, Instant recordedAt, LocalDate effectiveDate, String eventType,
                            String title, String description, String officerId, String agencyId,
-                           String channel, String correlationId) {
+                           String channel, String channelName, String correlationId) {
 }
