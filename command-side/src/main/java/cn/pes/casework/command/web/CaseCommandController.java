@@ -24,8 +24,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Map;
 
 /** Personal details, tracking contacts (TRK-1..TRK-3), employment and cancellation (CAN-1, CAN-2) on an existing case. */
@@ -36,13 +34,14 @@ class CaseCommandController {
     private final CommandGateway commands;
     private final ActingOfficerResolver officers;
     private final TimeOrderedIds ids;
-    private final Clock clock;
+    private final AgencyToday today;
 
-    CaseCommandController(CommandGateway commands, ActingOfficerResolver officers, TimeOrderedIds ids, Clock clock) {
+    CaseCommandController(CommandGateway commands, ActingOfficerResolver officers, TimeOrderedIds ids,
+                          AgencyToday today) {
         this.commands = commands;
         this.officers = officers;
         this.ids = ids;
-        this.clock = clock;
+        this.today = today;
     }
 
     @PostMapping("/contacts")
@@ -54,7 +53,7 @@ class CaseCommandController {
         RecordTrackingContactCommand command = new RecordTrackingContactCommand(caseId, contactId,
                 request.contactDate(), request.method(), request.dataMatchSource(), request.reached(),
                 request.statusFound(), request.servicesGiven(), request.nextStep(), request.employment(),
-                request.proposedGround(), request.proposalEvidence(), LocalDate.now(clock));
+                request.proposedGround(), request.proposalEvidence(), today.date());
         return send(command, exchange).thenReturn(Map.of("caseId", caseId, "contactId", contactId));
     }
 
@@ -71,7 +70,7 @@ class CaseCommandController {
                                                @Valid @RequestBody EmploymentRequest request,
                                                ServerWebExchange exchange) {
         return send(new RecordEmploymentCommand(caseId, request.employment(), request.evidence(),
-                LocalDate.now(clock)), exchange)
+                today.date()), exchange)
                 .thenReturn(Map.of("caseId", caseId));
     }
 
@@ -79,7 +78,7 @@ class CaseCommandController {
     Mono<Map<String, String>> cancel(@PathVariable String caseId, @Valid @RequestBody CancellationRequest request,
                                      ServerWebExchange exchange) {
         CancelRegistrationCommand command = new CancelRegistrationCommand(caseId, request.ground(),
-                request.evidence(), request.effectiveDate(), request.notification(), LocalDate.now(clock));
+                request.evidence(), request.effectiveDate(), request.notification(), today.date());
         return send(command, exchange).thenReturn(Map.of("caseId", caseId));
     }
 

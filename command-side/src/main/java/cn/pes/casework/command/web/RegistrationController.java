@@ -26,8 +26,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Map;
 
 /** Unemployment registration (失业登记): REG-1..REG-7. */
@@ -38,13 +36,13 @@ class RegistrationController {
     private final CommandGateway commands;
     private final ActingOfficerResolver officers;
     private final TimeOrderedIds ids;
-    private final Clock clock;
+    private final AgencyToday today;
 
-    RegistrationController(CommandGateway commands, ActingOfficerResolver officers, TimeOrderedIds ids, Clock clock) {
+    RegistrationController(CommandGateway commands, ActingOfficerResolver officers, TimeOrderedIds ids, AgencyToday today) {
         this.commands = commands;
         this.officers = officers;
         this.ids = ids;
-        this.clock = clock;
+        this.today = today;
     }
 
     /**
@@ -59,7 +57,7 @@ class RegistrationController {
         RegisterUnemploymentCommand command = new RegisterUnemploymentCommand(
                 ids.next(),
                 new PersonalData(request.person().idNumber(), request.person().name(), request.person().phone()),
-                LocalDate.now(clock),
+                today.date(),
                 request.channel(),
                 request.presentedDocument(),
                 new EligibilityDeclaration(declared.receivingPension(), declared.employed(), declared.ableToWork(),
@@ -76,7 +74,7 @@ class RegistrationController {
     @PostMapping("/cases/{caseId}/registration/approval")
     Mono<Map<String, String>> approve(@PathVariable String caseId, ServerWebExchange exchange) {
         ActingOfficer officer = officers.resolve(exchange);
-        return send(new ApproveRegistrationCommand(caseId, LocalDate.now(clock)), officer, Channel.BACK_OFFICE, exchange)
+        return send(new ApproveRegistrationCommand(caseId, today.date()), officer, Channel.BACK_OFFICE, exchange)
                 .thenReturn(Map.of("caseId", caseId));
     }
 
@@ -84,7 +82,7 @@ class RegistrationController {
     Mono<Map<String, String>> reject(@PathVariable String caseId, @Valid @RequestBody RejectionRequest request,
                                      ServerWebExchange exchange) {
         ActingOfficer officer = officers.resolve(exchange);
-        return send(new RejectRegistrationCommand(caseId, LocalDate.now(clock), request.reason()), officer,
+        return send(new RejectRegistrationCommand(caseId, today.date(), request.reason()), officer,
                 Channel.BACK_OFFICE, exchange)
                 .thenReturn(Map.of("caseId", caseId));
     }

@@ -148,6 +148,15 @@ class ClientCaseTest {
                 CATEGORIES, STREET, LocalDate.of(2026, 3, 9), false, POLICY);
     }
 
+    /** Spell 1 registered in June 2025 and cancelled (full-time school) on 2025-12-01. */
+    private static Object[] firstSpellCancelled() {
+        LocalDate cancelledOn = LocalDate.of(2025, 12, 1);
+        return new Object[] {opened(), registered(1, LocalDate.of(2025, 6, 2)),
+                new RegistrationCancelled(CASE_ID, 1, CancellationGround.FULL_TIME_SCHOOL,
+                        new Evidence(Evidence.EvidenceSource.DOCUMENT, "录取通知书", null), cancelledOn,
+                        new Notification(Notification.NotificationMethod.SMS, cancelledOn), STREET)};
+    }
+
     private static RegistrationRefused refused(LocalDate on, RefusalReason... reasons) {
         return new RegistrationRefused(CASE_ID, on, Channel.WINDOW, STREET, List.of(reasons), POLICY);
     }
@@ -556,11 +565,7 @@ class ClientCaseTest {
     @Test
     void reRegistrationAfterCancellationOpensSpellTwo() {
         indexPerson(ID, CASE_ID);
-        LocalDate cancelledOn = LocalDate.of(2025, 12, 1);
-        fixture.given(opened(), registered(1, LocalDate.of(2025, 6, 2)),
-                        new RegistrationCancelled(CASE_ID, 1, CancellationGround.FULL_TIME_SCHOOL,
-                                new Evidence(Evidence.EvidenceSource.DOCUMENT, "录取通知书", null), cancelledOn,
-                                new Notification(Notification.NotificationMethod.SMS, cancelledOn), STREET))
+        fixture.given(firstSpellCancelled())
                 .when(online("case-unused", THURSDAY))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new RegistrationApplied(CASE_ID, 2, THURSDAY, Channel.CITY_PES_CLOUD,
@@ -572,12 +577,8 @@ class ClientCaseTest {
     @Test
     void reRegistrationWithANewPhoneRecordsTheChangeFirst() {
         indexPerson(ID, CASE_ID);
-        LocalDate cancelledOn = LocalDate.of(2025, 12, 1);
         PersonalData newPhone = new PersonalData(ID, "张三", "13900001111");
-        fixture.given(opened(), registered(1, LocalDate.of(2025, 6, 2)),
-                        new RegistrationCancelled(CASE_ID, 1, CancellationGround.FULL_TIME_SCHOOL,
-                                new Evidence(Evidence.EvidenceSource.DOCUMENT, "录取通知书", null), cancelledOn,
-                                new Notification(Notification.NotificationMethod.SMS, cancelledOn), STREET))
+        fixture.given(firstSpellCancelled())
                 .when(atWindow("case-unused", newPhone, THURSDAY, PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new PersonalDetailsUpdated(CASE_ID, newPhone),
@@ -589,11 +590,7 @@ class ClientCaseTest {
     @Test
     void reRegistrationWithoutAPhoneKeepsTheKnownPhone() {
         indexPerson(ID, CASE_ID);
-        LocalDate cancelledOn = LocalDate.of(2025, 12, 1);
-        fixture.given(opened(), registered(1, LocalDate.of(2025, 6, 2)),
-                        new RegistrationCancelled(CASE_ID, 1, CancellationGround.FULL_TIME_SCHOOL,
-                                new Evidence(Evidence.EvidenceSource.DOCUMENT, "录取通知书", null), cancelledOn,
-                                new Notification(Notification.NotificationMethod.SMS, cancelledOn), STREET))
+        fixture.given(firstSpellCancelled())
                 .when(atWindow("case-unused", new PersonalData(ID, "张三", null), THURSDAY,
                         PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE))
                 .expectSuccessfulHandlerExecution()
