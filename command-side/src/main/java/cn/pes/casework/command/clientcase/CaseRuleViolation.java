@@ -25,6 +25,11 @@ public class CaseRuleViolation extends CommandExecutionException {
         return new CaseRuleViolation(RuleViolation.of(ruleId, code, field, RuleViolation.Kind.CONFLICT));
     }
 
+    /** An unknown case, or one outside the acting officer's scope: both answer the same. */
+    public static CaseRuleViolation notFound() {
+        return new CaseRuleViolation(RuleViolation.of("INPUT", "CASE_NOT_FOUND", "caseId", RuleViolation.Kind.NOT_FOUND));
+    }
+
     public RuleViolation violation() {
         return violation;
     }

@@ -29,8 +29,13 @@ import cn.pes.casework.events.shared.RefusalReason;
 import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.RecordTrackingContactCommand;
 import cn.pes.casework.events.tracking.TrackingContactRecorded;
+import cn.pes.casework.events.shared.CaseMetadata;
+import cn.pes.casework.security.agency.AgencyDirectory;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
@@ -66,6 +71,7 @@ public class ClientCase {
     private String caseId;
     private int spell;
     private SpellState state = SpellState.NONE;
+    /** The agency of the current or last spell; before any, the agency that opened the case. */
     private String responsibleAgencyId;
     private LocalDate appliedOn;
     private LocalDate decisionDueOn;
@@ -124,6 +130,22 @@ public class ClientCase {
                 policy.version()));
         return new RegistrationOutcome(caseId, next, RegistrationOutcome.Status.PENDING, onlineDecisionDue.date(),
                 List.of());
+    }
+
+    /**
+     * A command on an existing case is accepted only from an agency that covers the case's agency
+     * (itself, its county, the city). Outside that scope the case answers as if it did not exist,
+     * so that nobody learns about other agencies' cases by probing. Commands without an acting
+     * agency come from the platform itself.
+     */
+    @CommandHandlerInterceptor
+    Object requireCaseInScope(CommandMessage<?> command, InterceptorChain chain, AgencyDirectory agencies)
+            throws Exception {
+        Object actingAgency = command.getMetaData().get(CaseMetadata.AGENCY);
+        if (actingAgency != null && !agencies.covers(actingAgency.toString(), responsibleAgencyId)) {
+            throw CaseRuleViolation.notFound();
+        }
+        return chain.proceed();
     }
 
     @CommandHandler
@@ -291,6 +313,7 @@ public class ClientCase {
     void on(CaseOpened event) {
         caseId = event.caseId();
         person = event.person();
+        responsibleAgencyId = event.agencyId();
     }
 
     @EventSourcingHandler

@@ -1,9 +1,9 @@
 package cn.pes.casework.command.clientcase;
 
-import cn.pes.casework.command.agency.AgencyDirectory;
+import cn.pes.casework.security.agency.AgencyDirectory;
 import cn.pes.casework.command.calendar.DueDate;
 import cn.pes.casework.command.calendar.WorkingDayCalendar;
-import cn.pes.casework.command.identity.BlindIndex;
+import cn.pes.casework.security.protection.BlindIndex;
 import cn.pes.casework.command.identity.InvalidIdNumberException;
 import cn.pes.casework.command.identity.ResidentIdNumber;
 import cn.pes.casework.command.policy.RegistrationPolicy;
@@ -55,7 +55,7 @@ class RegistrationCommandHandler {
                 ? calendar.addWorkingDays(command.applicationDate(), policy.onlineDecisionWorkingDays())
                 : null;
 
-        String hash = blindIndex.of(idNumber);
+        String hash = blindIndex.ofIdNumber(idNumber.value());
         Optional<String> existing = personCases.caseOf(hash);
         Aggregate<ClientCase> clientCase;
         if (existing.isPresent()) {

@@ -1,6 +1,5 @@
 package cn.pes.casework.command.infrastructure;
 
-import cn.pes.casework.command.agency.AgencyDirectory;
 import cn.pes.casework.command.clientcase.PersonAlreadyClaimedException;
 import cn.pes.casework.events.shared.CaseMetadata;
 import org.axonframework.commandhandling.CommandBus;
@@ -24,7 +23,6 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
 
 @Configuration
-@EnableConfigurationProperties(AgencyDirectory.class)
 public class CommandSideConfiguration {
 
     /**

@@ -8,9 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Who sends a command and from which agency. Until sign-in exists (issue 3) it comes from the
- * {@code X-Officer-Id} and {@code X-Agency-Id} request headers, never from the request body; this
- * record is the one place that will then take it from the signed-in principal instead.
+ * Who sends a command and from which agency: always the signed-in principal, never the request
+ * body. It travels as the command's metadata and from there onto every event the command causes.
  */
 record ActingOfficer(String officerId, String agencyId) {
 

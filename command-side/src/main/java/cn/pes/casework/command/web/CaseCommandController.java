@@ -83,10 +83,10 @@ class CaseCommandController {
     }
 
     private Mono<Object> send(Object command, ServerWebExchange exchange) {
-        ActingOfficer officer = officers.resolve(exchange);
-        return Mono.fromFuture(() -> commands.send(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(officer.metaData(Channel.BACK_OFFICE, officers.correlationId(exchange)))))
+        return officers.resolve().flatMap(officer -> Mono.fromFuture(() -> commands.send(
+                        GenericCommandMessage.asCommandMessage(command)
+                                .andMetaData(officer.metaData(Channel.BACK_OFFICE, officers.correlationId(exchange)))))
                 // The command bus runs handlers on the calling thread and they block on JDBC: keep them off the event loop.
-                .subscribeOn(Schedulers.boundedElastic());
+                .subscribeOn(Schedulers.boundedElastic()));
     }
 }

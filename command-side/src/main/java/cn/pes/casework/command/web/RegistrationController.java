@@ -51,8 +51,12 @@ class RegistrationController {
      */
     @PostMapping("/registrations")
     Mono<ResponseEntity<Object>> register(@Valid @RequestBody RegistrationRequest request,
-                                                       ServerWebExchange exchange) {
-        ActingOfficer officer = officers.resolve(exchange);
+                                          ServerWebExchange exchange) {
+        return officers.resolve().flatMap(officer -> register(request, officer, exchange));
+    }
+
+    private Mono<ResponseEntity<Object>> register(RegistrationRequest request, ActingOfficer officer,
+                                                  ServerWebExchange exchange) {
         RegistrationRequest.Declaration declared = request.declaration();
         RegisterUnemploymentCommand command = new RegisterUnemploymentCommand(
                 ids.next(),
@@ -64,7 +68,7 @@ class RegistrationController {
                         declared.wantsWork()),
                 request.reason(),
                 request.categories(),
-                request.agencyId() == null ? officer.agencyId() : request.agencyId());
+                officer.agencyId());
         return this.<RegistrationOutcome>send(command, officer, request.channel(), exchange)
                 .map(outcome -> outcome.status() == RegistrationOutcome.Status.REFUSED
                         ? refused(outcome)
@@ -73,17 +77,16 @@ class RegistrationController {
 
     @PostMapping("/cases/{caseId}/registration/approval")
     Mono<Map<String, String>> approve(@PathVariable String caseId, ServerWebExchange exchange) {
-        ActingOfficer officer = officers.resolve(exchange);
-        return send(new ApproveRegistrationCommand(caseId, today.date()), officer, Channel.BACK_OFFICE, exchange)
+        return officers.resolve().flatMap(officer -> send(new ApproveRegistrationCommand(caseId, today.date()),
+                        officer, Channel.BACK_OFFICE, exchange))
                 .thenReturn(Map.of("caseId", caseId));
     }
 
     @PostMapping("/cases/{caseId}/registration/rejection")
     Mono<Map<String, String>> reject(@PathVariable String caseId, @Valid @RequestBody RejectionRequest request,
                                      ServerWebExchange exchange) {
-        ActingOfficer officer = officers.resolve(exchange);
-        return send(new RejectRegistrationCommand(caseId, today.date(), request.reason()), officer,
-                Channel.BACK_OFFICE, exchange)
+        return officers.resolve().flatMap(officer -> send(new RejectRegistrationCommand(caseId, today.date(),
+                        request.reason()), officer, Channel.BACK_OFFICE, exchange))
                 .thenReturn(Map.of("caseId", caseId));
     }
 

@@ -1,9 +1,9 @@
 package cn.pes.casework.command.clientcase;
 
-import cn.pes.casework.command.agency.Agency;
-import cn.pes.casework.command.agency.AgencyDirectory;
+import cn.pes.casework.security.agency.Agency;
+import cn.pes.casework.security.agency.AgencyDirectory;
 import cn.pes.casework.command.calendar.WorkingDayCalendar;
-import cn.pes.casework.command.identity.BlindIndex;
+import cn.pes.casework.security.protection.BlindIndex;
 import cn.pes.casework.command.identity.ResidentIdNumber;
 import cn.pes.casework.command.policy.PolicyProperties;
 import cn.pes.casework.command.policy.RegistrationPolicyBook;
@@ -102,6 +102,7 @@ class ClientCaseTest {
                 new Agency(STREET, "中心区解放街道劳动保障所", Agency.Level.STREET, COUNTY)));
 
         fixture = new AggregateTestFixture<>(ClientCase.class);
+        fixture.registerInjectableResource(agencies);
         fixture.registerAnnotatedCommandHandler(new RegistrationCommandHandler(fixture.getRepository(),
                 new PersonCaseIndex(jdbc), blindIndex, new RegistrationPolicyBook(new PolicyProperties(List.of())),
                 WorkingDayCalendar.load(), agencies));
@@ -184,7 +185,7 @@ class ClientCaseTest {
 
     private void indexPerson(String idNumber, String caseId) {
         jdbc.update("INSERT INTO person_case (id_number_hash, case_id) VALUES (?, ?)",
-                blindIndex.of(ResidentIdNumber.parse(idNumber)), caseId);
+                blindIndex.ofIdNumber(ResidentIdNumber.parse(idNumber).value()), caseId);
     }
 
     // ---------------------------------------------------------------- test data helper
@@ -222,7 +223,7 @@ class ClientCaseTest {
                 .expectResultMessagePayload(
                         new RegistrationOutcome(CASE_ID, 1, RegistrationOutcome.Status.ACTIVE, null, List.of()));
         assertThat(jdbc.queryForObject("SELECT case_id FROM person_case WHERE id_number_hash = ?", String.class,
-                blindIndex.of(ResidentIdNumber.parse(ID)))).isEqualTo(CASE_ID);
+                blindIndex.ofIdNumber(ResidentIdNumber.parse(ID).value()))).isEqualTo(CASE_ID);
     }
 
     @Test

@@ -14,17 +14,15 @@ import jakarta.validation.constraints.Size;
 import java.util.Set;
 
 /**
- * An unemployment registration as a window or an online channel sends it.
- *
- * @param agencyId the agency to take responsibility; defaults to the acting officer's agency
+ * An unemployment registration as a window or an online channel sends it. The responsible agency is
+ * the signed-in officer's; a body naming another agency or officer is not listened to.
  */
 public record RegistrationRequest(@NotNull @Valid Person person,
                                   @NotNull Channel channel,
                                   PresentedDocument presentedDocument,
                                   @NotNull @Valid Declaration declaration,
                                   @NotNull UnemploymentReason reason,
-                                  Set<@NotNull PersonCategory> categories,
-                                  @Size(max = 20) String agencyId) {
+                                  Set<@NotNull PersonCategory> categories) {
 
     public record Person(@NotBlank @Size(max = 18) String idNumber,
                          @NotBlank @Size(max = 50) String name,

@@ -1,4 +1,4 @@
-package cn.pes.casework.command.identity;
+package cn.pes.casework.security.protection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,12 +9,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class BlindIndexTest {
 
     private static final String KEY = "0123456789abcdef";
-    private static final ResidentIdNumber SPECIMEN = ResidentIdNumber.parse("11010519491231002X");
+    private static final String SPECIMEN = "11010519491231002X";
 
     @Test
     void knownAnswer() {
         // python3 -c "import hmac,hashlib;print(hmac.new(b'0123456789abcdef',b'11010519491231002X',hashlib.sha256).hexdigest())"
-        assertThat(new BlindIndex(KEY).of(SPECIMEN))
+        assertThat(new BlindIndex(KEY).ofIdNumber(SPECIMEN))
                 .isEqualTo("dd6a5ba2eed683e7925b20f655c01434a93591983089686662b75f63b85a9c1b");
     }
 
@@ -22,23 +22,29 @@ class BlindIndexTest {
     void sameInputAndKeyGiveTheSameHash() {
         BlindIndex index = new BlindIndex(KEY);
 
-        assertThat(index.of(SPECIMEN)).isEqualTo(index.of(SPECIMEN)).isEqualTo(new BlindIndex(KEY).of(SPECIMEN));
-        // Normalisation happens before hashing, so both spellings find the same person.
-        assertThat(index.of(ResidentIdNumber.parse("11010519491231002x"))).isEqualTo(index.of(SPECIMEN));
-        assertThat(index.of(SPECIMEN)).matches("[0-9a-f]{64}");
+        assertThat(index.ofIdNumber(SPECIMEN)).isEqualTo(index.ofIdNumber(SPECIMEN)).isEqualTo(new BlindIndex(KEY).ofIdNumber(SPECIMEN));
+        assertThat(index.ofIdNumber(SPECIMEN)).matches("[0-9a-f]{64}");
     }
 
     @Test
     void differentKeyGivesADifferentHash() {
-        assertThat(new BlindIndex(KEY).of(SPECIMEN)).isNotEqualTo(new BlindIndex(KEY + "x").of(SPECIMEN));
+        assertThat(new BlindIndex(KEY).ofIdNumber(SPECIMEN)).isNotEqualTo(new BlindIndex(KEY + "x").ofIdNumber(SPECIMEN));
     }
 
     @Test
     void differentNumbersGiveDifferentHashes() {
         BlindIndex index = new BlindIndex(KEY);
-        ResidentIdNumber other = ResidentIdNumber.parse("440524198001010013");
+        String other = "440524198001010013";
 
-        assertThat(index.of(other)).isNotEqualTo(index.of(SPECIMEN));
+        assertThat(index.ofIdNumber(other)).isNotEqualTo(index.ofIdNumber(SPECIMEN));
+    }
+
+    @Test
+    void aNameNeverHashesLikeAnIdNumberWithTheSameCharacters() {
+        BlindIndex index = new BlindIndex(KEY);
+
+        assertThat(index.ofName(SPECIMEN)).isNotEqualTo(index.ofIdNumber(SPECIMEN)).matches("[0-9a-f]{64}");
+        assertThat(index.ofName("张三")).isEqualTo(new BlindIndex(KEY).ofName("张三")).isNotEqualTo(index.ofName("张四"));
     }
 
     @Test
@@ -55,18 +61,18 @@ class BlindIndexTest {
     void keyLengthIsCountedInUtf8Bytes() {
         // 5 CJK characters are 15 bytes, 6 are 18.
         assertThatThrownBy(() -> new BlindIndex("密钥密钥密")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new BlindIndex("密钥密钥密钥").of(SPECIMEN)).hasSize(64);
+        assertThat(new BlindIndex("密钥密钥密钥").ofIdNumber(SPECIMEN)).hasSize(64);
     }
 
     @Test
     void springUsesThePropertyAndFallsBackToTheDevelopmentKey() {
         ApplicationContextRunner runner = new ApplicationContextRunner().withBean(BlindIndex.class);
 
-        runner.run(context -> assertThat(context.getBean(BlindIndex.class).of(SPECIMEN))
-                .isEqualTo(new BlindIndex(BlindIndex.DEVELOPMENT_KEY).of(SPECIMEN)));
+        runner.run(context -> assertThat(context.getBean(BlindIndex.class).ofIdNumber(SPECIMEN))
+                .isEqualTo(new BlindIndex(BlindIndex.DEVELOPMENT_KEY).ofIdNumber(SPECIMEN)));
         runner.withPropertyValues("pes.security.blind-index-key=" + KEY)
-                .run(context -> assertThat(context.getBean(BlindIndex.class).of(SPECIMEN))
-                        .isEqualTo(new BlindIndex(KEY).of(SPECIMEN)));
+                .run(context -> assertThat(context.getBean(BlindIndex.class).ofIdNumber(SPECIMEN))
+                        .isEqualTo(new BlindIndex(KEY).ofIdNumber(SPECIMEN)));
         runner.withPropertyValues("pes.security.blind-index-key=short")
                 .run(context -> assertThat(context).hasFailed());
     }

@@ -1,4 +1,4 @@
-package cn.pes.casework.command.identity;
+package cn.pes.casework.security.protection;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Keyed hash (HMAC-SHA256) of a resident ID number, for set-based lookups such as "one active
+ * Keyed hash (HMAC-SHA256, a blind index) of a resident ID number or a name, for lookups such as "one active
  * registration per person" (REG-6) without storing the plain number in lookup tables. A plain hash
  * would not do: the space of valid ID numbers is small enough to hash exhaustively, so only someone
  * holding the key can link a hash to a number.
@@ -51,10 +51,25 @@ public class BlindIndex {
         newMac(); // fail at startup rather than on the first registration if HMAC-SHA256 is unavailable
     }
 
-    /** Lowercase hex HMAC-SHA256 of the normalised number (64 characters). */
-    public String of(ResidentIdNumber id) {
+    /**
+     * Lowercase hex HMAC-SHA256 of a normalised ID number (upper-case check character; 64 characters).
+     * Normalising is the caller's job: the same person must always give the same input.
+     */
+    public String ofIdNumber(String normalisedIdNumber) {
+        return hash(normalisedIdNumber);
+    }
+
+    /**
+     * Keyed hash of a normalised name. Prefixed so that a name can never collide with an ID number
+     * in a table that holds both kinds of keys.
+     */
+    public String ofName(String normalisedName) {
+        return hash("name:" + normalisedName);
+    }
+
+    private String hash(String value) {
         // Mac is not thread-safe; a fresh instance per call is cheap next to a command's other work.
-        return HexFormat.of().formatHex(newMac().doFinal(id.value().getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(newMac().doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Mac newMac() {

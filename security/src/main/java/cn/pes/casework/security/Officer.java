@@ -1,0 +1,37 @@
+package cn.pes.casework.security;
+
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import reactor.core.publisher.Mono;
+
+import java.security.Principal;
+import java.util.Set;
+
+/**
+ * The signed-in officer: who acts, for which agency, in which roles. Every event's officer and
+ * agency come from here, never from a request body. Officer IDs are staff identifiers, not the
+ * personal data of the people served, so they may appear in logs and the access log.
+ */
+public record Officer(String officerId, String agencyId, Set<Role> roles) implements Principal {
+
+    public Officer {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    @Override
+    public String getName() {
+        return officerId;
+    }
+
+    /** The officer of the current request; empty for an anonymous one. */
+    public static Mono<Officer> current() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(authentication -> authentication != null && authentication.getPrincipal() instanceof Officer)
+                .map(authentication -> (Officer) authentication.getPrincipal());
+    }
+}

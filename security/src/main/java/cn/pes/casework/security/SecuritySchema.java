@@ -1,0 +1,27 @@
+package cn.pes.casework.security;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+
+/**
+ * Creates the account and access-log tables if they are missing. The same DDL serves H2 and
+ * PostgreSQL; every node may run it, it only ever creates what is absent.
+ */
+@Component
+public class SecuritySchema implements InitializingBean {
+
+    private final DataSource dataSource;
+
+    public SecuritySchema(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        new ResourceDatabasePopulator(new ClassPathResource("db/security/schema.sql")).execute(dataSource);
+    }
+}
