@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The two sides share nothing but the message contract; the contract depends on neither. */
+/** The two sides share nothing but the message contract and the security module; neither of those depends on a side. */
 class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -33,6 +33,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("cn.pes.casework.events..")
                 .should().dependOnClassesThat().resideInAnyPackage("cn.pes.casework.command..",
                         "cn.pes.casework.query..", "org.springframework..", "com.fasterxml..")
+                .check(classes);
+    }
+
+    @Test
+    void theSecurityModuleServesBothSidesAndKnowsNeither() {
+        noClasses().that().resideInAPackage("cn.pes.casework.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.pes.casework.command..",
+                        "cn.pes.casework.query..", "cn.pes.casework.platform..")
                 .check(classes);
     }
 

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -112,23 +113,22 @@ class BadInputHttpTest {
     }
 
     @Test
-    void requestWithoutOfficerIsRejected() {
+    void requestWithoutSignInIsRefused() {
         caseworker.http().post().uri("/api/registrations")
-                .header("X-Agency-Id", "990101001")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Caseworker.windowRegistration(TestIds.adult(), "无人"))
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.field").isEqualTo("X-Officer-Id");
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("SIGN_IN_REQUIRED");
         assertNothingStored();
     }
 
     @Test
-    void unknownAgencyIsRejected() {
+    void tokenNamingAnAgencyTheCityDoesNotHaveSignsNobodyIn() {
         new Caseworker(port, "officer-x", "000000").post("/api/registrations",
                         Caseworker.windowRegistration(TestIds.adult(), "无机构"))
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.ruleId").isEqualTo("REG-4");
+                .expectStatus().isUnauthorized();
         assertNothingStored();
     }
 
@@ -159,19 +159,20 @@ class BadInputHttpTest {
         assertNothingStored();
     }
 
+    /** API routes are closed unless listed with their roles: a method nobody is given is refused to all. */
     @Test
     void wrongMethodIsRefused() {
         caseworker.http().delete().uri("/api/registrations")
-                .header("X-Officer-Id", "officer-zhou").header("X-Agency-Id", "990101001")
+                .header(HttpHeaders.AUTHORIZATION, caseworker.bearer())
                 .exchange()
-                .expectStatus().isEqualTo(405);
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertNothingStored();
     }
 
     private WebTestClient.ResponseSpec rawPost(String body, MediaType type) {
         return caseworker.http().post().uri("/api/registrations")
-                .header("X-Officer-Id", "officer-zhou")
-                .header("X-Agency-Id", "990101001")
+                .header(HttpHeaders.AUTHORIZATION, caseworker.bearer())
                 .contentType(type)
                 .bodyValue(body)
                 .exchange();

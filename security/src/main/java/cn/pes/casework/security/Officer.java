@@ -4,15 +4,17 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import reactor.core.publisher.Mono;
 
-import java.security.Principal;
 import java.util.Set;
 
 /**
  * The signed-in officer: who acts, for which agency, in which roles. Every event's officer and
  * agency come from here, never from a request body. Officer IDs are staff identifiers, not the
  * personal data of the people served, so they may appear in logs and the access log.
+ * <p>
+ * Deliberately not a {@code java.security.Principal}: WebFlux would then hand controllers the whole
+ * authentication for an {@code Officer} parameter instead of letting {@code @AuthenticationPrincipal} resolve it.
  */
-public record Officer(String officerId, String agencyId, Set<Role> roles) implements Principal {
+public record Officer(String officerId, String agencyId, Set<Role> roles) {
 
     public Officer {
         roles = Set.copyOf(roles);
@@ -20,11 +22,6 @@ public record Officer(String officerId, String agencyId, Set<Role> roles) implem
 
     public boolean has(Role role) {
         return roles.contains(role);
-    }
-
-    @Override
-    public String getName() {
-        return officerId;
     }
 
     /** The officer of the current request; empty for an anonymous one. */

@@ -23,6 +23,11 @@ public class OfficerAuthentication extends AbstractAuthenticationToken {
     }
 
     @Override
+    public String getName() {
+        return officer.officerId();
+    }
+
+    @Override
     public Officer getPrincipal() {
         return officer;
     }

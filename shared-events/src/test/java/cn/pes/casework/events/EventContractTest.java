@@ -9,6 +9,7 @@ import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.employment.EmploymentDetails;
 import cn.pes.casework.events.employment.EmploymentType;
+import cn.pes.casework.events.erasure.PersonalDataErased;
 import cn.pes.casework.events.registration.CaseOpened;
 import cn.pes.casework.events.registration.PersonalDetailsUpdated;
 import cn.pes.casework.events.registration.PresentedDocument;
@@ -161,6 +162,7 @@ class EventContractTest {
                 new Evidence(EvidenceSource.DOCUMENT, "XX职院录〔2026〕0715号", "全日制入学录取通知书"),
                 LocalDate.of(2026, 9, 1), new Notification(NotificationMethod.SMS, LocalDate.of(2026, 9, 2)),
                 AGENCY_ID));
+        add(samples, new PersonalDataErased(CASE_ID, LocalDate.of(2032, 9, 2), "RETENTION-DEFAULT"));
         return samples;
     }
 
@@ -348,6 +350,16 @@ class EventContractTest {
         }
     }
 
+    /**
+     * The data subject of personal data is not part of its plain JSON: the stored form names it inside
+     * the sealed (encrypted) form, which the security module writes and tests
+     * ({@code PersonalDataJsonModuleTest}). Here, with the plain mapper, personal data reads and
+     * writes as in revision 1.
+     */
+    private static boolean isImpliedDataSubject(RecordComponent component) {
+        return component.getDeclaringRecord() == PersonalData.class && component.getName().equals("dataSubject");
+    }
+
     private static void collectEmptyFields(Object value, String path, List<String> missing) {
         if (value == null) {
             missing.add(path);
@@ -361,6 +373,9 @@ class EventContractTest {
             }
         } else if (value instanceof Record record) {
             for (RecordComponent component : record.getClass().getRecordComponents()) {
+                if (isImpliedDataSubject(component)) {
+                    continue;
+                }
                 try {
                     collectEmptyFields(component.getAccessor().invoke(record), path + "." + component.getName(),
                             missing);

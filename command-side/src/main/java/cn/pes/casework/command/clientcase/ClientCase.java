@@ -3,12 +3,16 @@ package cn.pes.casework.command.clientcase;
 import cn.pes.casework.command.calendar.DueDate;
 import cn.pes.casework.command.identity.ResidentIdNumber;
 import cn.pes.casework.command.policy.RegistrationPolicy;
+import cn.pes.casework.command.policy.RetentionPolicy;
+import cn.pes.casework.command.policy.RetentionPolicyBook;
 import cn.pes.casework.events.cancellation.CancelRegistrationCommand;
 import cn.pes.casework.events.cancellation.Evidence;
 import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.employment.EmploymentDetails;
 import cn.pes.casework.events.employment.RecordEmploymentCommand;
+import cn.pes.casework.events.erasure.ErasePersonalDataCommand;
+import cn.pes.casework.events.erasure.PersonalDataErased;
 import cn.pes.casework.events.registration.ApproveRegistrationCommand;
 import cn.pes.casework.events.registration.CaseOpened;
 import cn.pes.casework.events.registration.PersonalDetailsUpdated;
@@ -35,6 +39,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -55,9 +60,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Registration goes through {@link RegistrationCommandHandler} because finding the person's case
  * by ID number is a set-based check that one aggregate cannot make; the decisions themselves are
  * made here.
+ * <p>
+ * Personal data is held bound to the case as its data subject, so that every stored copy (events,
+ * snapshots) is sealed with the person's key. Erasure (PRIV-1, PRIV-2) destroys that key; from then
+ * on the case holds {@link PersonalData#erased(String)} and takes no personal data again.
  */
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
-@Revision("1") // of the snapshot shape: a snapshot of another revision is ignored and the case rebuilt from its events
+@Revision("2") // of the snapshot shape: a snapshot of another revision is ignored and the case rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ClientCase {
@@ -79,6 +88,14 @@ public class ClientCase {
     private Set<String> contactIds = new HashSet<>();
     /** Held only to notice a change of name or phone; the ID number is the case's key in the person index. */
     private PersonalData person;
+    /**
+     * The latest effective date the case records (opening, refusal, application, registration,
+     * decision, contact, employment start, cancellation): the retention period of PRIV-2 runs from it.
+     * With no active or pending spell (PRIV-1) it is in practice the end of the last spell, or the
+     * day of the last refusal, or for a person who never registered the day the case was opened.
+     */
+    private LocalDate retentionStartsOn;
+    private boolean personalDataErased;
     // What an approval needs to start the spell the application asked for.
     private Channel pendingChannel;
     private UnemploymentReason pendingReason;
@@ -93,7 +110,7 @@ public class ClientCase {
     ClientCase(String caseId, RegisterUnemploymentCommand command, ResidentIdNumber idNumber) {
         PersonalData person = new PersonalData(idNumber.value(), command.person().name().strip(),
                 command.person().phone() == null || command.person().phone().isBlank()
-                        ? null : command.person().phone().strip());
+                        ? null : command.person().phone().strip(), caseId);
         apply(new CaseOpened(caseId, person, idNumber.birthDate(), idNumber.sex(), command.agencyId()));
     }
 
@@ -109,6 +126,7 @@ public class ClientCase {
         if (state == SpellState.PENDING) {
             throw CaseRuleViolation.conflict("REG-5", "APPLICATION_PENDING", "person.idNumber");
         }
+        requireNotErased();
         // At a new registration a missing phone means "not given", not "removed".
         String phone = command.person().phone() == null || command.person().phone().isBlank()
                 ? person.phone() : command.person().phone();
@@ -153,13 +171,67 @@ public class ClientCase {
         if (command.name() == null || command.name().isBlank()) {
             throw CaseRuleViolation.invalid("INPUT", "MISSING", "name");
         }
+        requireNotErased();
         updatePersonalDetails(command.name(), command.phone());
+    }
+
+    /**
+     * Erases the person's personal data (个人信息删除) once the case is at rest and the retention
+     * period is over:
+     * <ul>
+     *   <li>PRIV-1: no active registration and no pending application, and not erased already;</li>
+     *   <li>PRIV-2: at least the retention policy's years have passed since {@link #retentionStartsOn}.</li>
+     * </ul>
+     * The key, the person index row, the snapshots and the access log entry change in the
+     * transaction that appends the event ({@link PersonalDataShredder}).
+     */
+    @CommandHandler
+    public void handle(ErasePersonalDataCommand command, MetaData metaData, RetentionPolicyBook retention,
+                       PersonalDataShredder shredder) {
+        if (erased()) {
+            throw CaseRuleViolation.conflict("PRIV-1", "ALREADY_ERASED", null);
+        }
+        if (state == SpellState.ACTIVE) {
+            throw CaseRuleViolation.conflict("PRIV-1", "REGISTRATION_ACTIVE", null);
+        }
+        if (state == SpellState.PENDING) {
+            throw CaseRuleViolation.conflict("PRIV-1", "APPLICATION_PENDING", null);
+        }
+        if (command.requestedOn() == null) {
+            throw CaseRuleViolation.invalid("INPUT", "RECORDING_DATE_MISSING", "requestedOn");
+        }
+        if (isBlank(command.reason())) {
+            throw CaseRuleViolation.invalid("INPUT", "MISSING", "reason");
+        }
+        requireLength(command.reason(), MAX_NAME_LENGTH, "reason");
+        RetentionPolicy policy = retention.inForceOn(command.requestedOn());
+        if (retentionStartsOn != null && command.requestedOn().isBefore(retentionStartsOn.plusYears(policy.years()))) {
+            throw CaseRuleViolation.conflict("PRIV-2", "RETENTION_PERIOD_NOT_OVER", null);
+        }
+        apply(new PersonalDataErased(caseId, command.requestedOn(), policy.version()));
+        Object correlationId = metaData.get(CaseMetadata.CORRELATION_ID);
+        shredder.shred(caseId, text(metaData.get(CaseMetadata.OFFICER)), text(metaData.get(CaseMetadata.AGENCY)),
+                text(correlationId), command.reason().strip(), policy.version());
+    }
+
+    private boolean erased() {
+        return personalDataErased || (person != null && person.erased());
+    }
+
+    private void requireNotErased() {
+        if (erased()) {
+            throw CaseRuleViolation.conflict("PRIV-1", "PERSONAL_DATA_ERASED", null);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** Records a new name or phone; the same values again record nothing. */
     private void updatePersonalDetails(String name, String phone) {
         PersonalData updated = new PersonalData(person.idNumber(), name.strip(),
-                phone == null || phone.isBlank() ? null : phone.strip());
+                phone == null || phone.isBlank() ? null : phone.strip(), caseId);
         if (!updated.equals(person)) {
             apply(new PersonalDetailsUpdated(caseId, updated));
         }
@@ -312,13 +384,35 @@ public class ClientCase {
     @EventSourcingHandler
     void on(CaseOpened event) {
         caseId = event.caseId();
-        person = event.person();
+        person = bound(event.person());
         responsibleAgencyId = event.agencyId();
     }
 
     @EventSourcingHandler
     void on(PersonalDetailsUpdated event) {
-        person = event.person();
+        person = bound(event.person());
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        person = PersonalData.erased(caseId);
+        personalDataErased = true;
+    }
+
+    /** Events stored before encryption carry no subject; bind them, so that snapshots are sealed too. */
+    private PersonalData bound(PersonalData data) {
+        return data == null || data.dataSubject() != null ? data : data.withDataSubject(caseId);
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationRefused event) {
+        retainFrom(event.appliedOn());
+    }
+
+    private void retainFrom(LocalDate date) {
+        if (date != null && (retentionStartsOn == null || date.isAfter(retentionStartsOn))) {
+            retentionStartsOn = date;
+        }
     }
 
     @EventSourcingHandler
@@ -327,6 +421,7 @@ public class ClientCase {
         state = SpellState.PENDING;
         responsibleAgencyId = event.agencyId();
         appliedOn = event.appliedOn();
+        retainFrom(event.appliedOn());
         decisionDueOn = event.decisionDueOn();
         pendingChannel = event.channel();
         pendingReason = event.reason();
@@ -337,6 +432,7 @@ public class ClientCase {
     @EventSourcingHandler
     void on(RegistrationRejected event) {
         state = SpellState.NONE;
+        retainFrom(event.decidedOn());
         clearPending();
     }
 
@@ -346,22 +442,26 @@ public class ClientCase {
         state = SpellState.ACTIVE;
         responsibleAgencyId = event.agencyId();
         registeredOn = event.registeredOn();
+        retainFrom(event.registeredOn());
         clearPending();
     }
 
     @EventSourcingHandler
     void on(TrackingContactRecorded event) {
         contactIds.add(event.contactId());
+        retainFrom(event.contactDate());
     }
 
     @EventSourcingHandler
     void on(Employed event) {
         state = SpellState.NONE;
+        retainFrom(event.employment() == null ? null : event.employment().startDate());
     }
 
     @EventSourcingHandler
     void on(RegistrationCancelled event) {
         state = SpellState.NONE;
+        retainFrom(event.effectiveDate());
     }
 
     private void clearPending() {

@@ -11,7 +11,9 @@ import java.util.Optional;
  * The command side's set-based view "which case belongs to this person": one row per person,
  * keyed by the blind index of the ID number (never the number itself). Written in the same
  * transaction as the case's first events, so a person can never end up with two cases, even when
- * registrations of the same person race.
+ * registrations of the same person race. Erasure removes the case's row in the transaction of its
+ * {@code PersonalDataErased} event: the ID number then finds nothing, and the person, should they
+ * come back, is a new case.
  */
 @Component
 class PersonCaseIndex {
@@ -40,5 +42,10 @@ class PersonCaseIndex {
         } catch (DuplicateKeyException e) {
             throw new PersonAlreadyClaimedException();
         }
+    }
+
+    /** Unlinks the case from its person; by case ID, since an erased case no longer knows the ID number. */
+    void forget(String caseId) {
+        jdbc.update("DELETE FROM person_case WHERE case_id = ?", caseId);
     }
 }

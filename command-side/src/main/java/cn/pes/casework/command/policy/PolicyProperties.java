@@ -2,6 +2,7 @@ package cn.pes.casework.command.policy;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Policy versions from configuration ({@code pes.policy.*}), so a new figure with a future effective
@@ -12,15 +13,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * pes.policy.registration[0].effective-from=2026-01-01
  * pes.policy.registration[0].minimum-age=16
  * pes.policy.registration[0].online-decision-working-days=2
+ * pes.policy.retention[0].version=RETENTION-2026-01
+ * pes.policy.retention[0].effective-from=2026-01-01
+ * pes.policy.retention[0].years=5
  * </pre>
  *
  * @param registration registration policy versions in any order; empty means DOMAIN.md's defaults
+ * @param retention    personal data retention versions (PRIV-2) in any order; empty means five years
  */
 @ConfigurationProperties("pes.policy")
-public record PolicyProperties(List<RegistrationPolicy> registration) {
+public record PolicyProperties(List<RegistrationPolicy> registration, List<RetentionPolicy> retention) {
 
+    @ConstructorBinding
     public PolicyProperties {
         // The binder passes null when the property is absent; callers should not have to care.
         registration = registration == null ? List.of() : List.copyOf(registration);
+        retention = retention == null ? List.of() : List.copyOf(retention);
+    }
+
+    /** Registration versions only; retention at its default. */
+    public PolicyProperties(List<RegistrationPolicy> registration) {
+        this(registration, null);
     }
 }

@@ -7,6 +7,14 @@ import cn.pes.casework.security.protection.BlindIndex;
 import cn.pes.casework.command.identity.ResidentIdNumber;
 import cn.pes.casework.command.policy.PolicyProperties;
 import cn.pes.casework.command.policy.RegistrationPolicyBook;
+import cn.pes.casework.command.policy.RetentionPolicyBook;
+import cn.pes.casework.security.audit.AccessAction;
+import cn.pes.casework.security.audit.AccessLog;
+import cn.pes.casework.security.audit.AccessLogEntry;
+import cn.pes.casework.security.protection.PersonalDataKeySchema;
+import cn.pes.casework.security.protection.PersonalDataKeyStore;
+import cn.pes.casework.security.protection.PersonalDataProtector;
+import cn.pes.casework.security.protection.PersonalDataSealing;
 import cn.pes.casework.events.cancellation.CancelRegistrationCommand;
 import cn.pes.casework.events.cancellation.CancellationGround;
 import cn.pes.casework.events.cancellation.Evidence;
@@ -16,6 +24,8 @@ import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.employment.EmploymentDetails;
 import cn.pes.casework.events.employment.EmploymentType;
 import cn.pes.casework.events.employment.RecordEmploymentCommand;
+import cn.pes.casework.events.erasure.ErasePersonalDataCommand;
+import cn.pes.casework.events.erasure.PersonalDataErased;
 import cn.pes.casework.events.registration.ApproveRegistrationCommand;
 import cn.pes.casework.events.registration.CaseOpened;
 import cn.pes.casework.events.registration.PersonalDetailsUpdated;
@@ -31,6 +41,7 @@ import cn.pes.casework.events.registration.RegistrationRejected;
 import cn.pes.casework.events.registration.RejectRegistrationCommand;
 import cn.pes.casework.events.registration.UnemploymentReason;
 import cn.pes.casework.events.registration.UnemploymentRegistered;
+import cn.pes.casework.events.shared.CaseMetadata;
 import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.shared.PersonCategory;
 import cn.pes.casework.events.shared.PersonalData;
@@ -42,6 +53,7 @@ import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.events.tracking.RecordTrackingContactCommand;
 import cn.pes.casework.events.tracking.ServiceGiven;
 import cn.pes.casework.events.tracking.TrackingContactRecorded;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
@@ -55,8 +67,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -83,26 +105,44 @@ class ClientCaseTest {
     private static final String ID = IdNumbers.of(LocalDate.of(1990, 5, 15), "123");
     private static final LocalDate BIRTH = LocalDate.of(1990, 5, 15);
     private static final PersonalData PERSON = new PersonalData(ID, "张三", "13812345678");
+    /** The person as the case holds and stores them: bound to the case's key. */
+    private static final PersonalData STORED_PERSON = PERSON.withDataSubject(CASE_ID);
+    private static final String RETENTION = "RETENTION-DEFAULT";
+    private static final String ADMIN = "admin-wang";
+    private static final String CITY = "9901";
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2031-01-06T02:00:00Z"), ZoneOffset.UTC);
     private static final EligibilityDeclaration ELIGIBLE = new EligibilityDeclaration(false, false, true, true);
     private static final Set<PersonCategory> CATEGORIES = Set.of(PersonCategory.GRADUATE);
 
     private FixtureConfiguration<ClientCase> fixture;
     private JdbcTemplate jdbc;
     private BlindIndex blindIndex;
+    private PersonalDataKeyStore keys;
+    private PersonalDataProtector protector;
+    private AccessLog accessLog;
 
     @BeforeEach
     void setUp() {
         SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new Driver(),
                 "jdbc:h2:mem:clientcase-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource("db/command/schema-h2.sql")).execute(dataSource);
+        new ResourceDatabasePopulator(new ClassPathResource("db/command/schema-h2.sql"),
+                new ClassPathResource("db/security/schema.sql")).execute(dataSource);
+        PersonalDataKeySchema.create(dataSource);
         jdbc = new JdbcTemplate(dataSource);
+        keys = new PersonalDataKeyStore(jdbc, null, CLOCK);
+        protector = new PersonalDataProtector(keys);
+        accessLog = new AccessLog(jdbc, CLOCK);
         blindIndex = new BlindIndex("client-case-test-blind-index-key");
         AgencyDirectory agencies = new AgencyDirectory(List.of(
+                new Agency(CITY, "XX市公共就业服务中心", Agency.Level.CITY, null),
                 new Agency(COUNTY, "XX市中心区公共就业服务中心", Agency.Level.COUNTY, null),
                 new Agency(STREET, "中心区解放街道劳动保障所", Agency.Level.STREET, COUNTY)));
 
         fixture = new AggregateTestFixture<>(ClientCase.class);
         fixture.registerInjectableResource(agencies);
+        fixture.registerInjectableResource(new RetentionPolicyBook(new PolicyProperties(List.of())));
+        fixture.registerInjectableResource(new PersonalDataShredder(keys, new PersonCaseIndex(jdbc), accessLog, jdbc,
+                new EventSchema()));
         fixture.registerAnnotatedCommandHandler(new RegistrationCommandHandler(fixture.getRepository(),
                 new PersonCaseIndex(jdbc), blindIndex, new RegistrationPolicyBook(new PolicyProperties(List.of())),
                 WorkingDayCalendar.load(), agencies));
@@ -131,11 +171,12 @@ class ClientCaseTest {
     }
 
     private static CaseOpened opened() {
-        return new CaseOpened(CASE_ID, PERSON, BIRTH, Sex.MALE, STREET);
+        return new CaseOpened(CASE_ID, STORED_PERSON, BIRTH, Sex.MALE, STREET);
     }
 
     private static CaseOpened opened(String idNumber, LocalDate birthDate, Sex sex) {
-        return new CaseOpened(CASE_ID, new PersonalData(idNumber, "张三", "13812345678"), birthDate, sex, STREET);
+        return new CaseOpened(CASE_ID, new PersonalData(idNumber, "张三", "13812345678", CASE_ID), birthDate, sex,
+                STREET);
     }
 
     private static UnemploymentRegistered registered(int spell, LocalDate on) {
@@ -431,7 +472,7 @@ class ClientCaseTest {
                 .when(new RegisterUnemploymentCommand(CASE_ID, PERSON, appliedOn, Channel.NATIONAL_HRSS_PLATFORM,
                         null, ELIGIBLE, UnemploymentReason.GRADUATE, Set.of(), COUNTY))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CaseOpened(CASE_ID, PERSON, BIRTH, Sex.MALE, COUNTY),
+                .expectEvents(new CaseOpened(CASE_ID, STORED_PERSON, BIRTH, Sex.MALE, COUNTY),
                         new RegistrationApplied(CASE_ID, 1, appliedOn, Channel.NATIONAL_HRSS_PLATFORM,
                                 UnemploymentReason.GRADUATE, Set.of(), COUNTY, due, false, POLICY))
                 .expectResultMessagePayload(
@@ -582,7 +623,7 @@ class ClientCaseTest {
         fixture.given(firstSpellCancelled())
                 .when(atWindow("case-unused", newPhone, THURSDAY, PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PersonalDetailsUpdated(CASE_ID, newPhone),
+                .expectEvents(new PersonalDetailsUpdated(CASE_ID, newPhone.withDataSubject(CASE_ID)),
                         new UnemploymentRegistered(CASE_ID, 2, THURSDAY, Channel.WINDOW,
                                 PresentedDocument.RESIDENT_ID_CARD, UnemploymentReason.LOST_JOB, CATEGORIES, STREET,
                                 POLICY));
@@ -606,14 +647,14 @@ class ClientCaseTest {
         fixture.given(opened())
                 .when(new UpdatePersonalDetailsCommand(CASE_ID, " 张三丰 ", "13900001111"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PersonalDetailsUpdated(CASE_ID, new PersonalData(ID, "张三丰", "13900001111")));
+                .expectEvents(new PersonalDetailsUpdated(CASE_ID, new PersonalData(ID, "张三丰", "13900001111", CASE_ID)));
     }
 
     @Test
     void removesPhone() {
         fixture.given(opened())
                 .when(new UpdatePersonalDetailsCommand(CASE_ID, "张三", null))
-                .expectEvents(new PersonalDetailsUpdated(CASE_ID, new PersonalData(ID, "张三", null)));
+                .expectEvents(new PersonalDetailsUpdated(CASE_ID, new PersonalData(ID, "张三", null, CASE_ID)));
     }
 
     @Test
@@ -844,6 +885,190 @@ class ClientCaseTest {
                 .expectNoEvents()
                 .expectException(CaseRuleViolation.class)
                 .expectExceptionDetails(conflict("CAN-1", "NO_ACTIVE_REGISTRATION", null));
+    }
+
+    // ---------------------------------------------------------------- erasure of personal data (PRIV-1, PRIV-2)
+
+    /** Five years (the default retention policy) after the cancellation of spell 1 on 2025-12-01. */
+    private static final LocalDate RETENTION_OVER = LocalDate.of(2030, 12, 1);
+
+    private static ErasePersonalDataCommand erase(LocalDate requestedOn) {
+        return new ErasePersonalDataCommand(CASE_ID, requestedOn, "保存期限届满，依申请删除");
+    }
+
+    private static Map<String, Object> byAdministrator() {
+        return Map.of(CaseMetadata.OFFICER, ADMIN, CaseMetadata.AGENCY, CITY, CaseMetadata.CORRELATION_ID, "corr-erase-1");
+    }
+
+    /** The case's stored form of the person exists, as after its first events were appended. */
+    private void personStored() {
+        protector.seal(STORED_PERSON);
+    }
+
+    private void snapshotRow(String caseId) {
+        jdbc.update("INSERT INTO SnapshotEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,"
+                + " payload, payloadType, timeStamp) VALUES (?, 2, 'ClientCase', ?, X'7B7D', 'ClientCase',"
+                + " '2026-01-01T00:00:00Z')", caseId, "snapshot-" + caseId);
+    }
+
+    private int snapshotRows(String caseId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
+                Integer.class, caseId);
+    }
+
+    private List<AccessLogEntry> erasuresLogged() {
+        return accessLog.search(null, AccessAction.PERSONAL_DATA_ERASED, null, null, null, 10);
+    }
+
+    /** The aggregate as Axon's stored form writes its snapshot (see AxonSerializerConfiguration). */
+    private String snapshotOf(ClientCase clientCase) {
+        ObjectMapper mapper = Jackson2ObjectMapperBuilder.json().serializationInclusion(JsonInclude.Include.NON_NULL)
+                .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+        new PersonalDataSealing(protector).customize(mapper);
+        try {
+            return mapper.writeValueAsString(clientCase);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void erasureAfterTheRetentionPeriodDestroysTheKeyUnlinksThePersonDropsSnapshotsAndIsLogged() {
+        indexPerson(ID, CASE_ID);
+        personStored();
+        snapshotRow(CASE_ID);
+        snapshotRow("case-other");
+        fixture.given(firstSpellCancelled())
+                .when(erase(RETENTION_OVER), byAdministrator())
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PersonalDataErased(CASE_ID, RETENTION_OVER, RETENTION))
+                .expectState(clientCase -> assertThat(snapshotOf(clientCase))
+                        .as("a snapshot taken after the erasure")
+                        .doesNotContain(ID).doesNotContain("张三").doesNotContain("13812345678")
+                        .doesNotContain("sealed").contains("\"erased\":{\"subject\":\"" + CASE_ID + "\"}"));
+
+        assertThat(keys.isDestroyed(CASE_ID)).isTrue();
+        assertThat(personCaseRows()).isZero();
+        assertThat(snapshotRows(CASE_ID)).isZero();
+        assertThat(snapshotRows("case-other")).isOne();
+        assertThat(erasuresLogged()).singleElement().satisfies(entry -> {
+            assertThat(entry.officerId()).isEqualTo(ADMIN);
+            assertThat(entry.agencyId()).isEqualTo(CITY);
+            assertThat(entry.target()).isEqualTo(CASE_ID);
+            assertThat(entry.correlationId()).isEqualTo("corr-erase-1");
+            assertThat(entry.detail()).contains(RETENTION).contains("保存期限届满");
+        });
+    }
+
+    @Test
+    void erasureBeforeTheRetentionPeriodIsOverIsRefused() {
+        indexPerson(ID, CASE_ID);
+        personStored();
+        fixture.given(firstSpellCancelled())
+                .when(erase(RETENTION_OVER.minusDays(1)), byAdministrator())
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(conflict("PRIV-2", "RETENTION_PERIOD_NOT_OVER", null));
+        assertThat(keys.isDestroyed(CASE_ID)).isFalse();
+        assertThat(personCaseRows()).isOne();
+        assertThat(erasuresLogged()).isEmpty();
+    }
+
+    @Test
+    void retentionRunsFromTheEndOfTheLastSpellNotTheFirst() {
+        LocalDate secondSpellEnded = LocalDate.of(2026, 3, 16);
+        fixture.given(firstSpellCancelled()).andGiven(registered(2, THURSDAY),
+                        new Employed(CASE_ID, 2, new EmploymentDetails(EmploymentType.FLEXIBLE, null, secondSpellEnded),
+                                new Evidence(Evidence.EvidenceSource.STATEMENT, null, "本人陈述"), null, STREET))
+                .when(erase(RETENTION_OVER), byAdministrator())
+                .expectNoEvents()
+                .expectExceptionDetails(conflict("PRIV-2", "RETENTION_PERIOD_NOT_OVER", null));
+    }
+
+    @Test
+    void retentionOfAPersonWhoNeverRegisteredRunsFromTheOpeningOfTheirCase() {
+        personStored();
+        LocalDate fiveYearsLater = THURSDAY.plusYears(5);
+        fixture.given(opened(), refused(THURSDAY, new RefusalReason("REG-1", "EMPLOYED", "declaration.employed")))
+                .when(erase(fiveYearsLater), byAdministrator())
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PersonalDataErased(CASE_ID, fiveYearsLater, RETENTION));
+    }
+
+    @Test
+    void erasureWhileARegistrationIsActiveIsRefused() {
+        fixture.given(opened(), registered(1, LocalDate.of(2019, 3, 4)))
+                .when(erase(TODAY_DATE), byAdministrator())
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(conflict("PRIV-1", "REGISTRATION_ACTIVE", null));
+        assertThat(keys.isDestroyed(CASE_ID)).isFalse();
+    }
+
+    @Test
+    void erasureWhileAnApplicationIsPendingIsRefused() {
+        fixture.given(opened(), appliedOnline())
+                .when(erase(THURSDAY.plusYears(6)), byAdministrator())
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(conflict("PRIV-1", "APPLICATION_PENDING", null));
+    }
+
+    @Test
+    void erasingTwiceIsAConflict() {
+        fixture.given(firstSpellCancelled()).andGiven(new PersonalDataErased(CASE_ID, RETENTION_OVER, RETENTION))
+                .when(erase(RETENTION_OVER.plusDays(1)), byAdministrator())
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(conflict("PRIV-1", "ALREADY_ERASED", null));
+        assertThat(erasuresLogged()).isEmpty();
+    }
+
+    @Test
+    void erasureNeedsAReason() {
+        fixture.given(firstSpellCancelled())
+                .when(new ErasePersonalDataCommand(CASE_ID, RETENTION_OVER, "  "), byAdministrator())
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("INPUT", "MISSING", "reason"));
+    }
+
+    @Test
+    void anErasedCaseTakesNoNewPersonalDetails() {
+        fixture.given(firstSpellCancelled()).andGiven(new PersonalDataErased(CASE_ID, RETENTION_OVER, RETENTION))
+                .when(new UpdatePersonalDetailsCommand(CASE_ID, "张三", "13900001111"))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(conflict("PRIV-1", "PERSONAL_DATA_ERASED", null));
+    }
+
+    @Test
+    void afterErasureThePersonRegistersAfreshAsANewCase() {
+        LocalDate longAgo = LocalDate.of(2019, 3, 7);
+        fixture.givenCommands(atWindow(longAgo),
+                        new RecordEmploymentCommand(CASE_ID, new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT,
+                                "某某公司", longAgo.plusDays(10)),
+                                new Evidence(Evidence.EvidenceSource.DATA_MATCH, "社保参保 2019-03", null), TODAY_DATE))
+                .when(erase(TODAY_DATE), byAdministrator())
+                .expectEvents(new PersonalDataErased(CASE_ID, TODAY_DATE, RETENTION));
+
+        // The next registration of the same ID number, as the next command would find the database.
+        FixtureConfiguration<ClientCase> next = new AggregateTestFixture<>(ClientCase.class);
+        next.registerAnnotatedCommandHandler(new RegistrationCommandHandler(next.getRepository(),
+                new PersonCaseIndex(jdbc), blindIndex, new RegistrationPolicyBook(new PolicyProperties(List.of())),
+                WorkingDayCalendar.load(), new AgencyDirectory(List.of(
+                        new Agency(COUNTY, "XX市中心区公共就业服务中心", Agency.Level.COUNTY, null),
+                        new Agency(STREET, "中心区解放街道劳动保障所", Agency.Level.STREET, COUNTY)))));
+        next.givenNoPriorActivity()
+                .when(atWindow("case-0002", PERSON, THURSDAY, PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new CaseOpened("case-0002", PERSON.withDataSubject("case-0002"), BIRTH, Sex.MALE, STREET),
+                        new UnemploymentRegistered("case-0002", 1, THURSDAY, Channel.WINDOW,
+                                PresentedDocument.RESIDENT_ID_CARD, UnemploymentReason.LOST_JOB, CATEGORIES, STREET,
+                                POLICY));
+        assertThat(jdbc.queryForObject("SELECT case_id FROM person_case WHERE id_number_hash = ?", String.class,
+                blindIndex.ofIdNumber(ID))).isEqualTo("case-0002");
+        assertThat(keys.isDestroyed(CASE_ID)).isTrue();
     }
 
     // ---------------------------------------------------------------- resident ID numbers for test data

@@ -1,36 +1,86 @@
 package cn.pes.casework.platform.support;
 
+import cn.pes.casework.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a caseworker's client sends over HTTP, as one officer of one agency. */
+/**
+ * What an officer's client sends over HTTP, as one signed-in officer of one agency (a caseworker
+ * unless other roles are given), with a bearer token fresh for the platform's clock at every request.
+ */
 public class Caseworker {
 
     private final WebTestClient http;
     private final String officerId;
     private final String agencyId;
+    private final Role[] roles;
+    private final Supplier<Instant> clock;
 
     public Caseworker(int port, String officerId, String agencyId) {
-        this(WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build(), officerId, agencyId);
+        this(client(port), officerId, agencyId);
     }
 
     public Caseworker(WebTestClient http, String officerId, String agencyId) {
+        this(http, officerId, agencyId, Instant::now, Role.CASEWORKER);
+    }
+
+    public Caseworker(WebTestClient http, String officerId, String agencyId, Supplier<Instant> clock, Role... roles) {
         this.http = http;
         this.officerId = officerId;
         this.agencyId = agencyId;
+        this.clock = clock;
+        this.roles = roles;
+    }
+
+    /** An officer in other roles, on the platform at {@code port}, whose clock is {@code clock}. */
+    public static Caseworker officer(int port, String officerId, String agencyId, Clock clock, Role... roles) {
+        return new Caseworker(client(port), officerId, agencyId, clock::instant, roles);
+    }
+
+    public static WebTestClient client(int port) {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** The same officer, with tokens issued at the platform's (test) clock. */
+    public Caseworker at(Clock platformClock) {
+        return new Caseworker(http, officerId, agencyId, platformClock::instant, roles);
     }
 
     public WebTestClient http() {
         return http;
+    }
+
+    public String officerId() {
+        return officerId;
+    }
+
+    public String bearer() {
+        return "Bearer " + TestTokens.mint(officerId, agencyId, clock.get(), roles);
+    }
+
+    public WebTestClient.ResponseSpec getting(String path) {
+        return http.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer()).exchange();
+    }
+
+    public WebTestClient.ResponseSpec put(String path, Object body) {
+        return http.put().uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     public String agencyId() {
@@ -39,8 +89,7 @@ public class Caseworker {
 
     public WebTestClient.ResponseSpec post(String path, Object body) {
         return http.post().uri(path)
-                .header("X-Officer-Id", officerId)
-                .header("X-Agency-Id", agencyId)
+                .header(HttpHeaders.AUTHORIZATION, bearer())
                 .header("X-Correlation-Id", "test-" + System.nanoTime())
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
@@ -48,7 +97,7 @@ public class Caseworker {
     }
 
     public JsonNode get(String path) {
-        return http.get().uri(path).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+        return getting(path).expectStatus().isOk().expectBody(JsonNode.class).returnResult()
                 .getResponseBody();
     }
 
@@ -98,6 +147,12 @@ public class Caseworker {
 
     public JsonNode caseView(String caseId) {
         return get("/api/cases/" + caseId);
+    }
+
+    /** The explicit, logged reveal of a case's full personal data. */
+    public JsonNode reveal(String caseId) {
+        return post("/api/cases/" + caseId + "/personal-data/disclosures", Map.of("purpose", "核对身份信息"))
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
     public JsonNode history(String caseId) {

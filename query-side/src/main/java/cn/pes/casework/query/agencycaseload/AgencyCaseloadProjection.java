@@ -10,6 +10,7 @@ import cn.pes.casework.events.registration.RegistrationRejected;
 import cn.pes.casework.events.registration.UnemploymentRegistered;
 import cn.pes.casework.events.tracking.TrackingContactRecorded;
 import cn.pes.casework.query.common.Docs;
+import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -53,9 +54,11 @@ public class AgencyCaseloadProjection {
     static final String PENDING = "PENDING";
 
     private final ProjectionWriter writer;
+    private final PersonalDataDocs personalData;
 
-    public AgencyCaseloadProjection(ProjectionWriter writer) {
+    public AgencyCaseloadProjection(ProjectionWriter writer, PersonalDataDocs personalData) {
         this.writer = writer;
+        this.personalData = personalData;
     }
 
     static String caseloadId(String agencyId, String caseId) {
@@ -82,14 +85,14 @@ public class AgencyCaseloadProjection {
 
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence) {
-        writer.updateDocument(PEOPLE, event.caseId(), sequence, doc -> doc.put("person", Docs.person(event.person())));
+        writer.updateDocument(PEOPLE, event.caseId(), sequence, doc -> doc.put("person", personalData.write(event.person())));
     }
 
     /** The new details replace the old in the person's pending or active entry too. */
     @EventHandler
     void on(PersonalDetailsUpdated event, @SequenceNumber long sequence) {
         String caseId = event.caseId();
-        Document person = Docs.person(event.person());
+        Document person = personalData.write(event.person());
         Document people = people(caseId);
         for (String agencyId : new String[] {people.getString("pendingAgencyId"), people.getString("activeAgencyId")}) {
             if (agencyId != null) {

@@ -4,10 +4,13 @@ import cn.pes.casework.events.registration.FindPendingApplicationsQuery;
 import cn.pes.casework.events.registration.PendingApplication;
 import cn.pes.casework.events.registration.PendingApplicationsView;
 import cn.pes.casework.events.shared.Channel;
+import cn.pes.casework.events.statistics.CaseloadFigures;
+import cn.pes.casework.events.statistics.FindCaseloadFiguresQuery;
 import cn.pes.casework.events.tracking.FindUncontactedCasesQuery;
 import cn.pes.casework.events.tracking.UncontactedCase;
 import cn.pes.casework.events.tracking.UncontactedCasesView;
 import cn.pes.casework.query.common.Docs;
+import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
 import com.mongodb.client.model.Filters;
@@ -20,17 +23,22 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 @Component
 public class AgencyCaseloadQueries {
 
     private final ReadModelStore store;
+    private final PersonalDataDocs personalData;
     private final Clock clock;
 
-    public AgencyCaseloadQueries(ReadModelStore store, Clock clock) {
+    public AgencyCaseloadQueries(ReadModelStore store, Clock clock, PersonalDataDocs personalData) {
         this.store = store;
         this.clock = clock;
+        this.personalData = personalData;
     }
 
     /**
@@ -54,7 +62,7 @@ public class AgencyCaseloadQueries {
             active++;
             Document contacts = Docs.subDocument(part, "contacts");
             if (contacts == null || contacts.getString(monthKey) == null) {
-                uncontacted.add(new UncontactedCase(part.getString("caseId"), Docs.person(part, "person"),
+                uncontacted.add(new UncontactedCase(part.getString("caseId"), personalData.read(part, "person"),
                                                     registeredOn, lastContactUpTo(contacts, monthKey)));
             }
         }
@@ -77,7 +85,7 @@ public class AgencyCaseloadQueries {
             }
             applications.add(new PendingApplication(part.getString("caseId"),
                                                     Docs.intValue(part, "spell", 0),
-                                                    Docs.person(part, "person"),
+                                                    personalData.read(part, "person"),
                                                     Docs.enumValue(part, "channel", Channel.class),
                                                     Docs.date(part, "appliedOn"),
                                                     decisionDueOn,
@@ -92,14 +100,59 @@ public class AgencyCaseloadQueries {
         return new PendingApplicationsView(query.agencyId(), asOf, applications);
     }
 
+    /**
+     * The same selection as the two lists above, counted over several agencies at once. Reads no
+     * personal data, so that statistics never decode any.
+     */
+    @QueryHandler
+    public CaseloadFigures handle(FindCaseloadFiguresQuery query) {
+        YearMonth month = query.month() != null ? query.month() : YearMonth.now(clock);
+        String monthKey = month.toString();
+        LocalDate endOfMonth = month.atEndOfMonth();
+        LocalDate asOf = query.asOf() != null ? query.asOf() : LocalDate.now(clock);
+        // Sets of case IDs rather than sums: a case listed by two of the agencies counts once.
+        Set<String> active = new HashSet<>();
+        Set<String> uncontacted = new HashSet<>();
+        Set<String> pending = new HashSet<>();
+        Set<String> overdue = new HashSet<>();
+        for (Document part : parts(query.agencyIds())) {
+            String caseId = part.getString("caseId");
+            if (AgencyCaseloadProjection.ACTIVE.equals(part.getString("state"))) {
+                LocalDate registeredOn = Docs.date(part, "registeredOn");
+                if (registeredOn == null || registeredOn.isAfter(endOfMonth)) {
+                    continue;
+                }
+                active.add(caseId);
+                Document contacts = Docs.subDocument(part, "contacts");
+                if (contacts == null || contacts.getString(monthKey) == null) {
+                    uncontacted.add(caseId);
+                }
+            } else if (AgencyCaseloadProjection.PENDING.equals(part.getString("state"))) {
+                pending.add(caseId);
+                LocalDate decisionDueOn = Docs.date(part, "decisionDueOn");
+                if (decisionDueOn != null && decisionDueOn.isBefore(asOf)) {
+                    overdue.add(caseId);
+                }
+            }
+        }
+        return new CaseloadFigures(active.size(), uncontacted.size(), pending.size(), overdue.size());
+    }
+
     private List<Document> parts(String agencyId) {
+        return agencyId == null ? new ArrayList<>() : parts(List.of(agencyId));
+    }
+
+    private List<Document> parts(List<String> agencyIds) {
         List<Document> parts = new ArrayList<>();
-        if (agencyId == null) {
+        List<String> ids = new ArrayList<>();
+        agencyIds.stream().filter(Objects::nonNull).distinct()
+                 .forEach(agencyId -> ids.addAll(AgencyCaseloadProjection.caseloadIds(agencyId)));
+        if (ids.isEmpty()) {
             return parts;
         }
         // $in on _id is answered from the unique index, also by the embedded server.
         store.collection(AgencyCaseloadProjection.CASELOADS)
-             .find(Filters.in("_id", AgencyCaseloadProjection.caseloadIds(agencyId)))
+             .find(Filters.in("_id", ids))
              .forEach(doc -> {
                  Document cases = Docs.subDocument(doc, GuardedUpsert.CASES);
                  if (cases != null) {

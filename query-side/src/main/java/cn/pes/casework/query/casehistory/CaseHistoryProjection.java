@@ -2,6 +2,7 @@ package cn.pes.casework.query.casehistory;
 
 import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.employment.Employed;
+import cn.pes.casework.events.erasure.PersonalDataErased;
 import cn.pes.casework.events.registration.CaseOpened;
 import cn.pes.casework.events.registration.PersonalDetailsUpdated;
 import cn.pes.casework.events.registration.RegistrationApplied;
@@ -98,6 +99,11 @@ public class CaseHistoryProjection {
     @EventHandler
     void on(RegistrationCancelled event, @SequenceNumber long sequence, EventMessage<?> message) {
         append(event.caseId(), sequence, message, event.effectiveDate(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(PersonalDataErased event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.erasedOn(), HistoryTexts.of(event));
     }
 
     private void append(String caseId, long sequence, EventMessage<?> message, LocalDate effectiveDate,

@@ -4,6 +4,7 @@ import cn.pes.casework.events.cancellation.Evidence;
 import cn.pes.casework.events.cancellation.Notification;
 import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.employment.Employed;
+import cn.pes.casework.events.erasure.PersonalDataErased;
 import cn.pes.casework.events.registration.CaseOpened;
 import cn.pes.casework.events.registration.PersonalDetailsUpdated;
 import cn.pes.casework.events.registration.RegistrationApplied;
@@ -151,6 +152,15 @@ final class HistoryTexts {
             }
         }
         return new Text("注销失业登记", text.toString());
+    }
+
+    /** The case stays for statistics; only the person's identifying data is gone. */
+    static Text of(PersonalDataErased event) {
+        StringBuilder text = new StringBuilder("个人信息已按保存期限删除，身份证号码、姓名、联系电话不可再读取；登记记录保留用于统计");
+        if (event.policyVersion() != null) {
+            text.append("（保存期限政策：").append(event.policyVersion()).append("）");
+        }
+        return new Text("删除个人信息", text.toString());
     }
 
     private static String applying(Channel channel) {

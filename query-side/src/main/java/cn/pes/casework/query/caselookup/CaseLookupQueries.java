@@ -6,8 +6,10 @@ import cn.pes.casework.events.casefile.FindCasesByIdNumberQuery;
 import cn.pes.casework.events.casefile.FindCasesByNameQuery;
 import cn.pes.casework.events.casefile.RegistrationStatus;
 import cn.pes.casework.query.common.Docs;
+import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
+import cn.pes.casework.security.protection.BlindIndex;
 import com.mongodb.client.model.Filters;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -21,19 +23,23 @@ import java.util.List;
 public class CaseLookupQueries {
 
     private final ReadModelStore store;
+    private final PersonalDataDocs personalData;
+    private final BlindIndex blindIndex;
 
-    public CaseLookupQueries(ReadModelStore store) {
+    public CaseLookupQueries(ReadModelStore store, BlindIndex blindIndex, PersonalDataDocs personalData) {
         this.store = store;
+        this.blindIndex = blindIndex;
+        this.personalData = personalData;
     }
 
     @QueryHandler
     public CaseSearchResult handle(FindCasesByIdNumberQuery query) {
-        return search(CaseLookupProjection.ID_NUMBER_INDEX, SearchKeys.idNumber(query.idNumber()));
+        return search(CaseLookupProjection.ID_NUMBER_INDEX, SearchKeys.idNumberKey(blindIndex, query.idNumber()));
     }
 
     @QueryHandler
     public CaseSearchResult handle(FindCasesByNameQuery query) {
-        return search(CaseLookupProjection.NAME_INDEX, SearchKeys.name(query.name()));
+        return search(CaseLookupProjection.NAME_INDEX, SearchKeys.nameKey(blindIndex, query.name()));
     }
 
     private CaseSearchResult search(String index, String key) {
@@ -52,7 +58,7 @@ public class CaseLookupQueries {
         store.collection(CaseLookupProjection.CASES)
              .find(Filters.in("_id", caseIds))
              .forEach(doc -> summaries.add(new CaseSummary(doc.getString("_id"),
-                                                           Docs.person(doc, "person"),
+                                                           personalData.read(doc, "person"),
                                                            Docs.enumValue(doc, "status", RegistrationStatus.class),
                                                            doc.getString("agencyId"))));
         // Case IDs are time-ordered: oldest case first.

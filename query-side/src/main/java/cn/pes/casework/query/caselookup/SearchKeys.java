@@ -1,9 +1,14 @@
 package cn.pes.casework.query.caselookup;
 
+import cn.pes.casework.security.protection.BlindIndex;
+
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** How search input and stored person data are brought to the same key. */
+/**
+ * How search input and stored person data are brought to the same key: normalised, then hashed
+ * with the blind index key, so that the lookup collections never hold a plain ID number or name.
+ */
 public final class SearchKeys {
 
     private SearchKeys() {
@@ -32,5 +37,17 @@ public final class SearchKeys {
                   .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
                   .forEach(key::appendCodePoint);
         return key.isEmpty() ? null : key.toString();
+    }
+
+    /** The lookup key of an ID number: the blind index of its normalised form; null for blank input. */
+    public static String idNumberKey(BlindIndex blindIndex, String idNumber) {
+        String normalised = idNumber(idNumber);
+        return normalised == null ? null : blindIndex.ofIdNumber(normalised);
+    }
+
+    /** The lookup key of a name: the blind index of its normalised form; null for blank input. */
+    public static String nameKey(BlindIndex blindIndex, String name) {
+        String normalised = name(name);
+        return normalised == null ? null : blindIndex.ofName(normalised);
     }
 }

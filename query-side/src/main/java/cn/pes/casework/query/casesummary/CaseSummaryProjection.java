@@ -12,6 +12,7 @@ import cn.pes.casework.events.registration.RegistrationRejected;
 import cn.pes.casework.events.registration.UnemploymentRegistered;
 import cn.pes.casework.events.tracking.TrackingContactRecorded;
 import cn.pes.casework.query.common.Docs;
+import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,9 +45,11 @@ public class CaseSummaryProjection {
     public static final String COLLECTION = "cases";
 
     private final ProjectionWriter writer;
+    private final PersonalDataDocs personalData;
 
-    public CaseSummaryProjection(ProjectionWriter writer) {
+    public CaseSummaryProjection(ProjectionWriter writer, PersonalDataDocs personalData) {
         this.writer = writer;
+        this.personalData = personalData;
     }
 
     @ResetHandler
@@ -57,7 +60,7 @@ public class CaseSummaryProjection {
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         update(event.caseId(), sequence, recordedAt, doc -> {
-            doc.put("person", Docs.person(event.person()));
+            doc.put("person", personalData.write(event.person()));
             doc.put("birthDate", Docs.date(event.birthDate()));
             doc.put("sex", Docs.name(event.sex()));
             doc.put("agencyId", event.agencyId());
@@ -69,7 +72,7 @@ public class CaseSummaryProjection {
 
     @EventHandler
     void on(PersonalDetailsUpdated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        update(event.caseId(), sequence, recordedAt, doc -> doc.put("person", Docs.person(event.person())));
+        update(event.caseId(), sequence, recordedAt, doc -> doc.put("person", personalData.write(event.person())));
     }
 
     /** A refusal starts no spell and leaves the status as it was (e.g. EMPLOYED after an earlier spell). */

@@ -11,6 +11,7 @@ import cn.pes.casework.events.shared.Sex;
 import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.query.common.Docs;
+import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
 import com.mongodb.client.model.Filters;
@@ -24,9 +25,11 @@ import java.util.List;
 public class CaseSummaryQueries {
 
     private final ReadModelStore store;
+    private final PersonalDataDocs personalData;
 
-    public CaseSummaryQueries(ReadModelStore store) {
+    public CaseSummaryQueries(ReadModelStore store, PersonalDataDocs personalData) {
         this.store = store;
+        this.personalData = personalData;
     }
 
     /** The case, or null when no such case has been projected (yet). */
@@ -39,10 +42,10 @@ public class CaseSummaryQueries {
         return doc == null ? null : toView(doc);
     }
 
-    static CaseView toView(Document doc) {
+    CaseView toView(Document doc) {
         List<Document> spells = doc.getList("spells", Document.class, List.of());
         return new CaseView(doc.getString("_id"),
-                            Docs.person(doc, "person"),
+                            personalData.read(doc, "person"),
                             Docs.date(doc, "birthDate"),
                             Docs.enumValue(doc, "sex", Sex.class),
                             Docs.enumValue(doc, "status", RegistrationStatus.class),

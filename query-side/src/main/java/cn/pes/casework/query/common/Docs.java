@@ -1,6 +1,5 @@
 package cn.pes.casework.query.common;
 
-import cn.pes.casework.events.shared.PersonalData;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -17,6 +16,7 @@ import java.util.Set;
  * Conversions between the values of the message contract and what the read-model documents hold.
  * Dates are stored as ISO strings (yyyy-MM-dd) so that they stay calendar dates, free of any time
  * zone, and sort as text; enums by constant name.
+ * Personal data goes through {@link PersonalDataDocs}, which seals it.
  */
 public final class Docs {
 
@@ -80,23 +80,6 @@ public final class Docs {
 
     public static boolean bool(Document doc, String key) {
         return doc != null && Boolean.TRUE.equals(doc.getBoolean(key));
-    }
-
-    public static Document person(PersonalData person) {
-        if (person == null) {
-            return null;
-        }
-        return new Document("idNumber", person.idNumber())
-                .append("name", person.name())
-                .append("phone", person.phone());
-    }
-
-    public static PersonalData person(Document doc, String key) {
-        Document person = doc == null ? null : doc.get(key, Document.class);
-        if (person == null) {
-            return null;
-        }
-        return new PersonalData(person.getString("idNumber"), person.getString("name"), person.getString("phone"));
     }
 
     public static Document subDocument(Document doc, String key) {

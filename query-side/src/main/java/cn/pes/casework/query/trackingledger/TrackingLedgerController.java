@@ -3,6 +3,7 @@ package cn.pes.casework.query.trackingledger;
 import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
 import cn.pes.casework.events.tracking.TrackingLedgerView;
 import cn.pes.casework.query.web.QueryParameters;
+import cn.pes.casework.query.web.QueryScope;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,17 +21,23 @@ public class TrackingLedgerController {
 
     private final QueryGateway queryGateway;
     private final Clock clock;
+    private final QueryScope scope;
 
-    public TrackingLedgerController(QueryGateway queryGateway, Clock clock) {
+    public TrackingLedgerController(QueryGateway queryGateway, Clock clock, QueryScope scope) {
         this.queryGateway = queryGateway;
         this.clock = clock;
+        this.scope = scope;
     }
 
-    /** The ledger of a month, by default the current one in the agencies' time zone. */
+    /**
+     * The ledger of a month, by default the current one in the agencies' time zone: for the agency's own
+     * caseworkers, those of the county or city above it, and auditors.
+     */
     @GetMapping("/api/agencies/{agencyId}/tracking-ledger")
     public Mono<TrackingLedgerView> ledger(@PathVariable String agencyId,
                                            @RequestParam(name = "month", required = false) String month) {
-        return Mono.defer(() -> {
+        return scope.officer().flatMap(officer -> {
+            scope.requirePeopleListOf(officer, agencyId);
             YearMonth yearMonth = QueryParameters.month("month", month, clock);
             return Mono.fromFuture(queryGateway.query(new FindTrackingLedgerQuery(agencyId, yearMonth),
                                                       ResponseTypes.instanceOf(TrackingLedgerView.class)));

@@ -5,6 +5,7 @@ import cn.pes.casework.events.registration.CaseOpened;
 import cn.pes.casework.events.registration.PersonalDetailsUpdated;
 import cn.pes.casework.events.tracking.TrackingContactRecorded;
 import cn.pes.casework.query.common.Docs;
+import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.common.EventMetadata;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
@@ -45,9 +46,11 @@ public class TrackingLedgerProjection {
     public static final String PEOPLE = "ledger_people";
 
     private final ProjectionWriter writer;
+    private final PersonalDataDocs personalData;
 
-    public TrackingLedgerProjection(ProjectionWriter writer) {
+    public TrackingLedgerProjection(ProjectionWriter writer, PersonalDataDocs personalData) {
         this.writer = writer;
+        this.personalData = personalData;
     }
 
     public static final int BUCKETS = 16;
@@ -76,13 +79,13 @@ public class TrackingLedgerProjection {
 
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence) {
-        writer.updateDocument(PEOPLE, event.caseId(), sequence, doc -> doc.put("person", Docs.person(event.person())));
+        writer.updateDocument(PEOPLE, event.caseId(), sequence, doc -> doc.put("person", personalData.write(event.person())));
     }
 
     /** Rows already in a ledger keep the details as they were when the contact was made. */
     @EventHandler
     void on(PersonalDetailsUpdated event, @SequenceNumber long sequence) {
-        writer.updateDocument(PEOPLE, event.caseId(), sequence, doc -> doc.put("person", Docs.person(event.person())));
+        writer.updateDocument(PEOPLE, event.caseId(), sequence, doc -> doc.put("person", personalData.write(event.person())));
     }
 
     @EventHandler

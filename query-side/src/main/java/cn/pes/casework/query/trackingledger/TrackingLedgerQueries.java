@@ -2,6 +2,8 @@ package cn.pes.casework.query.trackingledger;
 
 import cn.pes.casework.events.cancellation.CancellationGround;
 import cn.pes.casework.events.cancellation.Evidence;
+import cn.pes.casework.events.statistics.ContactFigures;
+import cn.pes.casework.events.statistics.FindContactFiguresQuery;
 import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
@@ -9,6 +11,7 @@ import cn.pes.casework.events.tracking.LedgerRow;
 import cn.pes.casework.events.tracking.ServiceGiven;
 import cn.pes.casework.events.tracking.TrackingLedgerView;
 import cn.pes.casework.query.common.Docs;
+import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
 import com.mongodb.client.model.Filters;
@@ -19,15 +22,20 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 @Component
 public class TrackingLedgerQueries {
 
     private final ReadModelStore store;
+    private final PersonalDataDocs personalData;
 
-    public TrackingLedgerQueries(ReadModelStore store) {
+    public TrackingLedgerQueries(ReadModelStore store, PersonalDataDocs personalData) {
         this.store = store;
+        this.personalData = personalData;
     }
 
     /** The month's ledger, rows by contact date; empty (never null) when nobody was contacted. */
@@ -48,16 +56,50 @@ public class TrackingLedgerQueries {
                                                            .thenComparing(row -> Docs.instant(row, "recordedAt"),
                                                                           Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
                                                            .thenComparing(row -> String.valueOf(row.getString("contactId"))))
-                                         .map(TrackingLedgerQueries::toRow)
+                                         .map(this::toRow)
                                          .toList();
         return new TrackingLedgerView(query.agencyId(), query.month(), ledgerRows);
     }
 
-    private static LedgerRow toRow(Document row) {
+    /**
+     * Counts over the ledgers of several agencies for one month. Reads only case and contact IDs, never
+     * the person columns, so that statistics never decode personal data.
+     */
+    @QueryHandler
+    public ContactFigures handle(FindContactFiguresQuery query) {
+        if (query.month() == null) {
+            return new ContactFigures(0, 0);
+        }
+        List<String> ids = new ArrayList<>();
+        query.agencyIds().stream().filter(Objects::nonNull).distinct()
+             .forEach(agencyId -> ids.addAll(TrackingLedgerProjection.ledgerIds(agencyId, query.month())));
+        Set<String> cases = new HashSet<>();
+        Set<String> contacts = new HashSet<>();
+        if (ids.isEmpty()) {
+            return new ContactFigures(0, 0);
+        }
+        store.collection(TrackingLedgerProjection.LEDGERS)
+             .find(Filters.in("_id", ids))
+             .forEach(ledger -> {
+                 Document parts = Docs.subDocument(ledger, GuardedUpsert.CASES);
+                 if (parts != null) {
+                     parts.values().forEach(part -> ((Document) part).getList("rows", Document.class, List.of())
+                             .forEach(row -> {
+                                 cases.add(row.getString("caseId"));
+                                 // A contact recorded without an ID still counts, as its own row.
+                                 contacts.add(row.getString("contactId") != null ? row.getString("contactId")
+                                         : row.getString("caseId") + "#" + row.get("sequence"));
+                             }));
+                 }
+             });
+        return new ContactFigures(cases.size(), contacts.size());
+    }
+
+    private LedgerRow toRow(Document row) {
         Document evidence = Docs.subDocument(row, "proposalEvidence");
         return new LedgerRow(row.getString("contactId"),
                              row.getString("caseId"),
-                             Docs.person(row, "person"),
+                             personalData.read(row, "person"),
                              Docs.date(row, "contactDate"),
                              Docs.enumValue(row, "method", ContactMethod.class),
                              row.getString("dataMatchSource"),

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
+import cn.pes.casework.events.shared.PersonalData;
+import cn.pes.casework.query.support.ProjectionHarness;
+import org.bson.Document;
+
 import static cn.pes.casework.query.support.CaseEvents.OTHER_STREET_AGENCY;
 import static cn.pes.casework.query.support.CaseEvents.STREET_AGENCY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,5 +72,49 @@ class CaseLookupProjectionTest extends ProjectionTestBase {
         assertThat(fixture.dump()).isEqualTo(before);
         assertThat(projections.caseLookup.handle(new FindCasesByNameQuery("张三")).cases())
                 .singleElement().extracting(CaseSummary::status).isEqualTo(RegistrationStatus.REJECTED);
+    }
+
+    @Test
+    void indexesAreKeyedByBlindIndexNeverByThePlainIdNumberOrName() {
+        projections.deliver(zhang.next(zhang.openedWithKey(CaseEvents.person("11010519900101123X", "张三"))));
+
+        assertThat(fixture.database().getCollection(CaseLookupProjection.ID_NUMBER_INDEX).find().first().getString("_id"))
+                .isEqualTo(ProjectionHarness.BLIND_INDEX.ofIdNumber("11010519900101123X"));
+        assertThat(fixture.database().getCollection(CaseLookupProjection.NAME_INDEX).find().first().getString("_id"))
+                .isEqualTo(ProjectionHarness.BLIND_INDEX.ofName("张三"));
+        assertThat(fixture.dump().toString()).doesNotContain("11010519900101123X").doesNotContain("张三")
+                .doesNotContain("13812345678");
+        assertThat(projections.caseLookup.handle(new FindCasesByIdNumberQuery("11010519900101123x")).cases())
+                .singleElement().extracting(CaseSummary::person)
+                .isEqualTo(new PersonalData("11010519900101123X", "张三", "13812345678", zhang.caseId()));
+    }
+
+    @Test
+    void aNewNameMovesTheCaseToTheNewNamesHash() {
+        projections.deliver(zhang.next(zhang.openedWithKey(CaseEvents.person("11010519900101123X", "张三"))),
+                            zhang.next(zhang.detailsUpdated(CaseEvents.person("11010519900101123X", "张三丰"))));
+
+        assertThat(projections.caseLookup.handle(new FindCasesByNameQuery("张三")).cases()).isEmpty();
+        assertThat(projections.caseLookup.handle(new FindCasesByNameQuery("张三丰")).cases())
+                .singleElement().extracting(CaseSummary::caseId).isEqualTo(zhang.caseId());
+    }
+
+    @Test
+    void anErasedCaseLeavesBothIndexesAndShowsNoPersonalData() {
+        projections.deliver(zhang.next(zhang.openedWithKey(CaseEvents.person("11010519900101123X", "张三"))),
+                            zhang.next(zhang.registered(1, LocalDate.of(2020, 3, 2), STREET_AGENCY)),
+                            zhang.next(zhang.employed(1, LocalDate.of(2020, 6, 1), null, STREET_AGENCY)),
+                            otherZhang.next(otherZhang.openedWithKey(CaseEvents.person("110105198502021234", "张三"))));
+
+        keys.destroy(zhang.caseId(), "admin-1");
+        projections.deliver(zhang.next(zhang.erased(LocalDate.of(2026, 11, 27))));
+
+        assertThat(projections.caseLookup.handle(new FindCasesByIdNumberQuery("11010519900101123X")).cases()).isEmpty();
+        assertThat(projections.caseLookup.handle(new FindCasesByNameQuery("张三")).cases())
+                .extracting(CaseSummary::caseId).containsExactly(otherZhang.caseId());
+        Document line = fixture.database().getCollection(CaseLookupProjection.CASES)
+                               .find(new Document("_id", zhang.caseId())).first();
+        assertThat(line.get("person", Document.class).toJson()).contains("erased").doesNotContain("sealed");
+        assertThat(line).doesNotContainKeys("idNumberKey", "nameKey").containsEntry("status", "EMPLOYED");
     }
 }

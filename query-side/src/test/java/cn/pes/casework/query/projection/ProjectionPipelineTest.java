@@ -1,5 +1,12 @@
 package cn.pes.casework.query.projection;
 
+import cn.pes.casework.query.common.PersonalDataDocs;
+import cn.pes.casework.security.protection.PersonalDataKeySchema;
+import cn.pes.casework.security.protection.PersonalDataKeyStore;
+import cn.pes.casework.security.protection.PersonalDataProtector;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import static cn.pes.casework.query.support.ProjectionHarness.BLIND_INDEX;
 import cn.pes.casework.events.casefile.CaseHistoryView;
 import cn.pes.casework.events.casefile.CaseSearchResult;
 import cn.pes.casework.events.casefile.CaseView;
@@ -75,21 +82,22 @@ class ProjectionPipelineTest {
     private Configuration startAxon() {
         ReadModelStore store = fixture.store(false);
         ProjectionWriter writer = new ProjectionWriter(store);
+        PersonalDataDocs personalData = new PersonalDataDocs(new PersonalDataProtector(keys()));
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                                                  .configureEmbeddedEventStore(c -> storage)
                                                  .configureSerializer(c -> JacksonSerializer.defaultSerializer());
         configurer.eventProcessing()
-                  .registerEventHandler(c -> new CaseSummaryProjection(writer))
+                  .registerEventHandler(c -> new CaseSummaryProjection(writer, personalData))
                   .registerEventHandler(c -> new CaseHistoryProjection(writer))
-                  .registerEventHandler(c -> new CaseLookupProjection(writer))
-                  .registerEventHandler(c -> new TrackingLedgerProjection(writer))
-                  .registerEventHandler(c -> new AgencyCaseloadProjection(writer));
+                  .registerEventHandler(c -> new CaseLookupProjection(writer, BLIND_INDEX, personalData))
+                  .registerEventHandler(c -> new TrackingLedgerProjection(writer, personalData))
+                  .registerEventHandler(c -> new AgencyCaseloadProjection(writer, personalData));
         Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
-        configurer.registerQueryHandler(c -> new CaseSummaryQueries(store))
+        configurer.registerQueryHandler(c -> new CaseSummaryQueries(store, personalData))
                   .registerQueryHandler(c -> new CaseHistoryQueries(store))
-                  .registerQueryHandler(c -> new CaseLookupQueries(store))
-                  .registerQueryHandler(c -> new TrackingLedgerQueries(store))
-                  .registerQueryHandler(c -> new AgencyCaseloadQueries(store, clock));
+                  .registerQueryHandler(c -> new CaseLookupQueries(store, BLIND_INDEX, personalData))
+                  .registerQueryHandler(c -> new TrackingLedgerQueries(store, personalData))
+                  .registerQueryHandler(c -> new AgencyCaseloadQueries(store, clock, personalData));
         new ProjectionProcessorsModule(fixture.client(), ReadModelFixture.DATABASE, writer,
                                        new ProjectionSettings(20, 2, 0),
                                        ProjectionProcessingConfiguration.PROCESSING_GROUPS).configureModule(configurer);
@@ -182,5 +190,13 @@ class ProjectionPipelineTest {
             assertThat(query(new FindCaseHistoryQuery(second.get(4)), CaseHistoryView.class).entries()).hasSize(3);
         });
         assertThat(query(new FindCaseHistoryQuery(first.get(0)), CaseHistoryView.class).entries()).hasSize(3);
+    }
+
+    /** Per-person keys in an in-memory database, as the platform keeps them in the event store's. */
+    private static PersonalDataKeyStore keys() {
+        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
+                "jdbc:h2:mem:pipeline-keys-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        PersonalDataKeySchema.create(dataSource);
+        return new PersonalDataKeyStore(new JdbcTemplate(dataSource), null, Clock.systemUTC());
     }
 }

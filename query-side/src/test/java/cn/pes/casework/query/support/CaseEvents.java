@@ -7,7 +7,9 @@ import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.employment.EmploymentDetails;
 import cn.pes.casework.events.employment.EmploymentType;
+import cn.pes.casework.events.erasure.PersonalDataErased;
 import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.events.registration.PersonalDetailsUpdated;
 import cn.pes.casework.events.registration.PresentedDocument;
 import cn.pes.casework.events.registration.RegistrationApplied;
 import cn.pes.casework.events.registration.RegistrationApproved;
@@ -102,8 +104,22 @@ public final class CaseEvents {
         return new PersonalData(idNumber, name, "13812345678");
     }
 
+    /** As given: without a data subject it is personal data stored before encryption (stays plain). */
     public CaseOpened opened(PersonalData person) {
         return new CaseOpened(caseId, person, LocalDate.of(1990, 1, 1), Sex.MALE, STREET_AGENCY);
+    }
+
+    /** As the command side writes it today: bound to this case's key, so read models store it sealed. */
+    public CaseOpened openedWithKey(PersonalData person) {
+        return opened(person.withDataSubject(caseId));
+    }
+
+    public PersonalDetailsUpdated detailsUpdated(PersonalData person) {
+        return new PersonalDetailsUpdated(caseId, person.withDataSubject(caseId));
+    }
+
+    public PersonalDataErased erased(LocalDate erasedOn) {
+        return new PersonalDataErased(caseId, erasedOn, "RETENTION-DEFAULT");
     }
 
     public RegistrationRefused refused(LocalDate appliedOn) {

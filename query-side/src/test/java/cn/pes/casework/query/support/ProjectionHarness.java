@@ -9,9 +9,11 @@ import cn.pes.casework.query.caselookup.CaseLookupQueries;
 import cn.pes.casework.query.casesummary.CaseSummaryProjection;
 import cn.pes.casework.query.casesummary.CaseSummaryQueries;
 import cn.pes.casework.query.mongo.ReadModelStore;
+import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
 import cn.pes.casework.query.trackingledger.TrackingLedgerQueries;
+import cn.pes.casework.security.protection.BlindIndex;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
@@ -32,6 +34,9 @@ import java.util.Map;
  */
 public final class ProjectionHarness {
 
+    /** The blind index key of the tests' lookups. */
+    public static final BlindIndex BLIND_INDEX = new BlindIndex("projection-harness-blind-index-key");
+
     private final ProjectionWriter writer;
     private final Map<String, AnnotationEventHandlerAdapter> groups = new LinkedHashMap<>();
 
@@ -41,22 +46,18 @@ public final class ProjectionHarness {
     public final TrackingLedgerQueries trackingLedger;
     public final AgencyCaseloadQueries agencyCaseload;
 
-    public ProjectionHarness(ReadModelStore store) {
-        this(store, Clock.system(ZoneId.of("Asia/Shanghai")));
-    }
-
-    public ProjectionHarness(ReadModelStore store, Clock clock) {
+    public ProjectionHarness(ReadModelStore store, Clock clock, PersonalDataDocs personalData) {
         this.writer = new ProjectionWriter(store);
-        groups.put(CaseSummaryProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new CaseSummaryProjection(writer)));
+        groups.put(CaseSummaryProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new CaseSummaryProjection(writer, personalData)));
         groups.put(CaseHistoryProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new CaseHistoryProjection(writer)));
-        groups.put(CaseLookupProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new CaseLookupProjection(writer)));
-        groups.put(TrackingLedgerProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new TrackingLedgerProjection(writer)));
-        groups.put(AgencyCaseloadProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new AgencyCaseloadProjection(writer)));
-        caseSummary = new CaseSummaryQueries(store);
+        groups.put(CaseLookupProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new CaseLookupProjection(writer, BLIND_INDEX, personalData)));
+        groups.put(TrackingLedgerProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new TrackingLedgerProjection(writer, personalData)));
+        groups.put(AgencyCaseloadProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new AgencyCaseloadProjection(writer, personalData)));
+        caseSummary = new CaseSummaryQueries(store, personalData);
         caseHistory = new CaseHistoryQueries(store);
-        caseLookup = new CaseLookupQueries(store);
-        trackingLedger = new TrackingLedgerQueries(store);
-        agencyCaseload = new AgencyCaseloadQueries(store, clock);
+        caseLookup = new CaseLookupQueries(store, BLIND_INDEX, personalData);
+        trackingLedger = new TrackingLedgerQueries(store, personalData);
+        agencyCaseload = new AgencyCaseloadQueries(store, clock, personalData);
     }
 
     public ProjectionWriter writer() {

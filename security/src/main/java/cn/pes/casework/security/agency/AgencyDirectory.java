@@ -39,7 +39,7 @@ public class AgencyDirectory {
 
     /** Whether an officer of {@code officerAgencyId} may see and act for {@code agencyId}. */
     public boolean covers(String officerAgencyId, String agencyId) {
-        Agency officerAgency = byId.get(officerAgencyId);
+        Agency officerAgency = officerAgencyId == null ? null : byId.get(officerAgencyId);
         Agency target = agencyId == null ? null : byId.get(agencyId);
         if (officerAgency == null || target == null) {
             return false;

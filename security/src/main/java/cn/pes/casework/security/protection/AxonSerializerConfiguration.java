@@ -22,34 +22,37 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 public class AxonSerializerConfiguration {
 
-    /** The stored JSON form: the same conventions the web uses (ISO dates, no nulls), nothing masked. */
+    /**
+     * The stored JSON form: the same conventions the web uses (ISO dates, no nulls), nothing masked.
+     * Deliberately not an {@code ObjectMapper} bean: one would make Spring Boot's web mapper back off.
+     */
     @Bean
-    ObjectMapper axonObjectMapper(List<AxonObjectMapperCustomizer> customizers) {
+    AxonJson axonJson(List<AxonObjectMapperCustomizer> customizers) {
         ObjectMapper mapper = Jackson2ObjectMapperBuilder.json()
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
                         SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .build();
         customizers.forEach(customizer -> customizer.customize(mapper));
-        return mapper;
+        return new AxonJson(mapper);
     }
 
     @Bean
     @Primary
-    Serializer serializer(@Qualifier("axonObjectMapper") ObjectMapper axonObjectMapper) {
-        return jackson(axonObjectMapper);
+    Serializer serializer(AxonJson axonJson) {
+        return jackson(axonJson.mapper());
     }
 
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer(@Qualifier("axonObjectMapper") ObjectMapper axonObjectMapper) {
-        return jackson(axonObjectMapper);
+    Serializer eventSerializer(AxonJson axonJson) {
+        return jackson(axonJson.mapper());
     }
 
     @Bean
     @Qualifier("messageSerializer")
-    Serializer messageSerializer(@Qualifier("axonObjectMapper") ObjectMapper axonObjectMapper) {
-        return jackson(axonObjectMapper);
+    Serializer messageSerializer(AxonJson axonJson) {
+        return jackson(axonJson.mapper());
     }
 
     private static Serializer jackson(ObjectMapper mapper) {
@@ -57,6 +60,10 @@ public class AxonSerializerConfiguration {
                 .objectMapper(mapper)
                 .revisionResolver(new AnnotationRevisionResolver())
                 .build();
+    }
+
+    /** Holds the stored form's mapper without offering it to the web as an {@code ObjectMapper}. */
+    public record AxonJson(ObjectMapper mapper) {
     }
 
     /** Adjusts the stored JSON form, e.g. to encrypt personal data. */

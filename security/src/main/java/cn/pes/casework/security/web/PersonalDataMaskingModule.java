@@ -14,7 +14,8 @@ import java.io.IOException;
  * Personal data leaves the platform over HTTP masked, whatever view carries it (ID number
  * 1101**********1234, name 张*, phone 138****5678). Full values go out only as the dedicated answer
  * of an explicit, logged reveal, which is another type. Registered with the web's object mapper
- * only; Axon's stored form has a mapper of its own.
+ * only; Axon's stored form has a mapper of its own. Erased personal data (its key destroyed) goes
+ * out as {@code {"erased": true}}.
  */
 @Component
 public class PersonalDataMaskingModule extends SimpleModule {
@@ -29,6 +30,11 @@ public class PersonalDataMaskingModule extends SimpleModule {
         @Override
         public void serialize(PersonalData person, JsonGenerator json, SerializerProvider provider) throws IOException {
             json.writeStartObject();
+            if (person.erased()) {
+                json.writeBooleanField("erased", true);
+                json.writeEndObject();
+                return;
+            }
             writeIfPresent(json, "idNumber", Masking.idNumber(person.idNumber()));
             writeIfPresent(json, "name", Masking.name(person.name()));
             writeIfPresent(json, "phone", Masking.phone(person.phone()));

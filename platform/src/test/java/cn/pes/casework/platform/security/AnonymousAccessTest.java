@@ -1,0 +1,94 @@
+package cn.pes.casework.platform.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every route the platform serves, enumerated from its handler mappings (not a sample), refuses an
+ * anonymous request — except the health check and the sign-in itself.
+ */
+class AnonymousAccessTest extends SecuredPlatformTest {
+
+    /** The only routes open without signing in; everything else must answer 401. */
+    private static final Set<String> PUBLIC = Set.of("POST /api/auth/token", "GET /actuator/health",
+            "GET /actuator/health/**", "GET /actuator/health/{*path}");
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void everyRouteRefusesAnAnonymousRequest() {
+        List<String> routes = routes();
+        assertThat(routes).as("routes found").hasSizeGreaterThan(15)
+                .contains("POST /api/registrations", "GET /api/cases/{caseId}", "POST /api/case-searches",
+                        "GET /api/agencies/{agencyId}/tracking-ledger", "POST /api/account/password");
+        List<String> answeredWithoutSignIn = new ArrayList<>();
+        for (String route : routes) {
+            if (PUBLIC.contains(route)) {
+                continue;
+            }
+            String[] parts = route.split(" ", 2);
+            String path = parts[1].replaceAll("\\{\\*[^}]+}", "x").replaceAll("\\{[^}]+}", "x")
+                    .replace("/**", "/x");
+            int status = anonymous().method(HttpMethod.valueOf(parts[0])).uri(path)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{}")
+                    .exchange()
+                    .returnResult(String.class).getStatus().value();
+            if (status != 401) {
+                answeredWithoutSignIn.add(route + " -> " + status);
+            }
+        }
+        assertThat(answeredWithoutSignIn).isEmpty();
+    }
+
+    @Test
+    void healthNeedsNoSignInAndSaysNothingMore() {
+        anonymous().get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
+    }
+
+    @Test
+    void aBrowserAskingForAPageIsSentToSignIn() {
+        anonymous().get().uri("/").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isFound()
+                .expectHeader().valueEquals("Location", "/login");
+    }
+
+    @Test
+    void anApiClientIsToldToSignInAsProblemJson() {
+        anonymous().get().uri("/api/cases/01a21e55-0000-7000-8000-000000000000").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("SIGN_IN_REQUIRED");
+    }
+
+    private List<String> routes() {
+        Set<String> routes = new TreeSet<>();
+        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping ->
+                mapping.getHandlerMethods().keySet().forEach(info -> {
+                    Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                    Set<RequestMethod> effective = methods.isEmpty() ? Set.of(RequestMethod.GET) : methods;
+                    for (PathPattern pattern : info.getPatternsCondition().getPatterns()) {
+                        for (RequestMethod method : effective) {
+                            routes.add(method.name() + " " + pattern.getPatternString());
+                        }
+                    }
+                }));
+        return new ArrayList<>(routes);
+    }
+}

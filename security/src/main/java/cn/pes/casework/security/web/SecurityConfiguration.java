@@ -1,0 +1,157 @@
+package cn.pes.casework.security.web;
+
+import cn.pes.casework.security.OfficerAuthentication;
+import cn.pes.casework.security.Role;
+import cn.pes.casework.security.signin.SignInService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.Set;
+
+/**
+ * Who may reach which route. Everything needs a signed-in officer except the health check and the
+ * sign-in itself; every API route names the roles that may use it, and an API route not listed
+ * here is refused to everyone (deny by default), so a new endpoint is closed until someone decides
+ * who may use it. Agency scope inside a role is decided by the handlers ({@code AccessRules}),
+ * answering 404 outside it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+    private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.TRACE);
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SignInMode signIn,
+                                                  ReactiveJwtDecoder jwtDecoder,
+                                                  Converter<Jwt, Mono<AbstractAuthenticationToken>> officerClaims,
+                                                  SecurityProblems problems) {
+        ServerAuthenticationEntryPoint apiEntryPoint = (exchange, e) -> problems.write(exchange,
+                HttpStatus.UNAUTHORIZED, "SIGN_IN_REQUIRED", "sign in first");
+        ServerAccessDeniedHandler denied = (exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN,
+                "ROLE_NOT_PERMITTED", "your role does not permit this");
+        http
+                .authorizeExchange(routes -> routes
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
+                        .pathMatchers("/login", "/logout").permitAll()
+                        // Casework: changes to cases
+                        .pathMatchers(HttpMethod.POST, "/api/registrations",
+                                "/api/cases/*/registration/approval", "/api/cases/*/registration/rejection",
+                                "/api/cases/*/contacts", "/api/cases/*/employment", "/api/cases/*/cancellation")
+                        .hasRole(Role.CASEWORKER.name())
+                        .pathMatchers(HttpMethod.PUT, "/api/cases/*/personal-details").hasRole(Role.CASEWORKER.name())
+                        .pathMatchers(HttpMethod.POST, "/api/cases/*/erasure").hasRole(Role.ADMINISTRATOR.name())
+                        // Reading cases (masked) and revealing personal data (logged)
+                        .pathMatchers(HttpMethod.POST, "/api/cases/*/personal-data/disclosures")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
+                        .pathMatchers(HttpMethod.GET, "/api/cases/*", "/api/cases/*/history")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
+                        .pathMatchers(HttpMethod.POST, "/api/case-searches")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
+                        // Agencies' lists and ledgers of people; statistics without personal data
+                        .pathMatchers(HttpMethod.GET, "/api/agencies/**")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
+                        .pathMatchers(HttpMethod.GET, "/api/statistics/**")
+                        .hasAnyRole(Role.ANALYST.name(), Role.CASEWORKER.name(), Role.AUDITOR.name())
+                        // Audit and administration
+                        .pathMatchers(HttpMethod.GET, "/api/audit/**").hasRole(Role.AUDITOR.name())
+                        .pathMatchers("/api/admin/**").hasRole(Role.ADMINISTRATOR.name())
+                        .pathMatchers("/api/account", "/api/account/**").authenticated()
+                        .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").authenticated()
+                        .pathMatchers("/api/**", "/v3/**", "/actuator/**").denyAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(officerClaims))
+                        .authenticationEntryPoint(apiEntryPoint)
+                        .accessDeniedHandler(denied))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .csrf(csrf -> csrf
+                        // A browser form's session cookie is ambient and needs the token; a bearer token is not.
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken)
+                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicy(permissions -> permissions.policy(
+                                "camera=(), microphone=(), geolocation=(), payment=()")))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint(apiEntryPoint, signIn))
+                        .accessDeniedHandler(denied));
+        if (signIn.local()) {
+            http.formLogin(form -> form.authenticationManager(formSignIn(signIn.service())))
+                    .logout(logout -> logout.logoutUrl("/logout"));
+        } else {
+            http.formLogin(ServerHttpSecurity.FormLoginSpec::disable).logout(ServerHttpSecurity.LogoutSpec::disable);
+        }
+        return http.build();
+    }
+
+    /** A browser asking for a page is sent to the sign-in page; everything else gets 401 problem+json. */
+    private static ServerAuthenticationEntryPoint entryPoint(ServerAuthenticationEntryPoint api, SignInMode signIn) {
+        if (!signIn.local()) {
+            return api;
+        }
+        MediaTypeServerWebExchangeMatcher html = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(html,
+                        new RedirectServerAuthenticationEntryPoint("/login")));
+        entryPoint.setDefaultEntryPoint(api);
+        return entryPoint;
+    }
+
+    private static Mono<MatchResult> needsCsrfToken(org.springframework.web.server.ServerWebExchange exchange) {
+        boolean safe = SAFE_METHODS.contains(exchange.getRequest().getMethod());
+        boolean bearer = exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
+        boolean tokenRequest = exchange.getRequest().getPath().pathWithinApplication().value().equals("/api/auth/token");
+        return safe || bearer || tokenRequest ? MatchResult.notMatch() : MatchResult.match();
+    }
+
+    /** The browser's sign-in form goes through the same lockout as the token endpoint. */
+    private static ReactiveAuthenticationManager formSignIn(SignInService signIn) {
+        return authentication -> Mono.fromCallable(() -> (org.springframework.security.core.Authentication)
+                        new OfficerAuthentication(signIn.signIn(authentication.getName(),
+                                String.valueOf(authentication.getCredentials()))))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+}

@@ -1,0 +1,20 @@
+package cn.pes.casework.events.statistics;
+
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * An agency's caseload in a month, summed over the agencies it covers (a county: itself and its
+ * streets; the city: every agency). Figures only: no case, no person.
+ *
+ * @param agencies            the agencies counted, the one asked about first
+ * @param activeCases         see {@link CaseloadFigures#activeCases()}
+ * @param contactedCases      see {@link ContactFigures#contactedCases()}
+ * @param uncontactedCases    see {@link CaseloadFigures#uncontactedCases()}
+ * @param pendingApplications awaiting a decision today, whatever the month
+ * @param overdueApplications of those, past their due date today
+ */
+public record CaseloadStatisticsView(String agencyId, YearMonth month, List<String> agencies, int activeCases,
+                                     int contactedCases, int uncontactedCases, int pendingApplications,
+                                     int overdueApplications) {
+}
