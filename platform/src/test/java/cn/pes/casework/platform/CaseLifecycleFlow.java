@@ -47,8 +47,8 @@ public abstract class CaseLifecycleFlow {
     @BeforeEach
     void caseworkers() {
         clock.set(NOW);
-        street = new Caseworker(port, "officer-li", "990101001");
-        county = new Caseworker(port, "officer-wang", "990102");
+        street = new Caseworker(port, "officer-li", "990101001").at(clock);
+        county = new Caseworker(port, "officer-wang", "990102").at(clock);
     }
 
     @AfterEach

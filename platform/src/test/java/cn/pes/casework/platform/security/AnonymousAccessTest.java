@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AnonymousAccessTest extends SecuredPlatformTest {
 
-    /** The only routes open without signing in; everything else must answer 401. */
-    private static final Set<String> PUBLIC = Set.of("POST /api/auth/token", "GET /actuator/health",
+    /** The only routes open without signing in (sign-in itself, health); everything else must answer 401. */
+    private static final Set<String> PUBLIC = Set.of("POST /api/auth/token", "GET /login", "GET /actuator/health",
             "GET /actuator/health/**", "GET /actuator/health/{*path}");
 
     @Autowired

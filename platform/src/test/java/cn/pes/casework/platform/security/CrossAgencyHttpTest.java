@@ -48,7 +48,7 @@ class CrossAgencyHttpTest extends SecuredPlatformTest {
 
     @Test
     void anotherAgencysCaseIsNotRevealed() {
-        street.post("/api/cases/" + caseId + "/personal-data/disclosures", Map.of("purpose", "好奇"))
+        street.post("/api/cases/" + caseId + "/personal-data/disclosures", Map.of("purpose", "核对身份信息"))
                 .expectStatus().isNotFound();
     }
 
@@ -56,9 +56,11 @@ class CrossAgencyHttpTest extends SecuredPlatformTest {
     void anotherAgencysCaseIsNotChangedAndNothingIsStored() {
         long before = storedEvents();
         street.post("/api/cases/" + caseId + "/contacts", Map.of("contactDate", NOW.toLocalDate().toString(),
-                "method", "PHONE", "reached", false)).expectStatus().isNotFound();
+                "method", "PHONE", "reached", true, "statusFound", "UNEMPLOYED")).expectStatus().isNotFound();
         street.put("/api/cases/" + caseId + "/personal-details", Map.of("name", "改名")).expectStatus().isNotFound();
-        street.post("/api/cases/" + caseId + "/cancellation", Map.of()).expectStatus().isNotFound();
+        street.post("/api/cases/" + caseId + "/employment", Map.of(
+                "employment", Map.of("type", "EMPLOYED_BY_UNIT", "employer", "XX厂", "startDate", NOW.toLocalDate().toString()),
+                "evidence", Map.of("source", "DATA_MATCH", "reference", "SI-1"))).expectStatus().isNotFound();
         assertThat(storedEvents()).isEqualTo(before);
     }
 

@@ -67,10 +67,12 @@ class ErasureHttpTest extends SecuredPlatformTest {
         JsonNode view = later.caseView(caseId);
         assertThat(view.toString()).doesNotContain(name, idNumber.substring(idNumber.length() - 4) + "\"");
         assertThat(view.path("status").asText()).isEqualTo("EMPLOYED");
-        later.post("/api/cases/" + caseId + "/personal-data/disclosures", Map.of("purpose", "核对"))
+        later.post("/api/cases/" + caseId + "/personal-data/disclosures", Map.of("purpose", "核对身份信息"))
                 .expectStatus().isNotFound();
-        assertThat(caseIds(later.searchByIdNumber(idNumber), "cases")).isEmpty();
-        assertThat(caseIds(later.searchByName(name), "cases")).isEmpty();
+        eventually(() -> {
+            assertThat(caseIds(later.searchByIdNumber(idNumber), "cases")).isEmpty();
+            assertThat(caseIds(later.searchByName(name), "cases")).isEmpty();
+        });
         JsonNode ledger = later.get("/api/agencies/" + OTHER_COUNTY + "/tracking-ledger?month=2026-11");
         assertThat(ledger.path("rows").size()).isEqualTo(ledgerRowsBefore);
         assertThat(ledger.toString()).doesNotContain(name);

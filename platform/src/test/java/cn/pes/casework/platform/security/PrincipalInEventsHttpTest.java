@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static cn.pes.casework.platform.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The officer and agency of every event are the signed-in principal's, whatever the body claims. */
@@ -42,6 +43,7 @@ class PrincipalInEventsHttpTest extends SecuredPlatformTest {
                     .isEqualTo("W-principal");
             assertThat(metaData.path("agencyId").asText()).as(event.get("payloadType").toString()).isEqualTo(STREET);
         }
+        eventually(() -> assertThat(street.history(caseId).path("entries").size()).isEqualTo(events.size()));
         JsonNode history = street.history(caseId);
         assertThat(history.path("entries")).allSatisfy(entry -> {
             assertThat(entry.path("officerId").asText()).isEqualTo("W-principal");

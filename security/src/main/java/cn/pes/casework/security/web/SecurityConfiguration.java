@@ -117,7 +117,7 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint(apiEntryPoint, signIn))
                         .accessDeniedHandler(denied));
         if (signIn.local()) {
-            http.formLogin(form -> form.authenticationManager(formSignIn(signIn.service())))
+            http.formLogin(form -> form.loginPage("/login").authenticationManager(formSignIn(signIn.service())))
                     .logout(logout -> logout.logoutUrl("/logout"));
         } else {
             http.formLogin(ServerHttpSecurity.FormLoginSpec::disable).logout(ServerHttpSecurity.LogoutSpec::disable);
@@ -139,11 +139,19 @@ public class SecurityConfiguration {
         return entryPoint;
     }
 
+    /**
+     * A forged cross-site request rides on the browser's cookies: a change sent with cookies and
+     * without a bearer token needs the CSRF token, and so does the sign-in form itself (against
+     * signing a victim into the attacker's account). A request without cookies has no ambient
+     * credentials to abuse; it goes on to be refused as unauthenticated (401).
+     */
     private static Mono<MatchResult> needsCsrfToken(org.springframework.web.server.ServerWebExchange exchange) {
         boolean safe = SAFE_METHODS.contains(exchange.getRequest().getMethod());
         boolean bearer = exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
-        boolean tokenRequest = exchange.getRequest().getPath().pathWithinApplication().value().equals("/api/auth/token");
-        return safe || bearer || tokenRequest ? MatchResult.notMatch() : MatchResult.match();
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        boolean form = path.equals("/login") || path.equals("/logout");
+        boolean cookies = !exchange.getRequest().getCookies().isEmpty();
+        return !safe && !bearer && (cookies || form) ? MatchResult.match() : MatchResult.notMatch();
     }
 
     /** The browser's sign-in form goes through the same lockout as the token endpoint. */
