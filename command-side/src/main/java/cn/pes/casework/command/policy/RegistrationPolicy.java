@@ -1,6 +1,8 @@
 package cn.pes.casework.command.policy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The figures of unemployment registration (REG-1, REG-5) that a policy change may alter. The
@@ -13,9 +15,22 @@ import java.time.LocalDate;
  * @param onlineDecisionWorkingDays REG-5: working days (counted per TIME-1) to decide an online application
  */
 public record RegistrationPolicy(String version, LocalDate effectiveFrom, int minimumAge,
-                                 int onlineDecisionWorkingDays) {
+                                 int onlineDecisionWorkingDays) implements DatedPolicy {
 
     /** DOMAIN.md's figures, used when configuration names no version at all. */
     public static final RegistrationPolicy DEFAULT =
             new RegistrationPolicy("REG-DEFAULT-2020", LocalDate.of(1900, 1, 1), 16, 2);
+
+    @Override
+    public List<String> figureProblems() {
+        List<String> problems = new ArrayList<>();
+        if (minimumAge <= 0) {
+            problems.add(".minimum-age must be greater than 0, was " + minimumAge);
+        }
+        // TIME-1 counts from the day after receipt, so 0 working days would make no sense.
+        if (onlineDecisionWorkingDays < 1) {
+            problems.add(".online-decision-working-days must be at least 1, was " + onlineDecisionWorkingDays);
+        }
+        return problems;
+    }
 }

@@ -1,6 +1,7 @@
 package cn.pes.casework.command.policy;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * How long a person's personal data is kept after their last dealings with the service (PRIV-2)
@@ -11,9 +12,14 @@ import java.time.LocalDate;
  * @param effectiveFrom first day (inclusive) the version applies to an erasure request
  * @param years         full years that must have passed since the retention period started
  */
-public record RetentionPolicy(String version, LocalDate effectiveFrom, int years) {
+public record RetentionPolicy(String version, LocalDate effectiveFrom, int years) implements DatedPolicy {
 
     /** Five years, used when configuration names no version at all. */
     public static final RetentionPolicy DEFAULT =
             new RetentionPolicy("RETENTION-DEFAULT", LocalDate.of(1900, 1, 1), 5);
+
+    @Override
+    public List<String> figureProblems() {
+        return years < 1 ? List.of(".years must be at least 1, was " + years) : List.of();
+    }
 }

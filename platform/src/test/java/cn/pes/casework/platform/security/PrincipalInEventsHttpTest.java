@@ -49,6 +49,7 @@ class PrincipalInEventsHttpTest extends SecuredPlatformTest {
             assertThat(entry.path("officerId").asText()).isEqualTo("W-principal");
             assertThat(entry.path("agencyId").asText()).isEqualTo(STREET);
         });
-        assertThat(street.caseView(caseId).path("spells").get(0).path("agencyId").asText()).isEqualTo(STREET);
+        eventually(() -> assertThat(street.caseView(caseId).path("spells").get(0).path("agencyId").asText())
+                .isEqualTo(STREET));
     }
 }
