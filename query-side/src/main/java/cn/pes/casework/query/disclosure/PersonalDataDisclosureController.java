@@ -62,9 +62,8 @@ public class PersonalDataDisclosureController {
                            .map(view -> {
                                scope.requireReveal(officer, view.agencyId());
                                PersonalData person = view.person();
-                               if (person == null || (person.idNumber() == null && person.name() == null
-                                       && person.phone() == null)) {
-                                   // Erased (or never known): there is nothing to disclose, so nothing to log.
+                               if (person == null || person.erased()) {
+                                   // Erased: there is nothing to disclose, so nothing to log.
                                    throw new ReadModelNotFoundException("No personal data to disclose");
                                }
                                // Logged before the values leave: no disclosure without its record.
