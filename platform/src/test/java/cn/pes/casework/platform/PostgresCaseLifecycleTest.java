@@ -33,6 +33,8 @@ class PostgresCaseLifecycleTest extends CaseLifecycleFlow {
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> "");
         registry.add("pes.data-dir", () -> DATA_DIR);
+        // The tests act with tokens signed by the public development key.
+        registry.add("pes.security.allow-development-keys", () -> "true");
     }
 
     /** Drops what earlier runs left behind and creates an empty database. */

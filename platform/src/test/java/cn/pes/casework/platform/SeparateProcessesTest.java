@@ -44,7 +44,9 @@ class SeparateProcessesTest {
                 "--spring.datasource.url=" + PostgresCaseLifecycleTest.SERVER + database,
                 "--spring.datasource.username=" + PostgresCaseLifecycleTest.USER,
                 "--spring.datasource.password=",
-                "--pes.data-dir=" + dataDir};
+                "--pes.data-dir=" + dataDir,
+                // The tests act with tokens signed by the public development key.
+                "--pes.security.allow-development-keys=true"};
         commandSide = ChildJvm.start(CommandSideApplication.class, new File(dataDir), ChildJvm.freePort(), eventStore);
         querySide = ChildJvm.start(QuerySideApplication.class, new File(dataDir), ChildJvm.freePort(), eventStore);
         Caseworker writer = new Caseworker(commandSide.awaitUp(), "officer-two", "990102001");

@@ -205,7 +205,8 @@ public class ClientCase {
         }
         requireLength(command.reason(), MAX_NAME_LENGTH, "reason");
         RetentionPolicy policy = retention.inForceOn(command.requestedOn());
-        if (retentionStartsOn != null && command.requestedOn().isBefore(retentionStartsOn.plusYears(policy.years()))) {
+        // No recorded date means no known start: the period cannot have run out.
+        if (retentionStartsOn == null || command.requestedOn().isBefore(retentionStartsOn.plusYears(policy.years()))) {
             throw CaseRuleViolation.conflict("PRIV-2", "RETENTION_PERIOD_NOT_OVER", null);
         }
         apply(new PersonalDataErased(caseId, command.requestedOn(), policy.version()));

@@ -85,14 +85,14 @@ public class AgencyCaseloadProjection {
 
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence) {
-        writer.updateDocument(PEOPLE, event.caseId(), sequence, doc -> doc.put("person", personalData.write(event.person())));
+        writer.updateDocument(PEOPLE, event.caseId(), sequence, doc -> doc.put("person", personalData.write(event.caseId(), event.person())));
     }
 
     /** The new details replace the old in the person's pending or active entry too. */
     @EventHandler
     void on(PersonalDetailsUpdated event, @SequenceNumber long sequence) {
         String caseId = event.caseId();
-        Document person = personalData.write(event.person());
+        Document person = personalData.write(event.caseId(), event.person());
         Document people = people(caseId);
         for (String agencyId : new String[] {people.getString("pendingAgencyId"), people.getString("activeAgencyId")}) {
             if (agencyId != null) {

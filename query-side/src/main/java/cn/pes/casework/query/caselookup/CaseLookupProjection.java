@@ -72,7 +72,7 @@ public class CaseLookupProjection {
             writer.updatePart(NAME_INDEX, name, null, caseId, sequence, part -> new Document("caseId", caseId));
         }
         writer.updateDocument(CASES, caseId, sequence, doc -> {
-            doc.put("person", personalData.write(event.person()));
+            doc.put("person", personalData.write(event.caseId(), event.person()));
             putOrRemove(doc, "idNumberKey", idNumber);
             putOrRemove(doc, "nameKey", name);
             doc.put("agencyId", event.agencyId());
@@ -95,7 +95,7 @@ public class CaseLookupProjection {
             writer.updatePart(NAME_INDEX, newName, null, caseId, sequence, part -> new Document("caseId", caseId));
         }
         writer.updateDocument(CASES, caseId, sequence, doc -> {
-            doc.put("person", personalData.write(event.person()));
+            doc.put("person", personalData.write(event.caseId(), event.person()));
             putOrRemove(doc, "nameKey", newName);
         });
     }
@@ -114,7 +114,7 @@ public class CaseLookupProjection {
             writer.updatePart(NAME_INDEX, name, null, caseId, sequence, part -> null);
         }
         writer.updateDocument(CASES, caseId, sequence, doc -> {
-            doc.put("person", personalData.write(PersonalData.erased(caseId)));
+            doc.put("person", personalData.write(caseId, PersonalData.erased(caseId)));
             doc.remove("idNumberKey");
             doc.remove("nameKey");
         });

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 /**
  * Collection {@value #COLLECTION}, one document per case ({@code _id} = case ID):
  * <pre>
- * { _id, person: {idNumber, name, phone}, birthDate: "yyyy-MM-dd", sex, status, categories: [..],
+ * { _id, person: {sealed: ...}, birthYear: 1990, sex, status, categories: [..],
  *   agencyId, spells: [{spell, status, channel, agencyId, appliedOn, decisionDueOn, registeredOn,
  *   reason, endedOn, endedBy, endNote}], lastContact: {contactId, contactDate, method, reached,
  *   statusFound}, lastSequence, updatedAt }
@@ -60,8 +60,10 @@ public class CaseSummaryProjection {
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         update(event.caseId(), sequence, recordedAt, doc -> {
-            doc.put("person", personalData.write(event.person()));
-            doc.put("birthDate", Docs.date(event.birthDate()));
+            doc.put("person", personalData.write(event.caseId(), event.person()));
+            // The year only: a full birth date beside the masked ID number would give the number away,
+            // and it would outlive an erasure in clear.
+            doc.put("birthYear", event.birthDate() == null ? null : event.birthDate().getYear());
             doc.put("sex", Docs.name(event.sex()));
             doc.put("agencyId", event.agencyId());
             doc.putIfAbsent("status", RegistrationStatus.NOT_REGISTERED.name());
@@ -72,7 +74,7 @@ public class CaseSummaryProjection {
 
     @EventHandler
     void on(PersonalDetailsUpdated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        update(event.caseId(), sequence, recordedAt, doc -> doc.put("person", personalData.write(event.person())));
+        update(event.caseId(), sequence, recordedAt, doc -> doc.put("person", personalData.write(event.caseId(), event.person())));
     }
 
     /** A refusal starts no spell and leaves the status as it was (e.g. EMPLOYED after an earlier spell). */

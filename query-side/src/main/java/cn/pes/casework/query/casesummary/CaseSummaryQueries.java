@@ -46,7 +46,7 @@ public class CaseSummaryQueries {
         List<Document> spells = doc.getList("spells", Document.class, List.of());
         return new CaseView(doc.getString("_id"),
                             personalData.read(doc, "person"),
-                            Docs.date(doc, "birthDate"),
+                            doc.getInteger("birthYear"),
                             Docs.enumValue(doc, "sex", Sex.class),
                             Docs.enumValue(doc, "status", RegistrationStatus.class),
                             Docs.enumSet(doc, "categories", PersonCategory.class),

@@ -1,6 +1,7 @@
 package cn.pes.casework.query.common;
 
 import cn.pes.casework.events.shared.PersonalData;
+import cn.pes.casework.security.protection.PersonalDataErasedException;
 import cn.pes.casework.security.protection.PersonalDataProtector;
 import cn.pes.casework.security.protection.SealedPersonalData;
 import org.bson.Document;
@@ -21,25 +22,31 @@ public class PersonalDataDocs {
     }
 
     /**
-     * The stored form of personal data: sealed when bound to a subject, erased when erased. Data
-     * without a subject (from events stored before encryption) stays plain as it is in those events.
+     * The stored form of a case's personal data: sealed with the case's key, or erased. Data that
+     * reached the event store before it was bound to its case is bound here, so that no read model
+     * keeps personal data in clear; once the key is destroyed (a replay after erasure) the erased
+     * form is stored instead.
      */
-    public Document write(PersonalData person) {
+    public Document write(String caseId, PersonalData person) {
         if (person == null) {
             return null;
         }
-        if (person.dataSubject() == null) {
-            return new Document("idNumber", person.idNumber())
-                    .append("name", person.name())
-                    .append("phone", person.phone());
+        PersonalData bound = person.dataSubject() == null ? person.withDataSubject(caseId) : person;
+        if (bound.erased()) {
+            return erased(bound.dataSubject());
         }
-        if (person.erased()) {
-            return new Document("erased", new Document("subject", person.dataSubject()));
+        try {
+            SealedPersonalData sealed = protector.seal(bound);
+            return new Document("sealed", new Document("subject", sealed.subject())
+                    .append("alg", sealed.algorithm())
+                    .append("data", sealed.data()));
+        } catch (PersonalDataErasedException e) {
+            return erased(bound.dataSubject());
         }
-        SealedPersonalData sealed = protector.seal(person);
-        return new Document("sealed", new Document("subject", sealed.subject())
-                .append("alg", sealed.algorithm())
-                .append("data", sealed.data()));
+    }
+
+    private static Document erased(String subject) {
+        return new Document("erased", new Document("subject", subject));
     }
 
     /** Personal data read back from its stored form; erased once the subject's key is destroyed. */

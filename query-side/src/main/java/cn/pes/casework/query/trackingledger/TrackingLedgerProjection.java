@@ -79,13 +79,13 @@ public class TrackingLedgerProjection {
 
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence) {
-        writer.updateDocument(PEOPLE, event.caseId(), sequence, doc -> doc.put("person", personalData.write(event.person())));
+        writer.updateDocument(PEOPLE, event.caseId(), sequence, doc -> doc.put("person", personalData.write(event.caseId(), event.person())));
     }
 
     /** Rows already in a ledger keep the details as they were when the contact was made. */
     @EventHandler
     void on(PersonalDetailsUpdated event, @SequenceNumber long sequence) {
-        writer.updateDocument(PEOPLE, event.caseId(), sequence, doc -> doc.put("person", personalData.write(event.person())));
+        writer.updateDocument(PEOPLE, event.caseId(), sequence, doc -> doc.put("person", personalData.write(event.caseId(), event.person())));
     }
 
     @EventHandler

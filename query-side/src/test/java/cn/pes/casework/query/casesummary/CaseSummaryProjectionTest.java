@@ -42,7 +42,7 @@ class CaseSummaryProjectionTest extends ProjectionTestBase {
         CaseView view = view();
         assertThat(view.caseId()).isEqualTo(events.caseId());
         assertThat(view.person().name()).isEqualTo("张三");
-        assertThat(view.birthDate()).isEqualTo(LocalDate.of(1990, 1, 1));
+        assertThat(view.birthYear()).isEqualTo(1990);
         assertThat(view.sex()).isEqualTo(Sex.MALE);
         assertThat(view.status()).isEqualTo(RegistrationStatus.NOT_REGISTERED);
         assertThat(view.agencyId()).isEqualTo(STREET_AGENCY);

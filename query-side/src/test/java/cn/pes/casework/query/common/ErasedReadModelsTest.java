@@ -70,7 +70,7 @@ class ErasedReadModelsTest extends ProjectionTestBase {
                 projections.trackingLedger.handle(new FindTrackingLedgerQuery(STREET_AGENCY, NOVEMBER)).rows().size(),
                 projections.agencyCaseload.handle(new FindUncontactedCasesQuery(STREET_AGENCY, NOVEMBER)).activeCases(),
                 projections.caseSummary.handle(new FindCaseQuery(erased.caseId())).status(),
-                projections.caseSummary.handle(new FindCaseQuery(erased.caseId())).birthDate(),
+                projections.caseSummary.handle(new FindCaseQuery(erased.caseId())).birthYear(),
                 projections.caseSummary.handle(new FindCaseQuery(erased.caseId())).sex());
     }
 
@@ -129,5 +129,26 @@ class ErasedReadModelsTest extends ProjectionTestBase {
         assertThat(projections.caseHistory.handle(new FindCaseHistoryQuery(erased.caseId())).entries())
                 .extracting(HistoryEntry::eventType)
                 .containsExactlyElementsOf(historyBefore.stream().map(HistoryEntry::eventType).toList());
+    }
+
+    /** Events stored before personal data was bound to its case carry it unbound: read models still seal it. */
+    @Test
+    void personalDataNotYetBoundToItsCaseIsSealedInReadModelsAndErasedWithTheKey() {
+        projections.deliver(history(CaseEvents.person(ERASED_ID_NUMBER, ERASED_NAME)).toArray(DomainEventMessage[]::new));
+        assertThat(fixture.dump().toString()).as("stored sealed")
+                .doesNotContain(ERASED_ID_NUMBER).doesNotContain(ERASED_NAME).contains("sealed");
+        List<Object> before = counts();
+
+        keys.destroy(erased.caseId(), "admin-1");
+        fixture.reset();
+        CaseEvents replayErased = CaseEvents.forCase(erased.caseId());
+        List<DomainEventMessage<?>> stream = new ArrayList<>(history(replayErased, CaseEvents.forCase(kept.caseId()),
+                CaseEvents.person(ERASED_ID_NUMBER, ERASED_NAME)));
+        stream.add(replayErased.next(replayErased.erased(ERASED_ON)));
+        projections.deliverBatch(stream);
+
+        assertThat(fixture.dump().toString()).doesNotContain(ERASED_ID_NUMBER).doesNotContain(ERASED_NAME);
+        assertThat(projections.caseSummary.handle(new FindCaseQuery(erased.caseId())).person().erased()).isTrue();
+        assertThat(counts()).isEqualTo(before);
     }
 }

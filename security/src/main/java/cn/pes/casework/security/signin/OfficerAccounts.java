@@ -68,23 +68,31 @@ class OfficerAccounts {
                 .sum();
     }
 
-    /** @return the failures counted so far, this one included */
-    int recordFailure(String username) {
+    /**
+     * Counts a failure and, when it is the {@code maxFailures}th in a row, locks the account — in
+     * statements that concurrent sign-ins cannot interleave wrongly.
+     *
+     * @return true if this failure locked the account
+     */
+    boolean recordFailure(String username, int maxFailures, Instant lockUntil) {
         jdbc.update("UPDATE officer_account SET failed_attempts = failed_attempts + 1 WHERE username = ?", username);
-        return find(username).map(OfficerAccount::failedAttempts).orElse(0);
+        return jdbc.update("UPDATE officer_account SET locked_until = ?, failed_attempts = 0"
+                + " WHERE username = ? AND failed_attempts >= ?", Timestamp.from(lockUntil), username, maxFailures) == 1;
     }
 
-    void lock(String username, Instant until) {
-        jdbc.update("UPDATE officer_account SET locked_until = ?, failed_attempts = 0 WHERE username = ?",
-                Timestamp.from(until), username);
-    }
-
-    void recordSuccess(String username) {
-        jdbc.update("UPDATE officer_account SET failed_attempts = 0, locked_until = NULL WHERE username = ?", username);
+    /**
+     * Resets the count after a right password, unless a lock was set meanwhile by concurrent
+     * failures: a right guess among parallel attempts must not lift the lock they caused.
+     *
+     * @return false if the account is locked at {@code now}
+     */
+    boolean recordSuccess(String username, Instant now) {
+        return jdbc.update("UPDATE officer_account SET failed_attempts = 0, locked_until = NULL WHERE username = ?"
+                + " AND (locked_until IS NULL OR locked_until <= ?)", username, Timestamp.from(now)) == 1;
     }
 
     void unlock(String username) {
-        recordSuccess(username);
+        jdbc.update("UPDATE officer_account SET failed_attempts = 0, locked_until = NULL WHERE username = ?", username);
     }
 
     void changePassword(String username, String passwordHash, Instant at) {

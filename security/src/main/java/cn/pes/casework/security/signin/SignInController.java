@@ -59,8 +59,7 @@ class SignInController {
     @PostMapping("/api/auth/token")
     Mono<PlatformTokens.IssuedToken> token(@Valid @RequestBody Credentials credentials) {
         requireLocal();
-        return Mono.fromCallable(() -> tokens.issue(signIn.signIn(credentials.username(), credentials.password())))
-                .subscribeOn(Schedulers.boundedElastic());
+        return signIn.signInOffLoop(credentials.username(), credentials.password()).map(tokens::issue);
     }
 
     @GetMapping("/api/account")

@@ -9,6 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +27,8 @@ import java.util.Optional;
 public class SignInService {
 
     private static final Logger log = LoggerFactory.getLogger(SignInService.class);
+    private static final Scheduler SIGN_IN_THREADS = Schedulers.newBoundedElastic(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), 10_000, "sign-in", 60, true);
 
     private final OfficerAccounts accounts;
     private final PasswordEncoder passwords;
@@ -43,6 +48,14 @@ public class SignInService {
         this.rules = properties.password();
         this.clock = clock;
         this.decoyHash = passwords.encode("decoy-password-for-unknown-accounts");
+    }
+
+    /**
+     * {@link #signIn} on threads of its own: a flood of sign-in attempts (bcrypt is slow on purpose)
+     * queues there instead of taking the workers that serve commands and queries.
+     */
+    public Mono<Officer> signInOffLoop(String username, String password) {
+        return Mono.fromCallable(() -> signIn(username, password)).subscribeOn(SIGN_IN_THREADS);
     }
 
     /**
@@ -66,20 +79,23 @@ public class SignInService {
             throw failed();
         }
         if (!matches) {
-            int failures = accounts.recordFailure(account.username());
+            Instant until = now.plus(lockout.duration());
+            boolean locked = accounts.recordFailure(account.username(), lockout.maxFailures(), until);
             accessLog.record(account.officerId(), account.agencyId(), AccessAction.SIGN_IN_FAILED, account.username(),
-                    "failure " + failures + " of " + lockout.maxFailures(), null);
-            if (failures >= lockout.maxFailures()) {
-                Instant until = now.plus(lockout.duration());
-                accounts.lock(account.username(), until);
+                    "wrong password", null);
+            if (locked) {
                 accessLog.record(account.officerId(), account.agencyId(), AccessAction.ACCOUNT_LOCKED,
                         account.username(), "locked until " + until, null);
                 log.warn("Account of officer {} locked until {} after {} failed sign-ins", account.officerId(), until,
-                        failures);
+                        lockout.maxFailures());
             }
             throw failed();
         }
-        accounts.recordSuccess(account.username());
+        if (!accounts.recordSuccess(account.username(), now)) {
+            accessLog.record(account.officerId(), account.agencyId(), AccessAction.SIGN_IN_WHILE_LOCKED,
+                    account.username(), "locked by concurrent failures", null);
+            throw failed();
+        }
         accessLog.record(account.officerId(), account.agencyId(), AccessAction.SIGNED_IN, account.username(), null, null);
         return account.officer();
     }

@@ -1,6 +1,8 @@
 package cn.pes.casework.security.signin;
 
 import cn.pes.casework.security.SecurityProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -30,6 +32,7 @@ import java.util.List;
 final class TokenVerification {
 
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(TokenVerification.class);
 
     private TokenVerification() {
     }
@@ -41,18 +44,23 @@ final class TokenVerification {
     }
 
     static ReactiveJwtDecoder oidc(SecurityProperties.Oidc oidc, Clock clock) {
+        // Without the issuer check, tokens the same keys signed for anything else would be accepted.
+        if (!hasText(oidc.issuerUri())) {
+            throw new IllegalStateException("pes.security.sign-in=OIDC needs pes.security.oidc.issuer-uri");
+        }
+        if (!hasText(oidc.audience())) {
+            log.warn("pes.security.oidc.audience is not set: tokens the provider issued to other applications "
+                    + "are accepted too");
+        }
         NimbusReactiveJwtDecoder decoder;
         if (hasText(oidc.publicKeyLocation())) {
             decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey(oidc.publicKeyLocation())).build();
         } else if (hasText(oidc.jwkSetUri())) {
             decoder = NimbusReactiveJwtDecoder.withJwkSetUri(oidc.jwkSetUri()).build();
-        } else if (hasText(oidc.issuerUri())) {
-            decoder = NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuerUri()).build();
         } else {
-            throw new IllegalStateException("pes.security.sign-in=OIDC needs pes.security.oidc.issuer-uri, "
-                    + "jwk-set-uri or public-key-location");
+            decoder = NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuerUri()).build();
         }
-        decoder.setJwtValidator(validator(hasText(oidc.issuerUri()) ? oidc.issuerUri() : null, oidc.audience(), clock));
+        decoder.setJwtValidator(validator(oidc.issuerUri(), oidc.audience(), clock));
         return decoder;
     }
 

@@ -30,7 +30,6 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
 import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.Set;
 
@@ -147,7 +146,8 @@ public class SecurityConfiguration {
      */
     private static Mono<MatchResult> needsCsrfToken(org.springframework.web.server.ServerWebExchange exchange) {
         boolean safe = SAFE_METHODS.contains(exchange.getRequest().getMethod());
-        boolean bearer = exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         boolean form = path.equals("/login") || path.equals("/logout");
         boolean cookies = !exchange.getRequest().getCookies().isEmpty();
@@ -156,10 +156,9 @@ public class SecurityConfiguration {
 
     /** The browser's sign-in form goes through the same lockout as the token endpoint. */
     private static ReactiveAuthenticationManager formSignIn(SignInService signIn) {
-        return authentication -> Mono.fromCallable(() -> (org.springframework.security.core.Authentication)
-                        new OfficerAuthentication(signIn.signIn(authentication.getName(),
-                                String.valueOf(authentication.getCredentials()))))
-                .subscribeOn(Schedulers.boundedElastic());
+        return authentication -> signIn.signInOffLoop(authentication.getName(),
+                        String.valueOf(authentication.getCredentials()))
+                .map(OfficerAuthentication::new);
     }
 
 }

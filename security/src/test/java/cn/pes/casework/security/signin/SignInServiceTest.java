@@ -109,6 +109,27 @@ class SignInServiceTest {
     }
 
     @Test
+    void aRightPasswordRacingTheFailuresThatLockTheAccountDoesNotLiftTheLock() {
+        // As if the right guess passed the lock check just before parallel wrong guesses locked the account.
+        for (int i = 0; i < 5; i++) {
+            accounts.recordFailure("li", 5, clock.instant().plus(Duration.ofMinutes(15)));
+        }
+
+        assertThat(accounts.recordSuccess("li", clock.instant())).isFalse();
+        assertThat(accounts.find("li").orElseThrow().lockedAt(clock.instant())).isTrue();
+    }
+
+    @Test
+    void onlyTheFailureThatReachesTheLimitLocks() {
+        Instant until = clock.instant().plus(Duration.ofMinutes(15));
+        for (int i = 0; i < 4; i++) {
+            assertThat(accounts.recordFailure("li", 5, until)).isFalse();
+        }
+
+        assertThat(accounts.recordFailure("li", 5, until)).isTrue();
+    }
+
+    @Test
     void anAdministratorEndsALockEarly() {
         for (int i = 0; i < 5; i++) {
             assertThatThrownBy(() -> signIn.signIn("li", "wrong")).isInstanceOf(BadCredentialsException.class);
