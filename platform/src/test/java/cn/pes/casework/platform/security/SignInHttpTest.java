@@ -98,6 +98,15 @@ class SignInHttpTest extends SecuredPlatformTest {
     @Test
     void anOfficerChangesTheirPassword() {
         String token = token("analyst", INITIAL).path("access_token").asText();
+        clock.set(NOW.plusMinutes(1));
+        try {
+            changePasswordWith(token);
+        } finally {
+            clock.set(NOW);
+        }
+    }
+
+    private void changePasswordWith(String token) {
         anonymous().post().uri("/api/account/password").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("currentPassword", INITIAL, "newPassword", "short"))
@@ -113,6 +122,23 @@ class SignInHttpTest extends SecuredPlatformTest {
 
         tokenStatus("analyst", INITIAL, 401);
         tokenStatus("analyst", "Analyst-Passwort-2027", 200);
+        // The token issued before the change is no longer good.
+        anonymous().get().uri("/api/account").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aDisabledAccountsTokensStopWorking() {
+        String token = token("caseworker-street", INITIAL).path("access_token").asText();
+        jdbc.update("UPDATE officer_account SET enabled = FALSE WHERE username = 'caseworker-street'");
+        try {
+            anonymous().get().uri("/api/account").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                    .expectStatus().isUnauthorized();
+        } finally {
+            jdbc.update("UPDATE officer_account SET enabled = TRUE WHERE username = 'caseworker-street'");
+        }
+        anonymous().get().uri("/api/account").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isOk();
     }
 
     @Test

@@ -59,7 +59,10 @@ public class PlatformTokens {
         this.clock = clock;
     }
 
-    IssuedToken issue(Officer officer) {
+    /** The claim naming the account a token was issued to, so that it can be checked at every use. */
+    static final String ACCOUNT_CLAIM = "acct";
+
+    IssuedToken issue(String username, Officer officer) {
         Instant now = clock.instant();
         Instant expires = now.plus(properties.tokens().lifetime());
         byte[] id = new byte[16];
@@ -74,6 +77,7 @@ public class PlatformTokens {
                 .claim(claims.officerClaim(), officer.officerId())
                 .claim(claims.agencyClaim(), officer.agencyId())
                 .claim(claims.rolesClaim(), officer.roles().stream().map(Role::name).sorted().toList())
+                .claim(ACCOUNT_CLAIM, username)
                 .build();
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), set))
                 .getTokenValue();

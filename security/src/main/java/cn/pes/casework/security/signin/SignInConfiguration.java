@@ -38,7 +38,9 @@ class SignInConfiguration {
 
     @Bean
     Converter<Jwt, Mono<AbstractAuthenticationToken>> officerClaims(SecurityProperties properties,
-                                                                   AgencyDirectory agencies) {
-        return new OfficerClaims(properties.oidc(), agencies);
+                                                                   AgencyDirectory agencies,
+                                                                   OfficerAccounts accounts) {
+        OfficerClaims claims = new OfficerClaims(properties.oidc(), agencies);
+        return properties.signIn() == SecurityProperties.SignIn.LOCAL ? new CurrentAccountCheck(claims, accounts) : claims;
     }
 }

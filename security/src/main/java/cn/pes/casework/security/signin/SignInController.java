@@ -59,7 +59,8 @@ class SignInController {
     @PostMapping("/api/auth/token")
     Mono<PlatformTokens.IssuedToken> token(@Valid @RequestBody Credentials credentials) {
         requireLocal();
-        return signIn.signInOffLoop(credentials.username(), credentials.password()).map(tokens::issue);
+        return signIn.signInOffLoop(credentials.username(), credentials.password())
+                .map(officer -> tokens.issue(credentials.username(), officer));
     }
 
     @GetMapping("/api/account")
