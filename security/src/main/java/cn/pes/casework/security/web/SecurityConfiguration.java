@@ -69,6 +69,12 @@ public class SecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .pathMatchers("/login", "/logout").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        // The caseworkers' pages, with the same roles as the API routes they show
+                        .pathMatchers(HttpMethod.GET, "/cases", "/cases/*")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
+                        .pathMatchers(HttpMethod.POST, "/cases/search")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         // Casework: changes to cases
                         .pathMatchers(HttpMethod.POST, "/api/registrations",
                                 "/api/cases/*/registration/approval", "/api/cases/*/registration/rejection",

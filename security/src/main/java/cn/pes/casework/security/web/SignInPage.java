@@ -43,7 +43,7 @@ class SignInPage {
                 <!DOCTYPE html>
                 <html lang="zh-CN">
                 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>登录 · 公共就业服务业务系统</title></head>
+                <title>登录 · 公共就业服务业务系统</title><link rel="stylesheet" href="/css/app.css"></head>
                 <body>
                 <main>
                 <h1>公共就业服务业务系统</h1>

@@ -1,0 +1,148 @@
+package cn.pes.casework.platform.security;
+
+import cn.pes.casework.platform.support.Caseworker;
+import cn.pes.casework.platform.support.TestIds;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import static cn.pes.casework.platform.CaseLifecycleFlow.caseIds;
+import static cn.pes.casework.platform.support.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The caseworkers' pages in a real browser: Debian's headless Chromium (installed by {@code .ci/run})
+ * against the running platform. Screenshots of each page go to {@code target/screenshots}.
+ */
+class BrowserTest extends SecuredPlatformTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        clock.set(NOW);
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--window-size=1280,900", "--lang=zh-CN");
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aCaseworkerSignsInFindsAPersonAndReadsTheirTimelineMasked() throws IOException {
+        Caseworker api = caseworker("W990101001A", STREET);
+        String idNumber = TestIds.adult();
+        String name = "韩" + System.nanoTime() % 100000;
+        String caseId = api.registerAtWindow(idNumber, name);
+        api.phoneContact(caseId, NOW.toLocalDate(), true);
+        eventually(() -> assertThat(api.history(caseId).path("entries")).hasSize(3));
+
+        browser.get(url("/cases"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        screenshot("01-sign-in");
+        browser.findElement(By.id("username")).sendKeys("caseworker-street");
+        browser.findElement(By.id("password")).sendKeys("ChangeMe-2026!");
+        submit(browser.findElement(By.cssSelector("button[type=submit]")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("查找个人档案");
+        assertThat(browser.findElement(By.cssSelector("header .who")).getText())
+                .isEqualTo("W990101001A · 中心区解放街道劳动保障所");
+
+        search(idNumber);
+        assertThat(browser.getCurrentUrl()).doesNotContain(idNumber);
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.results tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains("登记有效").doesNotContain(idNumber).doesNotContain(name);
+        screenshot("02-search");
+
+        submit(rows.get(0).findElement(By.cssSelector("a.open-case")));
+        assertThat(browser.getCurrentUrl()).endsWith("/cases/" + caseId);
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertThat(page).doesNotContain(idNumber).doesNotContain(name).doesNotContain("13812345678")
+                .contains(idNumber.substring(0, 4) + "**********" + idNumber.substring(14));
+        List<WebElement> timeline = browser.findElements(By.cssSelector("ol.timeline li"));
+        assertThat(timeline).extracting(entry -> entry.getAttribute("data-event"))
+                .containsExactly("TrackingContactRecorded", "UnemploymentRegistered", "CaseOpened");
+        assertThat(timeline.get(1).getText()).contains("失业登记").contains("W990101001A").contains("窗口");
+        screenshot("03-case");
+
+        browser.get(url("/cases/" + caseId + "?lang=en"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Case file");
+        screenshot("04-case-en");
+        browser.get(url("/cases?lang=zh"));
+
+        submit(browser.findElement(By.cssSelector("form.signout button")));
+        browser.get(url("/cases"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+    }
+
+    @Test
+    void aNameSearchOutsideTheOfficersAgencyFindsNothing() {
+        Caseworker elsewhere = caseworker("W-browser-other", OTHER_STREET);
+        String name = "魏" + System.nanoTime() % 100000;
+        String idNumber = TestIds.adult();
+        elsewhere.registerAtWindow(idNumber, name);
+        eventually(() -> assertThat(caseIds(elsewhere.searchByName(name), "cases")).hasSize(1));
+
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("caseworker-county");
+        browser.findElement(By.id("password")).sendKeys("ChangeMe-2026!");
+        submit(browser.findElement(By.cssSelector("button[type=submit]")));
+        search(name);
+
+        assertThat(browser.findElements(By.cssSelector("table.results tbody tr"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("p.empty")).getText()).isEqualTo("没有找到符合条件的档案。");
+        search(idNumber);
+        assertThat(browser.findElements(By.cssSelector("table.results tbody tr"))).hasSize(1);
+        assertThat(browser.getCurrentUrl()).doesNotContain(idNumber);
+    }
+
+    private void search(String term) {
+        browser.get(url("/cases"));
+        browser.findElement(By.id("q")).sendKeys(term);
+        submit(browser.findElement(By.cssSelector("form.search button")));
+    }
+
+    /** Clicks and waits for the next page, so that nothing is read from the one being left. */
+    private void submit(WebElement button) {
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,146 @@
+package cn.pes.casework.web;
+
+import cn.pes.casework.events.casefile.CaseHistoryView;
+import cn.pes.casework.events.casefile.CaseSearchResult;
+import cn.pes.casework.events.casefile.CaseSummary;
+import cn.pes.casework.events.casefile.CaseView;
+import cn.pes.casework.events.casefile.FindCaseHistoryQuery;
+import cn.pes.casework.events.casefile.FindCaseQuery;
+import cn.pes.casework.events.casefile.FindCasesByIdNumberQuery;
+import cn.pes.casework.events.casefile.FindCasesByNameQuery;
+import cn.pes.casework.events.casefile.HistoryEntry;
+import cn.pes.casework.security.AccessRules;
+import cn.pes.casework.security.Officer;
+import cn.pes.casework.security.Role;
+import cn.pes.casework.security.agency.Agency;
+import cn.pes.casework.security.agency.AgencyDirectory;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.http.MediaType;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Finding a person and reading their case: the same queries and the same scope as the API
+ * (REG-4: any case by full ID number; by name only within one's agencies), shown masked.
+ */
+@Controller
+class CasePages {
+
+    /** An 18-character resident ID number, check character X in either case. */
+    private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dXx]");
+    /** Times on pages are the agencies' local times. */
+    private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final QueryGateway queries;
+    private final AccessRules rules;
+    private final AgencyDirectory agencies;
+    private final PageModel page;
+
+    CasePages(QueryGateway queries, AccessRules rules, AgencyDirectory agencies, PageModel page) {
+        this.queries = queries;
+        this.rules = rules;
+        this.agencies = agencies;
+        this.page = page;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/cases";
+    }
+
+    @GetMapping("/cases")
+    Mono<String> searchForm(Model model) {
+        model.addAttribute("q", "");
+        model.addAttribute("results", List.of());
+        return page.signedIn(model).thenReturn("cases/search");
+    }
+
+    /** A POST so that an ID number or a name never sits in a URL, the browser's history or an access log. */
+    @PostMapping(value = "/cases/search", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    Mono<String> search(ServerWebExchange exchange, Model model) {
+        return exchange.getFormData().flatMap(form -> {
+            String q = form.getFirst("q");
+            String term = q == null ? "" : q.strip();
+            model.addAttribute("q", term);
+            model.addAttribute("results", List.of());
+            boolean byIdNumber = ID_NUMBER.matcher(term).matches();
+            Object query = byIdNumber ? new FindCasesByIdNumberQuery(term.toUpperCase()) : new FindCasesByNameQuery(term);
+            return page.signedIn(model).flatMap(officer -> term.isEmpty() || term.length() > 50
+                    ? Mono.just("cases/search")
+                    : query(query, CaseSearchResult.class)
+                    .map(result -> result.cases().stream()
+                            .filter(found -> byIdNumber || officer.has(Role.AUDITOR)
+                                    || agencies.covers(officer.agencyId(), found.agencyId()))
+                            .map(this::line)
+                            .toList())
+                    .defaultIfEmpty(List.of())
+                    .map(lines -> {
+                        model.addAttribute("results", lines);
+                        model.addAttribute("searched", true);
+                        return "cases/search";
+                    }));
+        });
+    }
+
+    @GetMapping("/cases/{caseId}")
+    Mono<String> caseFile(@PathVariable String caseId, Model model) {
+        return page.signedIn(model)
+                .filter(rules::mayViewCase)
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
+                .flatMap(officer -> query(new FindCaseQuery(caseId), CaseView.class)
+                        .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
+                        .zipWith(query(new FindCaseHistoryQuery(caseId), CaseHistoryView.class))
+                        .map(found -> {
+                            CaseView view = found.getT1();
+                            model.addAttribute("view", view);
+                            model.addAttribute("person", MaskedPerson.of(view.person()));
+                            model.addAttribute("agency", agencyName(view.agencyId()));
+                            List<HistoryEntry> newestFirst = new ArrayList<>(found.getT2().entries());
+                            Collections.reverse(newestFirst);
+                            model.addAttribute("entries", newestFirst);
+                            model.addAttribute("agencyNames", agencyNames());
+                            model.addAttribute("zone", AGENCY_ZONE);
+                            return "cases/case";
+                        }));
+    }
+
+    private SearchLine line(CaseSummary summary) {
+        return new SearchLine(summary.caseId(), MaskedPerson.of(summary.person()), summary.status(),
+                agencyName(summary.agencyId()));
+    }
+
+    private String agencyName(String agencyId) {
+        return agencies.find(agencyId).map(Agency::name).orElse(agencyId);
+    }
+
+    private Map<String, String> agencyNames() {
+        return agencies.all().stream().collect(Collectors.toMap(Agency::id, Agency::name, (a, b) -> a));
+    }
+
+    /** The query bus runs handlers on the calling thread and the MongoDB driver blocks: off the event loop. */
+    private <R> Mono<R> query(Object query, Class<R> type) {
+        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(type)))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    record SearchLine(String caseId, MaskedPerson person, Object status, String agency) {
+    }
+
+}

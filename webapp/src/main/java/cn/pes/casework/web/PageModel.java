@@ -1,0 +1,46 @@
+package cn.pes.casework.web;
+
+import cn.pes.casework.security.Officer;
+import cn.pes.casework.security.agency.Agency;
+import cn.pes.casework.security.agency.AgencyDirectory;
+import org.springframework.security.web.reactive.result.view.CsrfRequestDataValueProcessor;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * What every page needs: the signed-in officer and their agency's name for the header, and the CSRF
+ * token, resolved so that every {@code th:action} form carries it.
+ */
+@ControllerAdvice(basePackages = "cn.pes.casework.web")
+class PageModel {
+
+    private final AgencyDirectory agencies;
+
+    PageModel(AgencyDirectory agencies) {
+        this.agencies = agencies;
+    }
+
+    /** The header's officer and agency: every page handler starts here. */
+    Mono<Officer> signedIn(Model model) {
+        return Officer.current()
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED)))
+                .doOnNext(officer -> {
+                    model.addAttribute("officer", officer);
+                    model.addAttribute("agencyName", agencies.find(officer.agencyId()).map(Agency::name)
+                            .orElse(officer.agencyId()));
+                });
+    }
+
+    @ModelAttribute
+    Mono<Void> csrfToken(ServerWebExchange exchange) {
+        Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
+        return token.doOnNext(csrf -> exchange.getAttributes()
+                .put(CsrfRequestDataValueProcessor.DEFAULT_CSRF_ATTR_NAME, csrf)).then();
+    }
+}
