@@ -45,6 +45,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void pagesTalkToBothSidesOnlyThroughMessages() {
+        noClasses().that().resideInAPackage("cn.pes.casework.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.pes.casework.command..",
+                        "cn.pes.casework.query..")
+                .check(classes);
+    }
+
+    @Test
     void theCaseTakesItsDatesFromCommandsNotFromAClock() {
         noClasses().that().resideInAPackage("cn.pes.casework.command.clientcase..")
                 .should().dependOnClassesThat().areAssignableTo(java.time.Clock.class)
