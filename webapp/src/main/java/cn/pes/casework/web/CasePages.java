@@ -12,6 +12,9 @@ import cn.pes.casework.events.casefile.HistoryEntry;
 import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Officer;
 import cn.pes.casework.security.Role;
+import cn.pes.casework.security.audit.AccessAction;
+import cn.pes.casework.security.audit.AccessLog;
+import cn.pes.casework.events.shared.PersonalData;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -45,6 +48,8 @@ class CasePages {
 
     /** An 18-character resident ID number, check character X in either case. */
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dXx]");
+    private static final int MIN_PURPOSE = 4;
+    private static final int MAX_PURPOSE = 200;
     /** Times on pages are the agencies' local times. */
     private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -52,12 +57,14 @@ class CasePages {
     private final AccessRules rules;
     private final AgencyDirectory agencies;
     private final PageModel page;
+    private final AccessLog accessLog;
 
-    CasePages(QueryGateway queries, AccessRules rules, AgencyDirectory agencies, PageModel page) {
+    CasePages(QueryGateway queries, AccessRules rules, AgencyDirectory agencies, PageModel page, AccessLog accessLog) {
         this.queries = queries;
         this.rules = rules;
         this.agencies = agencies;
         this.page = page;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/")
@@ -104,21 +111,52 @@ class CasePages {
         return page.signedIn(model)
                 .filter(rules::mayViewCase)
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
-                .flatMap(officer -> query(new FindCaseQuery(caseId), CaseView.class)
-                        .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
-                        .zipWith(query(new FindCaseHistoryQuery(caseId), CaseHistoryView.class))
-                        .map(found -> {
-                            CaseView view = found.getT1();
-                            model.addAttribute("view", view);
-                            model.addAttribute("person", MaskedPerson.of(view.person()));
-                            model.addAttribute("agency", agencyName(view.agencyId()));
-                            List<HistoryEntry> newestFirst = new ArrayList<>(found.getT2().entries());
-                            Collections.reverse(newestFirst);
-                            model.addAttribute("entries", newestFirst);
-                            model.addAttribute("agencyNames", agencyNames());
-                            model.addAttribute("zone", AGENCY_ZONE);
-                            return "cases/case";
-                        }));
+                .flatMap(officer -> render(caseId, officer, null, model));
+    }
+
+    /**
+     * The full personal data, on a stated purpose, for a caseworker whose agency covers the case or an
+     * auditor; recorded in the access log before the page shows it. Anyone else: as if no such case.
+     */
+    @PostMapping(value = "/cases/{caseId}/reveal", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    Mono<String> reveal(@PathVariable String caseId, ServerWebExchange exchange, Model model) {
+        return exchange.getFormData().flatMap(form -> page.signedIn(model).flatMap(officer -> {
+            String purpose = form.getFirst("purpose") == null ? "" : form.getFirst("purpose").strip();
+            int length = purpose.codePointCount(0, purpose.length());
+            if (length < MIN_PURPOSE || length > MAX_PURPOSE) {
+                model.addAttribute("purposeInvalid", true);
+                return render(caseId, officer, null, model);
+            }
+            return query(new FindCaseQuery(caseId), CaseView.class)
+                    .filter(view -> rules.mayRevealPersonalDataOf(officer, view.agencyId())
+                            && view.person() != null && !view.person().erased())
+                    .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
+                    .publishOn(Schedulers.boundedElastic())
+                    .doOnNext(view -> accessLog.record(officer.officerId(), officer.agencyId(),
+                            AccessAction.PERSONAL_DATA_REVEALED, caseId, purpose, null))
+                    .flatMap(view -> render(caseId, officer, view.person(), model));
+        }));
+    }
+
+    private Mono<String> render(String caseId, Officer officer, PersonalData revealed, Model model) {
+        return query(new FindCaseQuery(caseId), CaseView.class)
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
+                .zipWith(query(new FindCaseHistoryQuery(caseId), CaseHistoryView.class))
+                .map(found -> {
+                    CaseView view = found.getT1();
+                    model.addAttribute("view", view);
+                    model.addAttribute("person", MaskedPerson.of(view.person()));
+                    model.addAttribute("revealed", revealed);
+                    model.addAttribute("mayReveal", view.person() != null && !view.person().erased()
+                            && rules.mayRevealPersonalDataOf(officer, view.agencyId()));
+                    model.addAttribute("agency", agencyName(view.agencyId()));
+                    List<HistoryEntry> newestFirst = new ArrayList<>(found.getT2().entries());
+                    Collections.reverse(newestFirst);
+                    model.addAttribute("entries", newestFirst);
+                    model.addAttribute("agencyNames", agencyNames());
+                    model.addAttribute("zone", AGENCY_ZONE);
+                    return "cases/case";
+                });
     }
 
     private SearchLine line(CaseSummary summary) {

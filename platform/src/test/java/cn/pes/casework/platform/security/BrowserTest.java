@@ -94,9 +94,20 @@ class BrowserTest extends SecuredPlatformTest {
         assertThat(timeline.get(1).getText()).contains("失业登记").contains("W990101001A").contains("窗口");
         screenshot("03-case");
 
+        browser.findElement(By.id("purpose")).sendKeys("核对");
+        submit(browser.findElement(By.cssSelector("form.reveal button")));
+        assertThat(browser.findElement(By.cssSelector("form.reveal .error")).isDisplayed()).isTrue();
+        assertThat(revealsLogged(caseId)).isZero();
+        browser.findElement(By.id("purpose")).sendKeys("核对身份，办理就业援助");
+        submit(browser.findElement(By.cssSelector("form.reveal button")));
+        assertThat(browser.findElement(By.cssSelector("dd.id-number")).getText()).isEqualTo(idNumber);
+        assertThat(browser.findElement(By.cssSelector("dd.full-name")).getText()).isEqualTo(name);
+        assertThat(revealsLogged(caseId)).isEqualTo(1);
+        screenshot("04-revealed");
+
         browser.get(url("/cases/" + caseId + "?lang=en"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Case file");
-        screenshot("04-case-en");
+        screenshot("05-case-en");
         browser.get(url("/cases?lang=zh"));
 
         submit(browser.findElement(By.cssSelector("form.signout button")));
@@ -123,6 +134,13 @@ class BrowserTest extends SecuredPlatformTest {
         search(idNumber);
         assertThat(browser.findElements(By.cssSelector("table.results tbody tr"))).hasSize(1);
         assertThat(browser.getCurrentUrl()).doesNotContain(idNumber);
+        submit(browser.findElement(By.cssSelector("a.open-case")));
+        assertThat(browser.findElements(By.cssSelector("form.reveal"))).as("another agency's case: no reveal").isEmpty();
+    }
+
+    private int revealsLogged(String caseId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM access_log WHERE action = 'PERSONAL_DATA_REVEALED' "
+                + "AND target = ? AND officer_id = 'W990101001A'", Integer.class, caseId);
     }
 
     private void search(String term) {
