@@ -67,9 +67,11 @@ class CasePages {
         this.accessLog = accessLog;
     }
 
+    /** Officers who read cases start at finding one; the others (analysts, administrators) at their account. */
     @GetMapping("/")
-    String home() {
-        return "redirect:/cases";
+    Mono<String> home() {
+        return Officer.current().map(officer -> rules.mayViewCase(officer) ? "redirect:/cases"
+                : "redirect:/account/password");
     }
 
     @GetMapping("/cases")

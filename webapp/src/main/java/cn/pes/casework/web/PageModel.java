@@ -1,5 +1,6 @@
 package cn.pes.casework.web;
 
+import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Officer;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
@@ -21,9 +22,11 @@ import reactor.core.publisher.Mono;
 class PageModel {
 
     private final AgencyDirectory agencies;
+    private final AccessRules rules;
 
-    PageModel(AgencyDirectory agencies) {
+    PageModel(AgencyDirectory agencies, AccessRules rules) {
         this.agencies = agencies;
+        this.rules = rules;
     }
 
     /** The header's officer and agency: every page handler starts here. */
@@ -34,6 +37,8 @@ class PageModel {
                     model.addAttribute("officer", officer);
                     model.addAttribute("agencyName", agencies.find(officer.agencyId()).map(Agency::name)
                             .orElse(officer.agencyId()));
+                    // Navigation offers only what the officer's roles open.
+                    model.addAttribute("mayViewCases", rules.mayViewCase(officer));
                 });
     }
 

@@ -138,6 +138,45 @@ class BrowserTest extends SecuredPlatformTest {
         assertThat(browser.findElements(By.cssSelector("form.reveal"))).as("another agency's case: no reveal").isEmpty();
     }
 
+    @Test
+    void anOfficerChangesTheirPasswordInTheBrowserAndSignsInWithTheNewOne() throws IOException {
+        signIn("admin", "ChangeMe-2026!");
+        assertThat(browser.getCurrentUrl()).as("an administrator reads no case").endsWith("/account/password");
+        assertThat(browser.findElements(By.cssSelector("header nav a"))).extracting(WebElement::getText)
+                .containsExactly("修改密码");
+        screenshot("06-password");
+
+        changePassword("ChangeMe-2026!", "Admin-Browser-2027", "Admin-Browser-2028");
+        assertThat(browser.findElement(By.cssSelector("p.error")).getText()).isEqualTo("两次输入的新密码不一致。");
+        changePassword("wrong-password", "Admin-Browser-2027", "Admin-Browser-2027");
+        assertThat(browser.findElement(By.cssSelector("p.error")).getText()).isEqualTo("当前密码不正确。");
+        changePassword("ChangeMe-2026!", "Admin-Browser-2027", "Admin-Browser-2027");
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).startsWith("密码已修改");
+
+        submit(browser.findElement(By.cssSelector("form.signout button")));
+        signIn("admin", "ChangeMe-2026!");
+        assertThat(browser.getCurrentUrl()).contains("/login?error");
+        signIn("admin", "Admin-Browser-2027");
+        // Back to the configured password, for the other tests that sign in as the administrator.
+        changePassword("Admin-Browser-2027", "ChangeMe-2026!", "ChangeMe-2026!");
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).startsWith("密码已修改");
+    }
+
+    private void signIn(String username, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        submit(browser.findElement(By.cssSelector("button[type=submit]")));
+    }
+
+    private void changePassword(String current, String next, String repeat) {
+        browser.get(url("/account/password"));
+        browser.findElement(By.id("currentPassword")).sendKeys(current);
+        browser.findElement(By.id("newPassword")).sendKeys(next);
+        browser.findElement(By.id("repeatPassword")).sendKeys(repeat);
+        submit(browser.findElement(By.cssSelector("form.password button")));
+    }
+
     private int revealsLogged(String caseId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM access_log WHERE action = 'PERSONAL_DATA_REVEALED' "
                 + "AND target = ? AND officer_id = 'W990101001A'", Integer.class, caseId);

@@ -74,9 +74,9 @@ class SignInController {
                                               @Valid @RequestBody PasswordChange change) {
         requireLocal();
         return Mono.fromCallable(() -> {
-                    OfficerAccount account = accounts.findByOfficerId(officer.officerId())
-                            .orElseThrow(() -> new NotLocalException());
-                    signIn.changePassword(account.username(), change.currentPassword(), change.newPassword());
+                    if (!signIn.changePasswordOf(officer, change.currentPassword(), change.newPassword())) {
+                        throw new NotLocalException();
+                    }
                     return ResponseEntity.noContent().<Void>build();
                 })
                 .subscribeOn(Schedulers.boundedElastic());

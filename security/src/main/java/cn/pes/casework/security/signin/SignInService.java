@@ -111,6 +111,20 @@ public class SignInService {
         accessLog.record(officer.officerId(), officer.agencyId(), AccessAction.PASSWORD_CHANGED, username, null, null);
     }
 
+    /**
+     * The signed-in officer changes their own password (blocking: call it off the event loop).
+     *
+     * @return false if the officer has no local account (their provider keeps their password)
+     */
+    public boolean changePasswordOf(Officer officer, String currentPassword, String newPassword) {
+        Optional<OfficerAccount> account = accounts.findByOfficerId(officer.officerId());
+        if (account.isEmpty()) {
+            return false;
+        }
+        changePassword(account.get().username(), currentPassword, newPassword);
+        return true;
+    }
+
     /** An administrator ends a lockout before it runs out. */
     public boolean unlock(Officer administrator, String username) {
         if (accounts.find(username).isEmpty()) {
