@@ -39,6 +39,7 @@ class PageModel {
                             .orElse(officer.agencyId()));
                     // Navigation offers only what the officer's roles open.
                     model.addAttribute("mayViewCases", rules.mayViewCase(officer));
+                    model.addAttribute("mayListPeople", rules.mayListPeopleOf(officer, officer.agencyId()));
                 });
     }
 

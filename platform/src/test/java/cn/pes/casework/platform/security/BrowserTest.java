@@ -162,6 +162,35 @@ class BrowserTest extends SecuredPlatformTest {
         assertThat(browser.findElement(By.cssSelector("p.done")).getText()).startsWith("密码已修改");
     }
 
+    @Test
+    void theAgencysLedgerShowsTheContactMaskedFiltersAndExports() throws IOException {
+        Caseworker api = caseworker("W990101001A", STREET);
+        String idNumber = TestIds.adult();
+        String name = "郑" + System.nanoTime() % 100000;
+        String contacted = api.registerAtWindow(idNumber, name);
+        api.phoneContact(contacted, NOW.toLocalDate(), true);
+        String waiting = api.registerAtWindow(TestIds.adult(), "王" + System.nanoTime() % 100000);
+        eventually(() -> assertThat(api.ledger(java.time.YearMonth.from(NOW)).path("rows").toString()).contains(contacted));
+
+        signIn("caseworker-street", "ChangeMe-2026!");
+        browser.get(url("/ledger?month=2026-11"));
+        WebElement row = browser.findElement(By.cssSelector("table.ledger tr[data-case='" + contacted + "']"));
+        assertThat(row.getText()).contains("电话调查").contains(name.substring(0, 1) + "*").doesNotContain(name)
+                .doesNotContain(idNumber);
+        assertThat(browser.findElements(By.cssSelector("table.uncontacted tr[data-case='" + waiting + "']"))).hasSize(1);
+        screenshot("07-ledger");
+
+        browser.get(url("/ledger?month=2026-11&method=ON_SITE_VISIT"));
+        assertThat(browser.findElements(By.cssSelector("table.ledger tr[data-case='" + contacted + "']"))).isEmpty();
+
+        String csv = api.http().get().uri("/ledger.csv?month=2026-11").header("Authorization", api.bearer())
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv).startsWith("\uFEFF跟踪日期,姓名,身份证号码").contains(name.substring(0, 1) + "*").doesNotContain(name)
+                .doesNotContain(idNumber);
+
+        caseworker("W-other-ledger", OTHER_STREET).getting("/ledger?agency=" + STREET).expectStatus().isNotFound();
+    }
+
     private void signIn(String username, String password) {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
