@@ -67,10 +67,11 @@ class CasePages {
         this.accessLog = accessLog;
     }
 
-    /** Officers who read cases start at finding one; the others (analysts, administrators) at their account. */
+    /** Officers who read cases start at finding one, analysts at the dashboard, administrators at their account. */
     @GetMapping("/")
     Mono<String> home() {
         return Officer.current().map(officer -> rules.mayViewCase(officer) ? "redirect:/cases"
+                : rules.maySeeStatisticsOf(officer, officer.agencyId()) ? "redirect:/dashboard"
                 : "redirect:/account/password");
     }
 

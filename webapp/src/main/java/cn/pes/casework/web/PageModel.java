@@ -40,6 +40,7 @@ class PageModel {
                     // Navigation offers only what the officer's roles open.
                     model.addAttribute("mayViewCases", rules.mayViewCase(officer));
                     model.addAttribute("mayListPeople", rules.mayListPeopleOf(officer, officer.agencyId()));
+                    model.addAttribute("maySeeStatistics", rules.maySeeStatisticsOf(officer, officer.agencyId()));
                 });
     }
 

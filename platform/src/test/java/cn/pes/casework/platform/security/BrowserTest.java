@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -191,6 +192,36 @@ class BrowserTest extends SecuredPlatformTest {
         caseworker("W-other-ledger", OTHER_STREET).getting("/ledger?agency=" + STREET).expectStatus().isNotFound();
     }
 
+    @Test
+    void anAnalystSeesTheDashboardChartsWithoutPersonalData() throws IOException {
+        Caseworker api = caseworker("W990101001A", STREET);
+        String name = "冯" + System.nanoTime() % 100000;
+        String caseId = api.registerAtWindow(TestIds.adult(), name);
+        api.phoneContact(caseId, NOW.toLocalDate(), true);
+        eventually(() -> assertThat(api.ledger(java.time.YearMonth.from(NOW)).path("rows").toString()).contains(caseId));
+
+        signIn("analyst", "ChangeMe-2026!");
+        if (!browser.getCurrentUrl().endsWith("/dashboard")) {
+            // The analyst's password may have been changed by the sign-in tests of this run.
+            signIn("analyst", "Analyst-Passwort-2027");
+        }
+        browser.get(url("/dashboard?month=2026-11"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
+                .presenceOfElementLocated(By.cssSelector("#chart-agencies svg")));
+        assertThat(browser.findElements(By.cssSelector("#chart-trend svg"))).isNotEmpty();
+        List<WebElement> agencies = browser.findElements(By.cssSelector("table.by-agency tbody tr"));
+        assertThat(agencies).extracting(WebElement::getText).anySatisfy(line ->
+                assertThat(line).startsWith("中心区解放街道劳动保障所"));
+        assertThat(browser.findElements(By.cssSelector("table.trend tbody tr"))).hasSize(6);
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(name.substring(0, 1) + "*");
+        assertThat(browser.findElements(By.cssSelector("header nav a"))).extracting(WebElement::getText)
+                .containsExactly("统计看板", "修改密码");
+        screenshot("08-dashboard");
+        caseworker("W-dash", STREET).getting("/dashboard?month=2026-11").expectStatus().isOk();
+        officer("S-dash", CITY, cn.pes.casework.security.Role.ADMINISTRATOR).getting("/dashboard")
+                .expectStatus().isForbidden();
+    }
+
     private void signIn(String username, String password) {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
@@ -220,7 +251,15 @@ class BrowserTest extends SecuredPlatformTest {
     /** Clicks and waits for the next page, so that nothing is read from the one being left. */
     private void submit(WebElement button) {
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                // Stale, or (Chromium) "node does not belong to the document": either way the page has changed.
+                return true;
+            }
+        });
     }
 
     private String url(String path) {

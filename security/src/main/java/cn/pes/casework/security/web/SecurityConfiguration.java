@@ -79,6 +79,8 @@ public class SecurityConfiguration {
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.GET, "/ledger", "/ledger.csv")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
+                        .pathMatchers(HttpMethod.GET, "/dashboard")
+                        .hasAnyRole(Role.ANALYST.name(), Role.CASEWORKER.name(), Role.AUDITOR.name())
                         // Casework: changes to cases
                         .pathMatchers(HttpMethod.POST, "/api/registrations",
                                 "/api/cases/*/registration/approval", "/api/cases/*/registration/rejection",
