@@ -2,6 +2,7 @@ package cn.pes.casework.web;
 
 import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Officer;
+import cn.pes.casework.security.Role;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import org.springframework.security.web.reactive.result.view.CsrfRequestDataValueProcessor;
@@ -39,6 +40,7 @@ class PageModel {
                             .orElse(officer.agencyId()));
                     // Navigation offers only what the officer's roles open.
                     model.addAttribute("mayViewCases", rules.mayViewCase(officer));
+                    model.addAttribute("mayRegister", officer.has(Role.CASEWORKER));
                     model.addAttribute("mayListPeople", rules.mayListPeopleOf(officer, officer.agencyId()));
                     model.addAttribute("maySeeStatistics", rules.maySeeStatisticsOf(officer, officer.agencyId()));
                 });

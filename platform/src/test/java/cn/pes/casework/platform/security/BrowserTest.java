@@ -222,6 +222,53 @@ class BrowserTest extends SecuredPlatformTest {
                 .expectStatus().isForbidden();
     }
 
+    @Test
+    void aCaseworkerRegistersAtTheWindowAndSeesRefusalReasonsNextToTheirFields() throws IOException {
+        signIn("caseworker-street", "ChangeMe-2026!");
+        String idNumber = TestIds.adult();
+        String name = "褚" + System.nanoTime() % 100000;
+
+        browser.get(url("/registrations/new"));
+        browser.findElement(By.id("idNumber")).sendKeys(idNumber);
+        browser.findElement(By.id("name")).sendKeys(name);
+        browser.findElement(By.id("phone")).sendKeys("13912345678");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("presentedDocument")))
+                .selectByValue("RESIDENT_ID_CARD");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("reason"))).selectByValue("LOST_JOB");
+        browser.findElement(By.cssSelector("input[name=employed]")).click();
+        screenshot("09-register");
+        submit(browser.findElement(By.cssSelector("form.register button")));
+
+        assertThat(browser.findElement(By.cssSelector("p.refused")).getText()).contains("不符合登记条件");
+        assertThat(browser.findElement(By.id("employed-error")).getText()).isEqualTo("已就业，不予登记");
+        assertThat(browser.findElement(By.id("idNumber")).getAttribute("value")).isEqualTo(idNumber);
+        screenshot("10-refused");
+
+        browser.findElement(By.cssSelector("input[name=employed]")).click();
+        submit(browser.findElement(By.cssSelector("form.register button")));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).isEqualTo("第 1 次失业登记已生效。");
+        String caseId = browser.findElement(By.cssSelector("a.open-case")).getAttribute("href")
+                .replaceAll(".*/cases/", "");
+        Caseworker api = caseworker("W990101001A", STREET);
+        eventually(() -> {
+            List<String> events = new java.util.ArrayList<>();
+            api.history(caseId).path("entries").forEach(entry -> events.add(entry.path("eventType").asText()));
+            assertThat(events).containsExactly("CaseOpened", "RegistrationRefused", "UnemploymentRegistered");
+        });
+        assertThat(api.history(caseId).path("entries").get(2).path("officerId").asText()).isEqualTo("W990101001A");
+
+        browser.get(url("/registrations/new"));
+        browser.findElement(By.id("idNumber")).sendKeys(TestIds.withWrongCheckDigit(TestIds.adult()));
+        browser.findElement(By.id("name")).sendKeys("错号");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("reason"))).selectByValue("GRADUATE");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("presentedDocument")))
+                .selectByValue("SOCIAL_SECURITY_CARD");
+        long before = storedEvents();
+        submit(browser.findElement(By.cssSelector("form.register button")));
+        assertThat(browser.findElement(By.id("idNumber-error")).getText()).startsWith("身份证号码无效");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
     private void signIn(String username, String password) {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
