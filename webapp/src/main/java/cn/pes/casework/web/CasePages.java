@@ -9,6 +9,7 @@ import cn.pes.casework.events.casefile.FindCaseQuery;
 import cn.pes.casework.events.casefile.FindCasesByIdNumberQuery;
 import cn.pes.casework.events.casefile.FindCasesByNameQuery;
 import cn.pes.casework.events.casefile.HistoryEntry;
+import cn.pes.casework.events.casefile.RegistrationStatus;
 import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Officer;
 import cn.pes.casework.security.Role;
@@ -153,6 +154,8 @@ class CasePages {
                     model.addAttribute("mayReveal", view.person() != null && !view.person().erased()
                             && rules.mayRevealPersonalDataOf(officer, view.agencyId()));
                     model.addAttribute("agency", agencyName(view.agencyId()));
+                    model.addAttribute("mayChange", view.status() == RegistrationStatus.ACTIVE
+                            && rules.mayChangeCaseOf(officer, view.agencyId()));
                     List<HistoryEntry> newestFirst = new ArrayList<>(found.getT2().entries());
                     Collections.reverse(newestFirst);
                     model.addAttribute("entries", newestFirst);

@@ -269,6 +269,40 @@ class BrowserTest extends SecuredPlatformTest {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
+    @Test
+    void aCaseworkerRecordsATrackingContactFromTheCaseAndSeesItInTheTimelineAndTheLedger() throws IOException {
+        Caseworker api = caseworker("W990101001A", STREET);
+        String caseId = api.registerAtWindow(TestIds.adult(), "蒋" + System.nanoTime() % 100000);
+        eventually(() -> api.getting("/api/cases/" + caseId).expectStatus().isOk());
+        signIn("caseworker-street", "ChangeMe-2026!");
+
+        browser.get(url("/cases/" + caseId));
+        submit(browser.findElement(By.cssSelector("a.new-contact")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("method")))
+                .selectByValue("INFORMATION_COMPARISON");
+        browser.findElement(By.cssSelector("input[name=reached]")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("statusFound"))).selectByValue("UNEMPLOYED");
+        browser.findElement(By.cssSelector("input[value=CAREER_GUIDANCE]")).click();
+        long before = storedEvents();
+        submit(browser.findElement(By.cssSelector("form.contact button")));
+        assertThat(browser.findElement(By.id("dataMatchSource-error")).getText()).contains("TRK-3");
+        assertThat(storedEvents()).isEqualTo(before);
+        screenshot("11-contact-refused");
+
+        browser.findElement(By.id("dataMatchSource")).sendKeys("社保参保数据比对");
+        browser.findElement(By.id("nextStep")).sendKeys("下月继续比对");
+        submit(browser.findElement(By.cssSelector("form.contact button")));
+        assertThat(browser.getCurrentUrl()).endsWith("/cases/" + caseId);
+        eventually(() -> {
+            browser.navigate().refresh();
+            assertThat(browser.findElements(By.cssSelector("ol.timeline li")).get(0).getAttribute("data-event"))
+                    .isEqualTo("TrackingContactRecorded");
+        });
+        assertThat(browser.findElements(By.cssSelector("ol.timeline li")).get(0).getText()).contains("信息比对");
+        browser.get(url("/ledger?month=2026-11&method=INFORMATION_COMPARISON"));
+        assertThat(browser.findElements(By.cssSelector("table.ledger tr[data-case='" + caseId + "']"))).hasSize(1);
+    }
+
     private void signIn(String username, String password) {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);

@@ -1,0 +1,191 @@
+package cn.pes.casework.web;
+
+import cn.pes.casework.events.employment.EmploymentDetails;
+import cn.pes.casework.events.employment.EmploymentType;
+import cn.pes.casework.events.shared.CaseMetadata;
+import cn.pes.casework.events.shared.Channel;
+import cn.pes.casework.events.shared.RuleViolation;
+import cn.pes.casework.events.shared.TimeOrderedId;
+import cn.pes.casework.events.tracking.ContactMethod;
+import cn.pes.casework.events.tracking.EmploymentStatus;
+import cn.pes.casework.events.tracking.RecordTrackingContactCommand;
+import cn.pes.casework.events.tracking.ServiceGiven;
+import cn.pes.casework.security.Officer;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A monthly tracking contact (跟踪调查, TRK-1..TRK-3) recorded from the case page: the same command
+ * as the API. A contact that finds the person in work needs the employment, and ends the
+ * registration. The case's own rules answer at the field; outside the officer's scope the case
+ * answers as unknown.
+ */
+@Controller
+class ContactPages {
+
+    private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final CommandGateway commands;
+    private final PageModel page;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ContactPages(CommandGateway commands, PageModel page, Clock clock) {
+        this.commands = commands;
+        this.page = page;
+        this.clock = clock;
+    }
+
+    @GetMapping("/cases/{caseId}/contacts/new")
+    Mono<String> form(@PathVariable String caseId, Model model) {
+        return page.signedIn(model).map(officer -> {
+            options(model, caseId);
+            model.addAttribute("form", Map.of("contactDate", today().toString()));
+            model.addAttribute("errors", Map.of());
+            return "contacts/form";
+        });
+    }
+
+    @PostMapping(value = "/cases/{caseId}/contacts/new", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    Mono<String> record(@PathVariable String caseId, ServerWebExchange exchange, Model model) {
+        return exchange.getFormData().flatMap(form -> page.signedIn(model).flatMap(officer -> {
+            options(model, caseId);
+            model.addAttribute("form", form.toSingleValueMap());
+            model.addAttribute("selectedServices", form.getOrDefault("servicesGiven", List.of()));
+            Map<String, String> errors = new LinkedHashMap<>();
+            RecordTrackingContactCommand command = command(caseId, form, errors);
+            if (!errors.isEmpty()) {
+                model.addAttribute("errors", errors);
+                return Mono.just("contacts/form");
+            }
+            return send(command, officer)
+                    .thenReturn("redirect:/cases/" + caseId)
+                    .onErrorResume(AggregateNotFoundException.class,
+                            e -> Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+                    .onErrorResume(CommandExecutionException.class, e -> {
+                        RuleViolation violation = e.getDetails().filter(RuleViolation.class::isInstance)
+                                .map(RuleViolation.class::cast).orElseThrow(() -> e);
+                        if (violation.kind() == RuleViolation.Kind.NOT_FOUND) {
+                            return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+                        }
+                        model.addAttribute("errors", Map.of(field(violation.field()), message(violation.code())));
+                        return Mono.just("contacts/form");
+                    });
+        }));
+    }
+
+    private RecordTrackingContactCommand command(String caseId, MultiValueMap<String, String> form,
+                                                 Map<String, String> errors) {
+        LocalDate contactDate = date(form.getFirst("contactDate"), "contactDate", errors, true);
+        ContactMethod method = choice(form.getFirst("method"), ContactMethod.class, "method", errors);
+        boolean reached = "true".equals(form.getFirst("reached"));
+        EmploymentStatus status = form.getFirst("statusFound") == null || form.getFirst("statusFound").isBlank()
+                ? null : choice(form.getFirst("statusFound"), EmploymentStatus.class, "statusFound", errors);
+        Set<ServiceGiven> services = EnumSet.noneOf(ServiceGiven.class);
+        for (String service : form.getOrDefault("servicesGiven", List.of())) {
+            Arrays.stream(ServiceGiven.values()).filter(s -> s.name().equals(service)).forEach(services::add);
+        }
+        EmploymentDetails employment = null;
+        if (status != null && status.isInWork()) {
+            employment = new EmploymentDetails(EmploymentType.valueOf(status.name()), blankToNull(form.getFirst("employer")),
+                    date(form.getFirst("startDate"), "startDate", errors, false));
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new RecordTrackingContactCommand(caseId, TimeOrderedId.next(clock.millis(), random), contactDate, method,
+                blankToNull(form.getFirst("dataMatchSource")), reached, status, services,
+                blankToNull(form.getFirst("nextStep")), employment, null, null, today());
+    }
+
+    private Mono<Object> send(RecordTrackingContactCommand command, Officer officer) {
+        MetaData metaData = MetaData.with(CaseMetadata.OFFICER, officer.officerId())
+                .and(CaseMetadata.AGENCY, officer.agencyId())
+                .and(CaseMetadata.CHANNEL, Channel.BACK_OFFICE.name());
+        return Mono.fromFuture(() -> commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)))
+                // The command bus runs handlers on the calling thread and they block on JDBC.
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(AGENCY_ZONE));
+    }
+
+    private static final Set<String> EXPLAINED = Set.of("NO_ACTIVE_REGISTRATION", "DATA_MATCH_SOURCE_MISSING",
+            "STATUS_FOUND_MISSING", "STATUS_WITHOUT_CONTACT", "EMPLOYMENT_MISSING", "DATE_BEFORE_REGISTRATION",
+            "DATE_IN_FUTURE", "DATE_MISSING", "TOO_LONG");
+
+    private static String message(String code) {
+        return EXPLAINED.contains(code) ? "contact." + code : "error.INVALID_VALUE";
+    }
+
+    /** The form's field for a rule's field path ({@code employment.startDate} → {@code startDate}). */
+    private static String field(String path) {
+        if (path == null) {
+            return "form";
+        }
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        return "employment".equals(last) ? "employer" : last;
+    }
+
+    private static LocalDate date(String value, String field, Map<String, String> errors, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.put(field, "error.MISSING");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.put(field, "error.INVALID_VALUE");
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(String value, Class<E> type, String field, Map<String, String> errors) {
+        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(value)).findFirst()
+                .orElseGet(() -> {
+                    errors.put(field, value == null || value.isBlank() ? "error.MISSING" : "error.INVALID_VALUE");
+                    return null;
+                });
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static void options(Model model, String caseId) {
+        model.addAttribute("caseId", caseId);
+        model.addAttribute("methods", ContactMethod.values());
+        model.addAttribute("statuses", EmploymentStatus.values());
+        model.addAttribute("services", ServiceGiven.values());
+    }
+}
