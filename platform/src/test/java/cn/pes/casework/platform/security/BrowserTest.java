@@ -303,6 +303,35 @@ class BrowserTest extends SecuredPlatformTest {
         assertThat(browser.findElements(By.cssSelector("table.ledger tr[data-case='" + caseId + "']"))).hasSize(1);
     }
 
+    @Test
+    void aCaseworkerApprovesOneOnlineApplicationAndRejectsAnotherWithAReason() throws IOException {
+        Caseworker api = caseworker("W990101001A", STREET);
+        String approved = api.post("/api/registrations", Caseworker.onlineApplication(TestIds.adult(),
+                        "吕" + System.nanoTime() % 100000, "CITY_PES_CLOUD")).expectStatus().isCreated()
+                .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody()
+                .path("caseId").asText();
+        String rejected = api.post("/api/registrations", Caseworker.onlineApplication(TestIds.adult(),
+                        "施" + System.nanoTime() % 100000, "NATIONAL_HRSS_PLATFORM")).expectStatus().isCreated()
+                .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody()
+                .path("caseId").asText();
+        eventually(() -> assertThat(api.pendingApplications(false).toString()).contains(approved).contains(rejected));
+        signIn("caseworker-street", "ChangeMe-2026!");
+
+        browser.get(url("/applications"));
+        screenshot("12-applications");
+        submit(browser.findElement(By.cssSelector("tr[data-case='" + approved + "'] button.approve")));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).isEqualTo("已准予登记。");
+        eventually(() -> assertThat(api.caseView(approved).path("status").asText()).isEqualTo("ACTIVE"));
+
+        browser.get(url("/applications"));
+        submit(browser.findElement(By.cssSelector("tr[data-case='" + rejected + "'] button.secondary")));
+        assertThat(browser.findElement(By.cssSelector("p.error")).getText()).isEqualTo("不予登记须说明原因。");
+        browser.findElement(By.id("reason-" + rejected)).sendKeys("申请人已在外市登记");
+        submit(browser.findElement(By.cssSelector("tr[data-case='" + rejected + "'] button.secondary")));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).isEqualTo("已决定不予登记。");
+        eventually(() -> assertThat(api.caseView(rejected).path("status").asText()).isEqualTo("REJECTED"));
+    }
+
     private void signIn(String username, String password) {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
