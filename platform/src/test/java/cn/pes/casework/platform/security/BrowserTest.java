@@ -332,6 +332,47 @@ class BrowserTest extends SecuredPlatformTest {
         eventually(() -> assertThat(api.caseView(rejected).path("status").asText()).isEqualTo("REJECTED"));
     }
 
+    @Test
+    void aCaseworkerEndsOneRegistrationByEmploymentAndCancelsAnotherWithEvidenceAndNotification() throws IOException {
+        Caseworker api = caseworker("W990101001A", STREET);
+        String employed = api.registerAtWindow(TestIds.adult(), "孔" + System.nanoTime() % 100000);
+        String cancelled = api.registerAtWindow(TestIds.adult(), "曹" + System.nanoTime() % 100000);
+        eventually(() -> api.getting("/api/cases/" + cancelled).expectStatus().isOk());
+        String today = NOW.toLocalDate().toString();
+        signIn("caseworker-street", "ChangeMe-2026!");
+
+        browser.get(url("/cases/" + employed));
+        submit(browser.findElement(By.cssSelector("a.new-employment")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("type"))).selectByValue("EMPLOYED_BY_UNIT");
+        browser.findElement(By.id("employer")).sendKeys("XX精密机械厂");
+        setDate("startDate", today);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("evidenceSource"))).selectByValue("DATA_MATCH");
+        browser.findElement(By.id("evidenceReference")).sendKeys("参保登记 2026-11");
+        submit(browser.findElement(By.cssSelector("form.ending button")));
+        assertThat(browser.getCurrentUrl()).endsWith("/cases/" + employed);
+        eventually(() -> assertThat(api.caseView(employed).path("status").asText()).isEqualTo("EMPLOYED"));
+
+        browser.get(url("/cases/" + cancelled + "/cancellation/new"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("ground"))).selectByValue("FULL_TIME_SCHOOL");
+        setDate("effectiveDate", today);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("evidenceSource"))).selectByValue("DOCUMENT");
+        setDate("notifiedOn", today);
+        long before = storedEvents();
+        submit(browser.findElement(By.cssSelector("form.ending button")));
+        assertThat(browser.findElement(By.id("notificationMethod-error")).getText()).isEqualTo("必填");
+        assertThat(storedEvents()).isEqualTo(before);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("notificationMethod"))).selectByValue("PHONE");
+        screenshot("13-cancellation");
+        submit(browser.findElement(By.cssSelector("form.ending button")));
+        eventually(() -> assertThat(api.caseView(cancelled).path("status").asText()).isEqualTo("CANCELLED"));
+    }
+
+    /** Date inputs take what the browser's locale types; setting the value is the same for every locale. */
+    private void setDate(String id, String isoDate) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById(arguments[0]).value = arguments[1];", id, isoDate);
+    }
+
     private void signIn(String username, String password) {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);

@@ -79,7 +79,8 @@ public class SecurityConfiguration {
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.GET, "/ledger", "/ledger.csv")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
-                        .pathMatchers("/registrations/new", "/cases/*/contacts/new", "/applications",
+                        .pathMatchers("/registrations/new", "/cases/*/contacts/new", "/cases/*/employment/new",
+                                "/cases/*/cancellation/new", "/applications",
                                 "/applications/*/approval", "/applications/*/rejection").hasRole(Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.GET, "/dashboard")
                         .hasAnyRole(Role.ANALYST.name(), Role.CASEWORKER.name(), Role.AUDITOR.name())
