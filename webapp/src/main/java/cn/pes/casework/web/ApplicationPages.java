@@ -5,17 +5,10 @@ import cn.pes.casework.events.registration.FindPendingApplicationsQuery;
 import cn.pes.casework.events.registration.PendingApplication;
 import cn.pes.casework.events.registration.PendingApplicationsView;
 import cn.pes.casework.events.registration.RejectRegistrationCommand;
-import cn.pes.casework.events.shared.CaseMetadata;
 import cn.pes.casework.events.shared.Channel;
-import cn.pes.casework.events.shared.RuleViolation;
 import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Officer;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,12 +37,12 @@ class ApplicationPages {
     private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final QueryGateway queries;
-    private final CommandGateway commands;
+    private final PageCommands commands;
     private final AccessRules rules;
     private final PageModel page;
     private final Clock clock;
 
-    ApplicationPages(QueryGateway queries, CommandGateway commands, AccessRules rules, PageModel page, Clock clock) {
+    ApplicationPages(QueryGateway queries, PageCommands commands, AccessRules rules, PageModel page, Clock clock) {
         this.queries = queries;
         this.commands = commands;
         this.rules = rules;
@@ -83,21 +76,9 @@ class ApplicationPages {
     }
 
     private Mono<String> decide(Object command, Officer officer, Model model, String done) {
-        MetaData metaData = MetaData.with(CaseMetadata.OFFICER, officer.officerId())
-                .and(CaseMetadata.AGENCY, officer.agencyId())
-                .and(CaseMetadata.CHANNEL, Channel.BACK_OFFICE.name());
-        return Mono.fromFuture(() -> commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)))
-                // The command bus runs handlers on the calling thread and they block on JDBC.
-                .subscribeOn(Schedulers.boundedElastic())
+        return commands.<Object>send(command, officer, Channel.BACK_OFFICE)
                 .then(Mono.fromRunnable(() -> model.addAttribute("done", done)))
-                .onErrorResume(AggregateNotFoundException.class,
-                        e -> Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
-                .onErrorResume(CommandExecutionException.class, e -> {
-                    RuleViolation violation = e.getDetails().filter(RuleViolation.class::isInstance)
-                            .map(RuleViolation.class::cast).orElseThrow(() -> e);
-                    if (violation.kind() == RuleViolation.Kind.NOT_FOUND) {
-                        return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
-                    }
+                .onErrorResume(PageCommands.Refused.class, refused -> {
                     model.addAttribute("error", "applications.notPending");
                     return Mono.empty();
                 })

@@ -2,21 +2,12 @@ package cn.pes.casework.web;
 
 import cn.pes.casework.events.employment.EmploymentDetails;
 import cn.pes.casework.events.employment.EmploymentType;
-import cn.pes.casework.events.shared.CaseMetadata;
 import cn.pes.casework.events.shared.Channel;
-import cn.pes.casework.events.shared.RuleViolation;
 import cn.pes.casework.events.shared.TimeOrderedId;
 import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.events.tracking.RecordTrackingContactCommand;
 import cn.pes.casework.events.tracking.ServiceGiven;
-import cn.pes.casework.security.Officer;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,10 +15,8 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -52,12 +41,12 @@ class ContactPages {
 
     private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final CommandGateway commands;
+    private final PageCommands commands;
     private final PageModel page;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ContactPages(CommandGateway commands, PageModel page, Clock clock) {
+    ContactPages(PageCommands commands, PageModel page, Clock clock) {
         this.commands = commands;
         this.page = page;
         this.clock = clock;
@@ -85,17 +74,11 @@ class ContactPages {
                 model.addAttribute("errors", errors);
                 return Mono.just("contacts/form");
             }
-            return send(command, officer)
+            return commands.<Object>send(command, officer, Channel.BACK_OFFICE)
                     .thenReturn("redirect:/cases/" + caseId)
-                    .onErrorResume(AggregateNotFoundException.class,
-                            e -> Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
-                    .onErrorResume(CommandExecutionException.class, e -> {
-                        RuleViolation violation = e.getDetails().filter(RuleViolation.class::isInstance)
-                                .map(RuleViolation.class::cast).orElseThrow(() -> e);
-                        if (violation.kind() == RuleViolation.Kind.NOT_FOUND) {
-                            return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
-                        }
-                        model.addAttribute("errors", Map.of(field(violation.field()), message(violation.code())));
+                    .onErrorResume(PageCommands.Refused.class, refused -> {
+                        model.addAttribute("errors", Map.of(field(refused.violation().field()),
+                                message(refused.violation().code())));
                         return Mono.just("contacts/form");
                     });
         }));
@@ -123,15 +106,6 @@ class ContactPages {
         return new RecordTrackingContactCommand(caseId, TimeOrderedId.next(clock.millis(), random), contactDate, method,
                 blankToNull(form.getFirst("dataMatchSource")), reached, status, services,
                 blankToNull(form.getFirst("nextStep")), employment, null, null, today());
-    }
-
-    private Mono<Object> send(RecordTrackingContactCommand command, Officer officer) {
-        MetaData metaData = MetaData.with(CaseMetadata.OFFICER, officer.officerId())
-                .and(CaseMetadata.AGENCY, officer.agencyId())
-                .and(CaseMetadata.CHANNEL, Channel.BACK_OFFICE.name());
-        return Mono.fromFuture(() -> commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)))
-                // The command bus runs handlers on the calling thread and they block on JDBC.
-                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private LocalDate today() {

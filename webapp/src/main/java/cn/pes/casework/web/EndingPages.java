@@ -7,16 +7,8 @@ import cn.pes.casework.events.cancellation.Notification;
 import cn.pes.casework.events.employment.EmploymentDetails;
 import cn.pes.casework.events.employment.EmploymentType;
 import cn.pes.casework.events.employment.RecordEmploymentCommand;
-import cn.pes.casework.events.shared.CaseMetadata;
 import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.shared.RuleViolation;
-import cn.pes.casework.security.Officer;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,10 +16,8 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -51,11 +41,11 @@ class EndingPages {
             "EVIDENCE_MISSING", "GROUND_MISSING", "NOTIFICATION_MISSING", "DATE_BEFORE_REGISTRATION", "DATE_IN_FUTURE",
             "DATE_MISSING", "TOO_LONG");
 
-    private final CommandGateway commands;
+    private final PageCommands commands;
     private final PageModel page;
     private final Clock clock;
 
-    EndingPages(CommandGateway commands, PageModel page, Clock clock) {
+    EndingPages(PageCommands commands, PageModel page, Clock clock) {
         this.commands = commands;
         this.page = page;
         this.clock = clock;
@@ -94,31 +84,16 @@ class EndingPages {
                 model.addAttribute("errors", errors);
                 return Mono.just("endings/form");
             }
-            return send(command, officer)
+            return commands.<Object>send(command, officer, Channel.BACK_OFFICE)
                     .thenReturn("redirect:/cases/" + caseId)
-                    .onErrorResume(AggregateNotFoundException.class,
-                            e -> Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
-                    .onErrorResume(CommandExecutionException.class, e -> {
-                        RuleViolation violation = e.getDetails().filter(RuleViolation.class::isInstance)
-                                .map(RuleViolation.class::cast).orElseThrow(() -> e);
-                        if (violation.kind() == RuleViolation.Kind.NOT_FOUND) {
-                            return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
-                        }
+                    .onErrorResume(PageCommands.Refused.class, refused -> {
+                        RuleViolation violation = refused.violation();
                         model.addAttribute("errors", Map.of(field(violation.field()),
                                 EXPLAINED.contains(violation.code()) ? "contact." + violation.code()
                                         : "error.INVALID_VALUE"));
                         return Mono.just("endings/form");
                     });
         }));
-    }
-
-    private Mono<Object> send(Object command, Officer officer) {
-        MetaData metaData = MetaData.with(CaseMetadata.OFFICER, officer.officerId())
-                .and(CaseMetadata.AGENCY, officer.agencyId())
-                .and(CaseMetadata.CHANNEL, Channel.BACK_OFFICE.name());
-        return Mono.fromFuture(() -> commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)))
-                // The command bus runs handlers on the calling thread and they block on JDBC.
-                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** The form's field for a rule's field path. */

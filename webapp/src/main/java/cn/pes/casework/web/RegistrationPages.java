@@ -5,18 +5,12 @@ import cn.pes.casework.events.registration.PresentedDocument;
 import cn.pes.casework.events.registration.RegisterUnemploymentCommand;
 import cn.pes.casework.events.registration.RegistrationOutcome;
 import cn.pes.casework.events.registration.UnemploymentReason;
-import cn.pes.casework.events.shared.CaseMetadata;
 import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.shared.PersonCategory;
 import cn.pes.casework.events.shared.PersonalData;
 import cn.pes.casework.events.shared.RefusalReason;
-import cn.pes.casework.events.shared.RuleViolation;
 import cn.pes.casework.events.shared.TimeOrderedId;
 import cn.pes.casework.security.Officer;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -49,12 +42,12 @@ class RegistrationPages {
 
     private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final CommandGateway commands;
+    private final PageCommands commands;
     private final PageModel page;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    RegistrationPages(CommandGateway commands, PageModel page, Clock clock) {
+    RegistrationPages(PageCommands commands, PageModel page, Clock clock) {
         this.commands = commands;
         this.page = page;
         this.clock = clock;
@@ -82,7 +75,7 @@ class RegistrationPages {
                 model.addAttribute("errors", errors);
                 return Mono.just("registrations/form");
             }
-            return send(command, officer)
+            return commands.<RegistrationOutcome>send(command, officer, Channel.WINDOW)
                     .map(outcome -> {
                         if (outcome.status() == RegistrationOutcome.Status.REFUSED) {
                             model.addAttribute("errors", byField(outcome.reasons()));
@@ -92,10 +85,9 @@ class RegistrationPages {
                         model.addAttribute("outcome", outcome);
                         return "registrations/done";
                     })
-                    .onErrorResume(CommandExecutionException.class, e -> {
-                        RuleViolation violation = e.getDetails().filter(RuleViolation.class::isInstance)
-                                .map(RuleViolation.class::cast).orElseThrow(() -> e);
-                        model.addAttribute("errors", Map.of(field(violation.field()), message(violation.code())));
+                    .onErrorResume(PageCommands.Refused.class, refused -> {
+                        model.addAttribute("errors", Map.of(field(refused.violation().field()),
+                                message(refused.violation().code())));
                         return Mono.just("registrations/form");
                     });
         }));
@@ -125,16 +117,6 @@ class RegistrationPages {
         return new RegisterUnemploymentCommand(TimeOrderedId.next(clock.millis(), random),
                 new PersonalData(idNumber, name, phone), LocalDate.now(clock.withZone(AGENCY_ZONE)), Channel.WINDOW,
                 document, declaration, reason, categories, officer.agencyId());
-    }
-
-    private Mono<RegistrationOutcome> send(RegisterUnemploymentCommand command, Officer officer) {
-        MetaData metaData = MetaData.with(CaseMetadata.OFFICER, officer.officerId())
-                .and(CaseMetadata.AGENCY, officer.agencyId())
-                .and(CaseMetadata.CHANNEL, Channel.WINDOW.name());
-        return Mono.<RegistrationOutcome>fromFuture(() -> commands.send(
-                        GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)))
-                // The command bus runs handlers on the calling thread and they block on JDBC.
-                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private static Map<String, String> byField(List<RefusalReason> reasons) {
