@@ -50,6 +50,13 @@ class ErasureHttpTest extends SecuredPlatformTest {
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.ruleId").isEqualTo("PRIV-2");
 
+        // Every read model has taken in the case's history before the figures are compared.
+        eventually(() -> {
+            assertThat(street.get("/api/agencies/" + OTHER_COUNTY + "/tracking-ledger?month=2026-11").path("rows")
+                    .toString()).contains(caseId);
+            assertThat(street.get("/api/agencies/" + OTHER_COUNTY + "/uncontacted-cases?month=2026-11").toString())
+                    .doesNotContain(caseId);
+        });
         Caseworker analyst = officer("N-erasure", CITY, Role.ANALYST);
         String statistics = "/api/statistics/agencies/" + OTHER_COUNTY + "/caseload?month=2026-11";
         JsonNode statisticsBefore = analyst.get(statistics);
