@@ -65,7 +65,10 @@ class BrowserTest extends SecuredPlatformTest {
         String name = "韩" + System.nanoTime() % 100000;
         String caseId = api.registerAtWindow(idNumber, name);
         api.phoneContact(caseId, NOW.toLocalDate(), true);
-        eventually(() -> assertThat(api.history(caseId).path("entries")).hasSize(3));
+        eventually(() -> {
+            assertThat(api.history(caseId).path("entries")).hasSize(3);
+            assertThat(caseIds(api.searchByIdNumber(idNumber), "cases")).containsExactly(caseId);
+        });
 
         browser.get(url("/cases"));
         assertThat(browser.getCurrentUrl()).endsWith("/login");
@@ -171,7 +174,10 @@ class BrowserTest extends SecuredPlatformTest {
         String contacted = api.registerAtWindow(idNumber, name);
         api.phoneContact(contacted, NOW.toLocalDate(), true);
         String waiting = api.registerAtWindow(TestIds.adult(), "王" + System.nanoTime() % 100000);
-        eventually(() -> assertThat(api.ledger(java.time.YearMonth.from(NOW)).path("rows").toString()).contains(contacted));
+        eventually(() -> {
+            assertThat(api.ledger(java.time.YearMonth.from(NOW)).path("rows").toString()).contains(contacted);
+            assertThat(api.uncontacted(java.time.YearMonth.from(NOW)).toString()).contains(waiting);
+        });
 
         signIn("caseworker-street", "ChangeMe-2026!");
         browser.get(url("/ledger?month=2026-11"));
@@ -337,7 +343,10 @@ class BrowserTest extends SecuredPlatformTest {
         Caseworker api = caseworker("W990101001A", STREET);
         String employed = api.registerAtWindow(TestIds.adult(), "孔" + System.nanoTime() % 100000);
         String cancelled = api.registerAtWindow(TestIds.adult(), "曹" + System.nanoTime() % 100000);
-        eventually(() -> api.getting("/api/cases/" + cancelled).expectStatus().isOk());
+        eventually(() -> {
+            api.getting("/api/cases/" + employed).expectStatus().isOk();
+            api.getting("/api/cases/" + cancelled).expectStatus().isOk();
+        });
         String today = NOW.toLocalDate().toString();
         signIn("caseworker-street", "ChangeMe-2026!");
 

@@ -33,7 +33,12 @@ class CrossAgencyHttpTest extends SecuredPlatformTest {
         street = caseworker("W-street", STREET);
         idNumber = TestIds.adult();
         caseId = otherStreet.registerAtWindow(idNumber, name);
-        eventually(() -> assertThat(caseIds(otherStreet.searchByIdNumber(idNumber), "cases")).contains(caseId));
+        // Each read model follows the events on its own: wait until all three show the case.
+        eventually(() -> {
+            assertThat(caseIds(otherStreet.searchByIdNumber(idNumber), "cases")).contains(caseId);
+            otherStreet.getting("/api/cases/" + caseId).expectStatus().isOk();
+            assertThat(otherStreet.history(caseId).path("entries")).hasSize(2);
+        });
     }
 
     @Test
