@@ -145,7 +145,9 @@ class CasePages {
     private Mono<String> render(String caseId, Officer officer, PersonalData revealed, Model model) {
         return query(new FindCaseQuery(caseId), CaseView.class)
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
-                .zipWith(query(new FindCaseHistoryQuery(caseId), CaseHistoryView.class))
+                // The history is its own read model and may trail the case by a moment.
+                .zipWith(query(new FindCaseHistoryQuery(caseId), CaseHistoryView.class)
+                        .defaultIfEmpty(new CaseHistoryView(caseId, List.of())))
                 .map(found -> {
                     CaseView view = found.getT1();
                     model.addAttribute("view", view);

@@ -279,7 +279,10 @@ class BrowserTest extends SecuredPlatformTest {
     void aCaseworkerRecordsATrackingContactFromTheCaseAndSeesItInTheTimelineAndTheLedger() throws IOException {
         Caseworker api = caseworker("W990101001A", STREET);
         String caseId = api.registerAtWindow(TestIds.adult(), "蒋" + System.nanoTime() % 100000);
-        eventually(() -> api.getting("/api/cases/" + caseId).expectStatus().isOk());
+        eventually(() -> {
+            api.getting("/api/cases/" + caseId).expectStatus().isOk();
+            assertThat(api.history(caseId).path("entries")).hasSize(2);
+        });
         signIn("caseworker-street", "ChangeMe-2026!");
 
         browser.get(url("/cases/" + caseId));

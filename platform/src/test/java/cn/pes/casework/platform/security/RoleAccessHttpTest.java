@@ -25,7 +25,12 @@ class RoleAccessHttpTest extends SecuredPlatformTest {
         street = caseworker("W-role-street", STREET);
         idNumber = TestIds.adult();
         caseId = street.registerAtWindow(idNumber, "冯一");
-        eventually(() -> street.getting("/api/cases/" + caseId).expectStatus().isOk());
+        // Each read model follows the events on its own: wait until all three show the case.
+        eventually(() -> {
+            street.getting("/api/cases/" + caseId).expectStatus().isOk();
+            street.getting("/api/cases/" + caseId + "/history").expectStatus().isOk();
+            assertThat(street.searchByIdNumber(idNumber).path("cases")).hasSize(1);
+        });
     }
 
     @Test
