@@ -75,7 +75,10 @@ class HardeningHttpTest extends SecuredPlatformTest {
         street.post("/api/registrations", Caseworker.windowRegistration(child, name)).expectStatus().isEqualTo(422);
         street.post("/api/registrations", Caseworker.windowRegistration(TestIds.withWrongCheckDigit(idNumber), name))
                 .expectStatus().isBadRequest();
-        eventually(() -> assertThat(caseIds(street.searchByIdNumber(idNumber), "cases")).contains(caseId));
+        eventually(() -> {
+            assertThat(caseIds(street.searchByIdNumber(idNumber), "cases")).contains(caseId);
+            street.getting("/api/cases/" + caseId).expectStatus().isOk();
+        });
         street.searchByName(name);
         street.reveal(caseId);
         anonymous().post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
