@@ -18,8 +18,6 @@ import cn.pes.casework.security.audit.AccessLog;
 import cn.pes.casework.events.shared.PersonalData;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,14 +52,14 @@ class CasePages {
     /** Times on pages are the agencies' local times. */
     private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final QueryGateway queries;
+    private final PageQueries pageQueries;
     private final AccessRules rules;
     private final AgencyDirectory agencies;
     private final PageModel page;
     private final AccessLog accessLog;
 
-    CasePages(QueryGateway queries, AccessRules rules, AgencyDirectory agencies, PageModel page, AccessLog accessLog) {
-        this.queries = queries;
+    CasePages(PageQueries pageQueries, AccessRules rules, AgencyDirectory agencies, PageModel page, AccessLog accessLog) {
+        this.pageQueries = pageQueries;
         this.rules = rules;
         this.agencies = agencies;
         this.page = page;
@@ -95,7 +93,7 @@ class CasePages {
             Object query = byIdNumber ? new FindCasesByIdNumberQuery(term.toUpperCase()) : new FindCasesByNameQuery(term);
             return page.signedIn(model).flatMap(officer -> term.isEmpty() || term.length() > 50
                     ? Mono.just("cases/search")
-                    : query(query, CaseSearchResult.class)
+                    : pageQueries.query(query, CaseSearchResult.class)
                     .map(result -> result.cases().stream()
                             .filter(found -> byIdNumber || officer.has(Role.AUDITOR)
                                     || agencies.covers(officer.agencyId(), found.agencyId()))
@@ -131,7 +129,7 @@ class CasePages {
                 model.addAttribute("purposeInvalid", true);
                 return render(caseId, officer, null, model);
             }
-            return query(new FindCaseQuery(caseId), CaseView.class)
+            return pageQueries.query(new FindCaseQuery(caseId), CaseView.class)
                     .filter(view -> rules.mayRevealPersonalDataOf(officer, view.agencyId())
                             && view.person() != null && !view.person().erased())
                     .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
@@ -143,10 +141,10 @@ class CasePages {
     }
 
     private Mono<String> render(String caseId, Officer officer, PersonalData revealed, Model model) {
-        return query(new FindCaseQuery(caseId), CaseView.class)
+        return pageQueries.query(new FindCaseQuery(caseId), CaseView.class)
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
                 // The history is its own read model and may trail the case by a moment.
-                .zipWith(query(new FindCaseHistoryQuery(caseId), CaseHistoryView.class)
+                .zipWith(pageQueries.query(new FindCaseHistoryQuery(caseId), CaseHistoryView.class)
                         .defaultIfEmpty(new CaseHistoryView(caseId, List.of())))
                 .map(found -> {
                     CaseView view = found.getT1();
@@ -178,12 +176,6 @@ class CasePages {
 
     private Map<String, String> agencyNames() {
         return agencies.all().stream().collect(Collectors.toMap(Agency::id, Agency::name, (a, b) -> a));
-    }
-
-    /** The query bus runs handlers on the calling thread and the MongoDB driver blocks: off the event loop. */
-    private <R> Mono<R> query(Object query, Class<R> type) {
-        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(type)))
-                .subscribeOn(Schedulers.boundedElastic());
     }
 
     record SearchLine(String caseId, MaskedPerson person, Object status, String agency) {

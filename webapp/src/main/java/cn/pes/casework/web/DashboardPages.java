@@ -10,8 +10,6 @@ import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,13 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +40,16 @@ class DashboardPages {
     private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Shanghai");
     private static final int TREND_MONTHS = 6;
 
-    private final QueryGateway queries;
+    private final PageQueries pageQueries;
     private final AccessRules rules;
     private final AgencyDirectory agencies;
     private final PageModel page;
     private final ObjectMapper json;
     private final Clock clock;
 
-    DashboardPages(QueryGateway queries, AccessRules rules, AgencyDirectory agencies, PageModel page, ObjectMapper json,
+    DashboardPages(PageQueries pageQueries, AccessRules rules, AgencyDirectory agencies, PageModel page, ObjectMapper json,
                    Clock clock) {
-        this.queries = queries;
+        this.pageQueries = pageQueries;
         this.rules = rules;
         this.agencies = agencies;
         this.page = page;
@@ -63,7 +59,7 @@ class DashboardPages {
 
     @GetMapping("/dashboard")
     Mono<String> dashboard(@RequestParam(name = "month", required = false) String month, Model model) {
-        YearMonth yearMonth = month(month);
+        YearMonth yearMonth = pageQueries.month(month);
         LocalDate today = LocalDate.now(clock.withZone(AGENCY_ZONE));
         return page.signedIn(model).flatMap(officer -> {
             if (!rules.maySeeStatisticsOf(officer, officer.agencyId())) {
@@ -92,9 +88,9 @@ class DashboardPages {
 
     /** {active registrations, cases contacted} of the agencies in the month. */
     private Mono<int[]> figures(List<String> agencyIds, YearMonth month, LocalDate today) {
-        Mono<CaseloadFigures> caseload = query(new FindCaseloadFiguresQuery(agencyIds, month, today),
+        Mono<CaseloadFigures> caseload = pageQueries.query(new FindCaseloadFiguresQuery(agencyIds, month, today),
                 CaseloadFigures.class);
-        Mono<ContactFigures> contacts = query(new FindContactFiguresQuery(agencyIds, month), ContactFigures.class);
+        Mono<ContactFigures> contacts = pageQueries.query(new FindContactFiguresQuery(agencyIds, month), ContactFigures.class);
         return Mono.zip(caseload, contacts, (load, contact) -> new int[]{load.activeCases(), contact.contactedCases()});
     }
 
@@ -108,23 +104,6 @@ class DashboardPages {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("dashboard figures could not be written", e);
         }
-    }
-
-    private YearMonth month(String month) {
-        if (month == null || month.isBlank()) {
-            return YearMonth.now(clock.withZone(AGENCY_ZONE));
-        }
-        try {
-            return YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-        }
-    }
-
-    /** The query bus runs handlers on the calling thread and the MongoDB driver blocks: off the event loop. */
-    private <R> Mono<R> query(Object query, Class<R> type) {
-        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(type)))
-                .subscribeOn(Schedulers.boundedElastic());
     }
 
     record AgencyFigures(String agency, int activeCases, int contactedCases) {

@@ -10,8 +10,6 @@ import cn.pes.casework.security.Officer;
 import cn.pes.casework.security.Role;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,12 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -43,21 +38,19 @@ import java.util.stream.Collectors;
 @Controller
 class LedgerPages {
 
-    private final QueryGateway queries;
+    private final PageQueries pageQueries;
     private final AccessRules rules;
     private final AgencyDirectory agencies;
     private final PageModel page;
     private final MessageSource messages;
-    private final Clock clock;
 
-    LedgerPages(QueryGateway queries, AccessRules rules, AgencyDirectory agencies, PageModel page,
-                MessageSource messages, Clock clock) {
-        this.queries = queries;
+    LedgerPages(PageQueries pageQueries, AccessRules rules, AgencyDirectory agencies, PageModel page,
+                MessageSource messages) {
+        this.pageQueries = pageQueries;
         this.rules = rules;
         this.agencies = agencies;
         this.page = page;
         this.messages = messages;
-        this.clock = clock;
     }
 
     @GetMapping("/ledger")
@@ -68,10 +61,10 @@ class LedgerPages {
                         Model model) {
         return page.signedIn(model).flatMap(officer -> {
             String agencyId = agency == null || agency.isBlank() ? officer.agencyId() : agency;
-            YearMonth yearMonth = month(month);
+            YearMonth yearMonth = pageQueries.month(month);
             requireListable(officer, agencyId);
-            return query(new FindTrackingLedgerQuery(agencyId, yearMonth), TrackingLedgerView.class)
-                    .zipWith(query(new FindUncontactedCasesQuery(agencyId, yearMonth), UncontactedCasesView.class))
+            return pageQueries.query(new FindTrackingLedgerQuery(agencyId, yearMonth), TrackingLedgerView.class)
+                    .zipWith(pageQueries.query(new FindUncontactedCasesQuery(agencyId, yearMonth), UncontactedCasesView.class))
                     .map(found -> {
                         List<LedgerLine> rows = found.getT1().rows().stream()
                                 .filter(row -> method == null || method.isBlank() || row.method().name().equals(method))
@@ -101,9 +94,9 @@ class LedgerPages {
         Locale locale = exchange.getLocaleContext().getLocale();
         return Officer.current().flatMap(officer -> {
             String agencyId = agency == null || agency.isBlank() ? officer.agencyId() : agency;
-            YearMonth yearMonth = month(month);
+            YearMonth yearMonth = pageQueries.month(month);
             requireListable(officer, agencyId);
-            return query(new FindTrackingLedgerQuery(agencyId, yearMonth), TrackingLedgerView.class)
+            return pageQueries.query(new FindTrackingLedgerQuery(agencyId, yearMonth), TrackingLedgerView.class)
                     .map(view -> csv(view.rows().stream().map(LedgerLine::of).toList(), locale))
                     .map(body -> ResponseEntity.ok()
                             .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -151,23 +144,6 @@ class LedgerPages {
 
     private List<Agency> listableAgencies(Officer officer) {
         return officer.has(Role.AUDITOR) ? agencies.all() : agencies.coveredBy(officer.agencyId());
-    }
-
-    private YearMonth month(String month) {
-        if (month == null || month.isBlank()) {
-            return YearMonth.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
-        }
-        try {
-            return YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-        }
-    }
-
-    /** The query bus runs handlers on the calling thread and the MongoDB driver blocks: off the event loop. */
-    private <R> Mono<R> query(Object query, Class<R> type) {
-        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(type)))
-                .subscribeOn(Schedulers.boundedElastic());
     }
 
     record LedgerLine(String caseId, MaskedPerson person, java.time.LocalDate contactDate, Object method,
