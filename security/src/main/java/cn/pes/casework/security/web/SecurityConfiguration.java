@@ -77,7 +77,7 @@ public class SecurityConfiguration {
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.POST, "/cases/*/reveal")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
-                        .pathMatchers(HttpMethod.GET, "/ledger", "/ledger.csv")
+                        .pathMatchers(HttpMethod.GET, "/ledger", "/ledger.csv", "/ledger.xlsx")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
                         .pathMatchers("/registrations/new", "/cases/*/contacts/new", "/cases/*/employment/new",
                                 "/cases/*/cancellation/new", "/applications",
