@@ -1,5 +1,7 @@
 package cn.pes.casework.web;
 
+import cn.pes.casework.events.cancellation.CancellationGround;
+import cn.pes.casework.events.cancellation.Evidence;
 import cn.pes.casework.events.employment.EmploymentDetails;
 import cn.pes.casework.events.employment.EmploymentType;
 import cn.pes.casework.events.shared.Channel;
@@ -33,8 +35,9 @@ import java.util.Set;
 /**
  * A monthly tracking contact (跟踪调查, TRK-1..TRK-3) recorded from the case page: the same command
  * as the API. A contact that finds the person in work needs the employment, and ends the
- * registration. The case's own rules answer at the field; outside the officer's scope the case
- * answers as unknown.
+ * registration. A contact may propose a cancellation (CAN-1) with what it rests on (CAN-2): it is
+ * recorded, not applied — an officer confirms it later with the cancellation page (CAN-3). The case's
+ * own rules answer at the field; outside the officer's scope the case answers as unknown.
  */
 @Controller
 class ContactPages {
@@ -100,12 +103,22 @@ class ContactPages {
             employment = new EmploymentDetails(EmploymentType.valueOf(status.name()), blankToNull(form.getFirst("employer")),
                     date(form.getFirst("startDate"), "startDate", errors, false));
         }
+        CancellationGround proposedGround = blankToNull(form.getFirst("proposedGround")) == null ? null
+                : choice(form.getFirst("proposedGround"), CancellationGround.class, "proposedGround", errors);
+        Evidence proposalEvidence = null;
+        if (proposedGround != null) {
+            String source = blankToNull(form.getFirst("proposalEvidenceSource"));
+            proposalEvidence = new Evidence(source == null ? null
+                    : choice(source, Evidence.EvidenceSource.class, "proposalEvidenceSource", errors),
+                    blankToNull(form.getFirst("proposalEvidenceReference")),
+                    blankToNull(form.getFirst("proposalEvidenceDescription")));
+        }
         if (!errors.isEmpty()) {
             return null;
         }
         return new RecordTrackingContactCommand(caseId, TimeOrderedId.next(clock.millis(), random), contactDate, method,
                 blankToNull(form.getFirst("dataMatchSource")), reached, status, services,
-                blankToNull(form.getFirst("nextStep")), employment, null, null, today());
+                blankToNull(form.getFirst("nextStep")), employment, proposedGround, proposalEvidence, today());
     }
 
     private LocalDate today() {
@@ -114,7 +127,7 @@ class ContactPages {
 
     private static final Set<String> EXPLAINED = Set.of("NO_ACTIVE_REGISTRATION", "DATA_MATCH_SOURCE_MISSING",
             "STATUS_FOUND_MISSING", "STATUS_WITHOUT_CONTACT", "EMPLOYMENT_MISSING", "DATE_BEFORE_REGISTRATION",
-            "DATE_IN_FUTURE", "DATE_MISSING", "TOO_LONG");
+            "DATE_IN_FUTURE", "DATE_MISSING", "TOO_LONG", "EVIDENCE_MISSING");
 
     private static String message(String code) {
         return EXPLAINED.contains(code) ? "contact." + code : "error.INVALID_VALUE";
@@ -125,8 +138,13 @@ class ContactPages {
         if (path == null) {
             return "form";
         }
-        String last = path.substring(path.lastIndexOf('.') + 1);
-        return "employment".equals(last) ? "employer" : last;
+        return switch (path) {
+            case "employment", "employment.employer" -> "employer";
+            case "proposalEvidence" -> "proposalEvidenceSource";
+            case "proposalEvidence.reference" -> "proposalEvidenceReference";
+            case "proposalEvidence.description" -> "proposalEvidenceDescription";
+            default -> path.substring(path.lastIndexOf('.') + 1);
+        };
     }
 
     private static LocalDate date(String value, String field, Map<String, String> errors, boolean required) {
@@ -161,5 +179,7 @@ class ContactPages {
         model.addAttribute("methods", ContactMethod.values());
         model.addAttribute("statuses", EmploymentStatus.values());
         model.addAttribute("services", ServiceGiven.values());
+        model.addAttribute("grounds", CancellationGround.values());
+        model.addAttribute("sources", Evidence.EvidenceSource.values());
     }
 }

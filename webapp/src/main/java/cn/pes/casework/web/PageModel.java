@@ -1,8 +1,6 @@
 package cn.pes.casework.web;
 
-import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Officer;
-import cn.pes.casework.security.Role;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import org.springframework.security.web.reactive.result.view.CsrfRequestDataValueProcessor;
@@ -15,6 +13,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
+
 /**
  * What every page needs: the signed-in officer and their agency's name for the header, and the CSRF
  * token, resolved so that every {@code th:action} form carries it.
@@ -23,11 +23,11 @@ import reactor.core.publisher.Mono;
 class PageModel {
 
     private final AgencyDirectory agencies;
-    private final AccessRules rules;
+    private final List<PageLink> links;
 
-    PageModel(AgencyDirectory agencies, AccessRules rules) {
+    PageModel(AgencyDirectory agencies, List<PageLink> links) {
         this.agencies = agencies;
-        this.rules = rules;
+        this.links = List.copyOf(links);
     }
 
     /** The header's officer and agency: every page handler starts here. */
@@ -39,15 +39,17 @@ class PageModel {
                     model.addAttribute("agencyName", agencies.find(officer.agencyId()).map(Agency::name)
                             .orElse(officer.agencyId()));
                     // Navigation offers only what the officer's roles open.
-                    model.addAttribute("mayViewCases", rules.mayViewCase(officer));
-                    model.addAttribute("mayRegister", officer.has(Role.CASEWORKER));
-                    model.addAttribute("mayListPeople", rules.mayListPeopleOf(officer, officer.agencyId()));
-                    model.addAttribute("maySeeStatistics", rules.maySeeStatisticsOf(officer, officer.agencyId()));
+                    model.addAttribute("navigation", Navigation.visibleTo(officer, links));
                 });
     }
 
+    /**
+     * Resolves the CSRF token so that every {@code th:action} form carries it, and notes the page's
+     * path, which the navigation marks as current (aria-current) for screen readers and the eye.
+     */
     @ModelAttribute
-    Mono<Void> csrfToken(ServerWebExchange exchange) {
+    Mono<Void> pageContext(ServerWebExchange exchange, Model model) {
+        model.addAttribute("currentPath", exchange.getRequest().getPath().pathWithinApplication().value());
         Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
         return token.doOnNext(csrf -> exchange.getAttributes()
                 .put(CsrfRequestDataValueProcessor.DEFAULT_CSRF_ATTR_NAME, csrf)).then();

@@ -281,7 +281,9 @@ public class ClientCase {
         if (foundWork) {
             requireEmployment(command.employment(), command.recordedOn(), "employment");
         }
-        if (command.proposedGround() != null && command.proposalEvidence() == null) {
+        // A proposal is what an officer later confirms a cancellation on (CAN-3): it needs what it rests on.
+        if (command.proposedGround() != null
+                && (command.proposalEvidence() == null || command.proposalEvidence().source() == null)) {
             throw CaseRuleViolation.invalid("CAN-2", "EVIDENCE_MISSING", "proposalEvidence");
         }
         requireEvidenceText(command.proposalEvidence(), "proposalEvidence");

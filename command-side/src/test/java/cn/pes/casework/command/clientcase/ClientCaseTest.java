@@ -692,6 +692,29 @@ class ClientCaseTest {
     }
 
     @Test
+    void cancellationProposalWithoutEvidenceIsRejected() {
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new RecordTrackingContactCommand(CASE_ID, "contact-0001", TODAY_DATE, ContactMethod.PHONE, null,
+                        true, EmploymentStatus.UNEMPLOYED, Set.of(), null, null,
+                        CancellationGround.DROPPED_JOB_SEEKING, null, TODAY_DATE))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("CAN-2", "EVIDENCE_MISSING", "proposalEvidence"));
+    }
+
+    @Test
+    void cancellationProposalWithEvidenceOfNoKindIsRejected() {
+        fixture.given(opened(), registered(1, THURSDAY))
+                .when(new RecordTrackingContactCommand(CASE_ID, "contact-0001", TODAY_DATE, ContactMethod.PHONE, null,
+                        true, EmploymentStatus.UNEMPLOYED, Set.of(), null, null,
+                        CancellationGround.DROPPED_JOB_SEEKING, new Evidence(null, "CALL-1", "本人表示暂不求职"),
+                        TODAY_DATE))
+                .expectNoEvents()
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(invalid("CAN-2", "EVIDENCE_MISSING", "proposalEvidence"));
+    }
+
+    @Test
     void recordsInformationComparisonWithItsSource() {
         fixture.given(opened(), registered(1, THURSDAY))
                 .when(new RecordTrackingContactCommand(CASE_ID, "contact-0003", THURSDAY,

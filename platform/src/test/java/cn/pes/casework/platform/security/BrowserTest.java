@@ -379,6 +379,85 @@ class BrowserTest extends SecuredPlatformTest {
         eventually(() -> assertThat(api.caseView(cancelled).path("status").asText()).isEqualTo("CANCELLED"));
     }
 
+    @Test
+    void aContactProposesACancellationWithItsEvidenceAndLeavesTheRegistrationActive() throws IOException {
+        Caseworker api = caseworker("W990101001A", STREET);
+        String caseId = api.registerAtWindow(TestIds.adult(), "严" + System.nanoTime() % 100000);
+        eventually(() -> {
+            api.getting("/api/cases/" + caseId).expectStatus().isOk();
+            assertThat(api.history(caseId).path("entries")).hasSize(2);
+        });
+        signIn("caseworker-street", "ChangeMe-2026!");
+
+        browser.get(url("/cases/" + caseId + "/contacts/new"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("method"))).selectByValue("PHONE");
+        browser.findElement(By.cssSelector("input[name=reached]")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("statusFound"))).selectByValue("UNEMPLOYED");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("proposedGround")))
+                .selectByValue("DROPPED_JOB_SEEKING");
+        browser.findElement(By.id("proposalEvidenceReference")).sendKeys("通话记录 2026-11-27");
+        long before = storedEvents();
+        submit(browser.findElement(By.cssSelector("form.contact button")));
+        assertThat(browser.findElement(By.id("proposalEvidenceSource-error")).getText()).contains("CAN-2");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("proposalEvidenceSource")))
+                .selectByValue("CALL");
+        browser.findElement(By.id("proposalEvidenceDescription")).sendKeys("本人表示已不再求职");
+        screenshot("14-contact-proposal");
+        submit(browser.findElement(By.cssSelector("form.contact button")));
+        assertThat(browser.getCurrentUrl()).endsWith("/cases/" + caseId);
+        eventually(() -> {
+            browser.navigate().refresh();
+            assertThat(browser.findElements(By.cssSelector("ol.timeline li")).get(0).getText())
+                    .contains("建议注销").contains("放弃求职要求").contains("电话核实");
+        });
+        assertThat(api.caseView(caseId).path("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void theKeyboardReachesTheSkipLinkTheNavigationAndTheFormInOrder() {
+        signIn("caseworker-street", "ChangeMe-2026!");
+        browser.get(url("/ledger"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.activeElement.blur();");
+        List<String> reached = new java.util.ArrayList<>();
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser);
+        for (int i = 0; i < 25; i++) {
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            WebElement focused = browser.switchTo().activeElement();
+            String href = focused.getAttribute("href");
+            reached.add(href != null ? href.replace(url(""), "") : focused.getTagName() + "#" + focused.getAttribute("name"));
+        }
+        assertThat(reached.get(0)).endsWith("#main");
+        assertThat(reached).containsSubsequence("/cases", "/registrations/new", "/applications", "/ledger",
+                "/dashboard", "/account/password", "select#agency", "input#month", "select#method");
+        assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getAttribute("href"))
+                .endsWith("/ledger");
+        assertThat(browser.findElements(By.cssSelector("nav .section-name"))).extracting(WebElement::getText)
+                .containsExactly("失业登记与跟踪", "统计分析", "账户");
+    }
+
+    @Test
+    void thePagesFitATabletScreenWithoutSidewaysScrolling() throws IOException {
+        Caseworker api = caseworker("W990101001A", STREET);
+        String caseId = api.registerAtWindow(TestIds.adult(), "葛" + System.nanoTime() % 100000);
+        eventually(() -> assertThat(api.history(caseId).path("entries")).hasSize(2));
+        signIn("caseworker-street", "ChangeMe-2026!");
+        // An iPad-sized viewport in portrait, as county offices use at the counter.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        for (String page : List.of("/cases", "/cases/" + caseId, "/cases/" + caseId + "/contacts/new",
+                "/registrations/new", "/ledger", "/applications", "/dashboard")) {
+            browser.get(url(page));
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as("sideways overflow of %s", page).isLessThanOrEqualTo(0);
+        }
+        browser.get(url("/cases/" + caseId));
+        screenshot("15-tablet-case");
+        browser.get(url("/ledger"));
+        screenshot("16-tablet-ledger");
+    }
+
     /** Date inputs take what the browser's locale types; setting the value is the same for every locale. */
     private void setDate(String id, String isoDate) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(

@@ -1,0 +1,61 @@
+package cn.pes.casework.web;
+
+import cn.pes.casework.security.AccessRules;
+import cn.pes.casework.security.Officer;
+import cn.pes.casework.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The pages of registration and tracking, the first dashboard and the officer's account. */
+@Configuration(proxyBeanMethods = false)
+class Navigation {
+
+    @Bean
+    PageLink casesLink(AccessRules rules) {
+        return new PageLink(NavigationSection.CASEWORK, 10, "nav.cases", "/cases", rules::mayViewCase);
+    }
+
+    @Bean
+    PageLink registrationLink() {
+        return new PageLink(NavigationSection.CASEWORK, 20, "nav.register", "/registrations/new",
+                officer -> officer.has(Role.CASEWORKER));
+    }
+
+    @Bean
+    PageLink applicationsLink() {
+        return new PageLink(NavigationSection.CASEWORK, 30, "nav.applications", "/applications",
+                officer -> officer.has(Role.CASEWORKER));
+    }
+
+    @Bean
+    PageLink ledgerLink(AccessRules rules) {
+        return new PageLink(NavigationSection.CASEWORK, 40, "nav.ledger", "/ledger",
+                officer -> rules.mayListPeopleOf(officer, officer.agencyId()));
+    }
+
+    @Bean
+    PageLink dashboardLink(AccessRules rules) {
+        return new PageLink(NavigationSection.STATISTICS, 10, "nav.dashboard", "/dashboard",
+                officer -> rules.maySeeStatisticsOf(officer, officer.agencyId()));
+    }
+
+    @Bean
+    PageLink passwordLink() {
+        return new PageLink(NavigationSection.ACCOUNT, 10, "nav.password", "/account/password", officer -> true);
+    }
+
+    /** The sections with the links this officer may open, in order; empty sections are left out. */
+    static Map<NavigationSection, List<PageLink>> visibleTo(Officer officer, List<PageLink> links) {
+        Map<NavigationSection, List<PageLink>> sections = new EnumMap<>(NavigationSection.class);
+        links.stream()
+             .filter(link -> link.shownTo().test(officer))
+             .sorted(Comparator.comparing(PageLink::section).thenComparingInt(PageLink::order))
+             .forEach(link -> sections.computeIfAbsent(link.section(), section -> new java.util.ArrayList<>()).add(link));
+        return sections;
+    }
+}
