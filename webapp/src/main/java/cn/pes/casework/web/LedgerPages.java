@@ -10,6 +10,9 @@ import cn.pes.casework.security.Officer;
 import cn.pes.casework.security.Role;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
+import cn.pes.casework.web.LedgerTables.Column;
+import cn.pes.casework.web.LedgerTables.Labels;
+import cn.pes.casework.web.LedgerTables.Table;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,18 +25,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
  * An agency's monthly tracking ledger (跟踪台账) and the active cases not yet contacted that month
  * (TRK-1), for its own caseworkers and those above it, and for auditors; filterable by contact
- * method and outcome, exportable as CSV (masked, Chinese column headers by default).
+ * method and outcome, exportable as CSV and as an Excel workbook (masked, Chinese column headers by default).
  */
 @Controller
 class LedgerPages {
@@ -60,86 +65,109 @@ class LedgerPages {
                         @RequestParam(name = "reached", required = false) String reached,
                         Model model) {
         return page.signedIn(model).flatMap(officer -> {
-            String agencyId = agency == null || agency.isBlank() ? officer.agencyId() : agency;
-            YearMonth yearMonth = pageQueries.month(month);
-            requireListable(officer, agencyId);
-            return pageQueries.query(new FindTrackingLedgerQuery(agencyId, yearMonth), TrackingLedgerView.class)
-                    .zipWith(pageQueries.query(new FindUncontactedCasesQuery(agencyId, yearMonth), UncontactedCasesView.class))
+            Scope scope = scope(officer, agency, month);
+            return contacts(scope).zipWith(uncontacted(scope))
                     .map(found -> {
-                        List<LedgerLine> rows = found.getT1().rows().stream()
-                                .filter(row -> method == null || method.isBlank() || row.method().name().equals(method))
+                        List<LedgerLine> rows = found.getT1().stream()
+                                .filter(row -> method == null || method.isBlank() || row.method().toString().equals(method))
                                 .filter(row -> reached == null || reached.isBlank()
                                         || row.reached() == Boolean.parseBoolean(reached))
-                                .map(LedgerLine::of)
                                 .toList();
-                        model.addAttribute("agencyId", agencyId);
-                        model.addAttribute("month", yearMonth);
+                        model.addAttribute("agencyId", scope.agencyId());
+                        model.addAttribute("month", scope.month());
                         model.addAttribute("method", method);
                         model.addAttribute("reached", reached);
                         model.addAttribute("agencies", listableAgencies(officer));
                         model.addAttribute("rows", rows);
                         model.addAttribute("activeCases", found.getT2().activeCases());
-                        model.addAttribute("uncontacted", found.getT2().cases().stream()
-                                .map(UncontactedLine::of).toList());
+                        model.addAttribute("uncontacted", found.getT2().lines());
                         return "ledger/ledger";
                     });
         });
     }
 
-    /** The ledger as a spreadsheet-friendly CSV (UTF-8 with BOM, so that Excel reads the Chinese). */
+    /** The month's contacts as a spreadsheet-friendly CSV (UTF-8 with BOM, so that Excel reads the Chinese). */
     @GetMapping("/ledger.csv")
     Mono<ResponseEntity<byte[]>> export(@RequestParam(name = "agency", required = false) String agency,
                                         @RequestParam(name = "month", required = false) String month,
                                         ServerWebExchange exchange) {
-        Locale locale = exchange.getLocaleContext().getLocale();
+        Labels labels = new Labels(messages, exchange.getLocaleContext().getLocale());
         return Officer.current().flatMap(officer -> {
-            String agencyId = agency == null || agency.isBlank() ? officer.agencyId() : agency;
-            YearMonth yearMonth = pageQueries.month(month);
-            requireListable(officer, agencyId);
-            return pageQueries.query(new FindTrackingLedgerQuery(agencyId, yearMonth), TrackingLedgerView.class)
-                    .map(view -> csv(view.rows().stream().map(LedgerLine::of).toList(), locale))
-                    .map(body -> ResponseEntity.ok()
-                            .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                                    .filename("ledger-" + agencyId + "-" + yearMonth + ".csv").build().toString())
-                            .body(body));
+            Scope scope = scope(officer, agency, month);
+            return contacts(scope).flatMap(rows -> download(scope, "csv",
+                    new MediaType("text", "csv", StandardCharsets.UTF_8),
+                    () -> csv(LedgerTables.contacts(rows, labels))));
         });
     }
 
-    private byte[] csv(List<LedgerLine> rows, Locale locale) {
-        String header = List.of("ledger.contactDate", "case.name", "case.idNumber", "ledger.method", "ledger.reached",
-                        "ledger.statusFound", "ledger.services", "ledger.nextStep", "ledger.officer").stream()
-                .map(key -> messages.getMessage(key, null, locale)).collect(Collectors.joining(","));
-        StringBuilder out = new StringBuilder("\uFEFF").append(header).append("\r\n");
-        for (LedgerLine row : rows) {
-            out.append(String.join(",", cell(String.valueOf(row.contactDate())), cell(row.person().name()),
-                    cell(row.person().idNumber()), cell(label("method." + row.method(), locale)),
-                    cell(label(row.reached() ? "ledger.yes" : "ledger.no", locale)),
-                    cell(row.statusFound() == null ? "" : label("found." + row.statusFound(), locale)),
-                    cell(row.services().stream().map(service -> label("service." + service, locale))
-                            .collect(Collectors.joining("、"))),
-                    cell(row.nextStep()), cell(row.officerId()))).append("\r\n");
+    /** The month's contacts and the people not yet contacted, as an Excel workbook of two sheets. */
+    @GetMapping("/ledger.xlsx")
+    Mono<ResponseEntity<byte[]>> workbook(@RequestParam(name = "agency", required = false) String agency,
+                                          @RequestParam(name = "month", required = false) String month,
+                                          ServerWebExchange exchange) {
+        Labels labels = new Labels(messages, exchange.getLocaleContext().getLocale());
+        return Officer.current().flatMap(officer -> {
+            Scope scope = scope(officer, agency, month);
+            return contacts(scope).zipWith(uncontacted(scope))
+                    .flatMap(found -> download(scope, "xlsx", MediaType.parseMediaType(LedgerWorkbook.CONTENT_TYPE),
+                            () -> LedgerWorkbook.write(List.of(LedgerTables.contacts(found.getT1(), labels),
+                                    LedgerTables.uncontacted(found.getT2().lines(), labels)))));
+        });
+    }
+
+    /** The agency asked for (the officer's own when none) and the month; an agency out of scope does not exist. */
+    private Scope scope(Officer officer, String agency, String month) {
+        String agencyId = agency == null || agency.isBlank() ? officer.agencyId() : agency;
+        YearMonth yearMonth = pageQueries.month(month);
+        if (!rules.mayListPeopleOf(officer, agencyId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return new Scope(agencyId, yearMonth);
+    }
+
+    /** Every contact of the month, masked: the page filters these further, the exports carry them all. */
+    private Mono<List<LedgerLine>> contacts(Scope scope) {
+        return pageQueries.query(new FindTrackingLedgerQuery(scope.agencyId(), scope.month()), TrackingLedgerView.class)
+                .map(view -> view.rows().stream().map(LedgerLine::of).toList());
+    }
+
+    private Mono<Uncontacted> uncontacted(Scope scope) {
+        return pageQueries.query(new FindUncontactedCasesQuery(scope.agencyId(), scope.month()), UncontactedCasesView.class)
+                .map(view -> new Uncontacted(view.activeCases(), view.cases().stream().map(UncontactedLine::of).toList()));
+    }
+
+    /**
+     * Writes the file on a worker thread (POI blocks on its temporary files) and names it for the
+     * agency and month, with an RFC 5987 {@code filename*} beside the plain one.
+     */
+    private static Mono<ResponseEntity<byte[]>> download(Scope scope, String extension, MediaType type,
+                                                         Callable<byte[]> write) {
+        String filename = "ledger-" + scope.agencyId() + "-" + scope.month() + "." + extension;
+        return Mono.fromCallable(write)
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(body -> ResponseEntity.ok()
+                        .contentType(type)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename)
+                                .build() + "; filename*=UTF-8''" + UriUtils.encode(filename, StandardCharsets.UTF_8))
+                        .body(body));
+    }
+
+    private static <T> byte[] csv(Table<T> table) {
+        // The header line stays as the CSV has always begun (unquoted): our own messages, never a person's text.
+        StringBuilder out = new StringBuilder("\uFEFF")
+                .append(table.columns().stream().map(Column::header).collect(Collectors.joining(","))).append("\r\n");
+        for (T row : table.rows()) {
+            out.append(table.columns().stream().map(column -> column.cell().apply(row))
+                    .map(value -> cell(value == null ? "" : value.toString()))
+                    .collect(Collectors.joining(","))).append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private String label(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
-    }
-
     /** Quotes every cell; a leading formula character is neutralised so a spreadsheet never runs it. */
     private static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
+        String text = LedgerTables.looksLikeFormula(value) ? "'" + value : value;
         return "\"" + text.replace("\"", "\"\"") + "\"";
-    }
-
-    private void requireListable(Officer officer, String agencyId) {
-        if (!rules.mayListPeopleOf(officer, agencyId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
     }
 
     private List<Agency> listableAgencies(Officer officer) {
@@ -155,6 +183,12 @@ class LedgerPages {
                     row.servicesGiven() == null ? List.of() : row.servicesGiven().stream().map(Enum::name).sorted().toList(),
                     row.nextStep(), row.officerId());
         }
+    }
+
+    private record Scope(String agencyId, YearMonth month) {
+    }
+
+    private record Uncontacted(int activeCases, List<UncontactedLine> lines) {
     }
 
     record UncontactedLine(String caseId, MaskedPerson person, java.time.LocalDate registeredOn,

@@ -34,7 +34,8 @@ class AnonymousAccessTest extends SecuredPlatformTest {
         List<String> routes = routes();
         assertThat(routes).as("routes found").hasSizeGreaterThan(15)
                 .contains("POST /api/registrations", "GET /api/cases/{caseId}", "POST /api/case-searches",
-                        "GET /api/agencies/{agencyId}/tracking-ledger", "POST /api/account/password");
+                        "GET /api/agencies/{agencyId}/tracking-ledger", "POST /api/account/password",
+                        "GET /ledger.csv", "GET /ledger.xlsx");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {
