@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -34,8 +35,10 @@ class AccountPages {
     }
 
     @GetMapping("/account/password")
-    Mono<String> form(Model model) {
+    Mono<String> form(@RequestParam(name = "initial", required = false) String initial, Model model) {
         requireLocal();
+        // Sent here by the sign-in gate: the account still has the password an administrator handed out.
+        model.addAttribute("initial", initial != null);
         return page.signedIn(model).thenReturn("account/password");
     }
 

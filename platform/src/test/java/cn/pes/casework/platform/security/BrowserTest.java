@@ -167,6 +167,25 @@ class BrowserTest extends SecuredPlatformTest {
     }
 
     @Test
+    void aCaseworkerOnTheInitialPasswordIsSentToChangeItBeforeAnythingElse() throws IOException {
+        jdbc.update("UPDATE officer_account SET initial_password = TRUE WHERE username = 'caseworker-county'");
+        signIn("caseworker-county", "ChangeMe-2026!");
+        assertThat(browser.getCurrentUrl()).endsWith("/account/password?initial=true");
+        assertThat(browser.findElement(By.id("initial-password")).getText()).contains("初始密码");
+        browser.get(url("/ledger"));
+        assertThat(browser.getCurrentUrl()).endsWith("/account/password?initial=true");
+        screenshot("17-initial-password");
+
+        changePassword("ChangeMe-2026!", "County-Browser-2027", "County-Browser-2027");
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).startsWith("密码已修改");
+        browser.get(url("/ledger"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("跟踪台账");
+        // Back to the configured password, for the other tests that sign in as this caseworker.
+        changePassword("County-Browser-2027", "ChangeMe-2026!", "ChangeMe-2026!");
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).startsWith("密码已修改");
+    }
+
+    @Test
     void theAgencysLedgerShowsTheContactMaskedFiltersAndExports() throws IOException {
         Caseworker api = caseworker("W990101001A", STREET);
         String idNumber = TestIds.adult();

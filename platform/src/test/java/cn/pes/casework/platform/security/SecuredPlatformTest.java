@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -58,6 +59,15 @@ abstract class SecuredPlatformTest {
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
+
+    /**
+     * The configured accounts are taken as in use, their initial passwords changed: the tests of the
+     * first sign-in put an account back on its initial password themselves.
+     */
+    @BeforeEach
+    void accountsInUse() {
+        jdbc.update("UPDATE officer_account SET initial_password = FALSE");
+    }
 
     Caseworker officer(String officerId, String agencyId, Role... roles) {
         return Caseworker.officer(port, officerId, agencyId, clock, roles);

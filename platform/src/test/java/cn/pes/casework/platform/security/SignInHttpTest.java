@@ -180,6 +180,40 @@ class SignInHttpTest extends SecuredPlatformTest {
         tokenStatus("caseworker-county", INITIAL, 200);
     }
 
+    @Test
+    void anAccountOnItsInitialPasswordMayOnlyChangeIt() {
+        jdbc.update("UPDATE officer_account SET initial_password = TRUE WHERE username = 'caseworker-county'");
+        String first = token("caseworker-county", INITIAL).path("access_token").asText();
+        anonymous().get().uri("/api/agencies/" + COUNTY + "/pending-applications")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + first).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("PASSWORD_CHANGE_REQUIRED");
+        anonymous().get().uri("/api/account").header(HttpHeaders.AUTHORIZATION, "Bearer " + first).exchange()
+                .expectStatus().isOk();
+
+        clock.set(NOW.plusMinutes(1));
+        try {
+            changePassword(first, INITIAL, "County-Passwort-2027");
+            String next = token("caseworker-county", "County-Passwort-2027").path("access_token").asText();
+            anonymous().get().uri("/api/agencies/" + COUNTY + "/pending-applications")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + next).exchange()
+                    .expectStatus().isOk();
+            // Back to the configured password, for the other tests that sign in with it.
+            changePassword(next, "County-Passwort-2027", INITIAL);
+        } finally {
+            clock.set(NOW);
+        }
+    }
+
+    private void changePassword(String token, String current, String next) {
+        anonymous().post().uri("/api/account/password").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("currentPassword", current, "newPassword", next))
+                .exchange()
+                .expectStatus().isNoContent();
+    }
+
     private JsonNode token(String username, String password) {
         return anonymous().post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("username", username, "password", password))

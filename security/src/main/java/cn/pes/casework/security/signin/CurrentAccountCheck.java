@@ -1,6 +1,7 @@
 package cn.pes.casework.security.signin;
 
 import cn.pes.casework.security.Officer;
+import cn.pes.casework.security.OfficerAuthentication;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -41,7 +42,7 @@ class CurrentAccountCheck implements Converter<Jwt, Mono<AbstractAuthenticationT
                     boolean current = found.isPresent() && found.get().enabled()
                             && found.get().officer().equals(officer)
                             && issuedAfterPasswordChange(jwt.getIssuedAt(), found.get().passwordChangedAt());
-                    return current ? Mono.just(authentication)
+                    return current ? Mono.<AbstractAuthenticationToken>just(new OfficerAuthentication(officer, username))
                             : Mono.error(new InvalidBearerTokenException("the token's account has changed; sign in again"));
                 }));
     }

@@ -173,7 +173,7 @@ public class SecurityConfiguration {
     private static ReactiveAuthenticationManager formSignIn(SignInService signIn) {
         return authentication -> signIn.signInOffLoop(authentication.getName(),
                         String.valueOf(authentication.getCredentials()))
-                .map(OfficerAuthentication::new);
+                .map(officer -> new OfficerAuthentication(officer, authentication.getName()));
     }
 
 }
