@@ -61,7 +61,10 @@ class ReadModelRebuildTest {
                     .expectStatus().isCreated();
             eventually(() -> assertThat(caseworker.history(cases.get(4)).path("entries")).hasSize(5));
             eventually(() -> assertThat(caseworker.pendingApplications(false).path("applications")).hasSize(1));
+            // Five registrations and the second spell of the one who found work.
+            eventually(() -> assertThat(statistics(caseworker, month).path("newRegistrations").asInt()).isEqualTo(6));
             before = views(caseworker, cases, month);
+            assertThat(before.get("statistics").path("employed").asInt()).isEqualTo(1);
         }
 
         FileSystemUtils.deleteRecursively(Path.of(dataDir, "readmodels"));
@@ -90,6 +93,7 @@ class ReadModelRebuildTest {
             }
             eventually(() -> assertThat(caseworker.history(cases.get(2)).path("entries")).hasSize(3));
             eventually(() -> assertThat(caseworker.ledger(month).path("rows")).hasSize(3));
+            eventually(() -> assertThat(statistics(caseworker, month).path("newRegistrations").asInt()).isEqualTo(3));
             Map<String, JsonNode> before = views(caseworker, cases, month);
 
             // Damage the stored views: only a real replay into emptied collections repairs them,
@@ -97,11 +101,13 @@ class ReadModelRebuildTest {
             MongoDatabase readModels = context.getBean("readModelMongoClient", MongoClient.class).getDatabase("casework");
             readModels.getCollection("cases").updateMany(new Document(), new Document("$set", new Document("status", "CANCELLED")));
             readModels.getCollection("case_histories").updateMany(new Document(), new Document("$set", new Document("entries", List.of())));
+            readModels.getCollection("registration_flows").updateMany(new Document(), new Document("$set", new Document("cases", new Document())));
             assertThat(caseworker.caseView(cases.get(0)).path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(statistics(caseworker, month).path("newRegistrations").asInt()).isZero();
 
             EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
             for (String group : List.of("case-summary", "case-history", "case-lookup", "tracking-ledger",
-                    "agency-caseload")) {
+                    "agency-caseload", "registration-flows")) {
                 StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
                         .orElseThrow();
                 processor.shutDown();
@@ -123,6 +129,11 @@ class ReadModelRebuildTest {
         views.put("ledger", caseworker.ledger(month));
         views.put("uncontacted", caseworker.uncontacted(month));
         views.put("pending", caseworker.pendingApplications(false));
+        views.put("statistics", statistics(caseworker, month));
         return views;
+    }
+
+    private static JsonNode statistics(Caseworker caseworker, YearMonth month) {
+        return caseworker.get("/api/statistics/agencies/" + caseworker.agencyId() + "/caseload?month=" + month);
     }
 }

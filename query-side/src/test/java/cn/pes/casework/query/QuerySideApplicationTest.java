@@ -1,5 +1,6 @@
 package cn.pes.casework.query;
 
+import cn.pes.casework.events.cancellation.CancellationGround;
 import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.security.Officer;
 import cn.pes.casework.security.OfficerAuthentication;
@@ -488,6 +489,10 @@ class QuerySideApplicationTest {
             assertThat(county.path("uncontactedCases").asInt()).isEqualTo(2);
             assertThat(county.path("pendingApplications").asInt()).isEqualTo(2);
             assertThat(county.path("overdueApplications").asInt()).isEqualTo(1);
+            // By effective date: November took in one registration and lost one case to work.
+            assertThat(county.path("newRegistrations").asInt()).isEqualTo(1);
+            assertThat(county.path("employed").asInt()).isEqualTo(1);
+            assertThat(county.path("cancelled").asInt()).isZero();
         });
         JsonNode street = getJson(as(OTHER_COUNTY_STREET_CASEWORKER), "/api/statistics/agencies/990102001/caseload");
         assertThat(street.path("agencies")).extracting(JsonNode::asText).containsExactly("990102001");
@@ -495,12 +500,18 @@ class QuerySideApplicationTest {
         assertThat(street.path("contactedCases").asInt()).isEqualTo(2);
         assertThat(street.path("uncontactedCases").asInt()).isEqualTo(1);
         assertThat(street.path("pendingApplications").asInt()).isZero();
+        assertThat(street.path("newRegistrations").asInt()).isZero();
+        assertThat(street.path("employed").asInt()).isEqualTo(1);
 
         JsonNode october = getJson(as(COUNTY_ANALYST), "/api/statistics/agencies/990102/caseload?month=2026-10");
         assertThat(october.path("month").asText()).isEqualTo("2026-10");
         assertThat(october.path("activeCases").asInt()).isEqualTo(2);
         assertThat(october.path("contactedCases").asInt()).isZero();
         assertThat(october.path("uncontactedCases").asInt()).isEqualTo(2);
+        // The cancellation recorded in November took effect in October.
+        assertThat(october.path("newRegistrations").asInt()).isEqualTo(4);
+        assertThat(october.path("employed").asInt()).isZero();
+        assertThat(october.path("cancelled").asInt()).isEqualTo(1);
 
         JsonNode city = getJson(as(CITY_ANALYST), "/api/statistics/agencies/9901/caseload");
         assertThat(city.path("agencies")).hasSize(9);
@@ -519,7 +530,7 @@ class QuerySideApplicationTest {
         JsonNode figures = getJson(as(CITY_ANALYST), "/api/statistics/agencies/990102/caseload");
         assertThat(figures.findValues("person")).isEmpty();
         assertThat(figures.findValues("caseId")).isEmpty();
-        assertThat(figures.toString()).doesNotContain("1101", "吴", "郑", "冯", "陈", "褚", "卫", "138");
+        assertThat(figures.toString()).doesNotContain("1101", "吴", "郑", "冯", "陈", "褚", "卫", "蒋", "138");
 
         // Statistics only within the analyst's own agency; outside it, as if there were no such agency.
         problem(as(COUNTY_ANALYST).get().uri("/api/statistics/agencies/9901/caseload").exchange(), 404);
@@ -569,8 +580,9 @@ class QuerySideApplicationTest {
     }
 
     /**
-     * County 990102, used by no other test: two active cases and one contacted-then-employed in street
-     * 990102001, one active and two pending applications (one overdue on 2026-11-27) in 990102002.
+     * County 990102, used by no other test: two active cases, one contacted-then-employed and one
+     * cancelled with effect from October in street 990102001, one active and two pending applications
+     * (one overdue on 2026-11-27) in 990102002.
      */
     private void publishCountyCaseload() {
         synchronized (QuerySideApplicationTest.class) {
@@ -585,6 +597,7 @@ class QuerySideApplicationTest {
         CaseEvents d = CaseEvents.newCase();
         CaseEvents e = CaseEvents.newCase();
         CaseEvents f = CaseEvents.newCase();
+        CaseEvents g = CaseEvents.newCase();
         eventStore.publish(List.of(
                 a.next(a.opened(CaseEvents.person("110105196001010011", "吴一"))),
                 a.next(a.registered(1, LocalDate.of(2026, 10, 8), "990102001")),
@@ -601,7 +614,10 @@ class QuerySideApplicationTest {
                 f.next(f.opened(CaseEvents.person("110105196006060066", "卫六"))),
                 f.next(f.registered(1, LocalDate.of(2026, 10, 9), "990102001")),
                 f.next(f.phoneContact(1, "s-f1", LocalDate.of(2026, 11, 10), EmploymentStatus.EMPLOYED_BY_UNIT, "990102001")),
-                f.next(f.employed(1, LocalDate.of(2026, 11, 9), "s-f1", "990102001"))));
+                f.next(f.employed(1, LocalDate.of(2026, 11, 9), "s-f1", "990102001")),
+                g.next(g.opened(CaseEvents.person("110105196007070077", "蒋七"))),
+                g.next(g.registered(1, LocalDate.of(2026, 10, 12), "990102001")),
+                g.next(g.cancelled(1, CancellationGround.MOVED_ABROAD, LocalDate.of(2026, 10, 30), "990102001"))));
     }
 
     private static boolean countyCaseloadPublished;

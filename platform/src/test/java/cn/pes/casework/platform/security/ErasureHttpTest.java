@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Erasure by crypto-shredding, end to end: the person's personal data is encrypted in the event
  * store from the start; after the retention period an administrator erases it, and from then on it
- * is unreadable in every view and search, while the statistics stay as they were.
+ * is unreadable in every view and search, while the statistics (counts of the month, and the
+ * registrations and endings that took effect in it) stay as they were.
  */
 class ErasureHttpTest extends SecuredPlatformTest {
+
+    /** A street no other test of the shared context acts in, so that its figures are this test's alone. */
+    private static final String OWN_STREET = "990102002";
 
     @AfterEach
     void resetClock() {
@@ -29,8 +34,18 @@ class ErasureHttpTest extends SecuredPlatformTest {
 
     @Test
     void erasureAfterRetentionLeavesThePersonUnreadableEverywhereAndTheStatisticsUnchanged() {
+        // Another person: registered on 10-28; the cancellation, recorded on 11-27, took effect on 10-30.
+        clock.set(LocalDateTime.of(2026, 10, 28, 10, 0));
+        String cancelledCase = caseworker("W-erasure", OWN_STREET)
+                .registerAtWindow(TestIds.adult(), "韩" + System.nanoTime() % 100000);
         clock.set(NOW);
-        Caseworker street = caseworker("W-erasure", OTHER_COUNTY);
+        Caseworker street = caseworker("W-erasure", OWN_STREET);
+        street.post("/api/cases/" + cancelledCase + "/cancellation", Map.of(
+                        "ground", "FULL_TIME_SCHOOL",
+                        "evidence", Map.of("source", "DOCUMENT", "reference", "录取通知书2026-031"),
+                        "effectiveDate", "2026-10-30",
+                        "notification", Map.of("method", "PHONE", "notifiedOn", "2026-10-30")))
+                .expectStatus().isOk();
         String idNumber = TestIds.adult();
         String name = "杨" + System.nanoTime() % 100000;
         String caseId = street.registerAtWindow(idNumber, name);
@@ -52,15 +67,30 @@ class ErasureHttpTest extends SecuredPlatformTest {
 
         // Every read model has taken in the case's history before the figures are compared.
         eventually(() -> {
-            assertThat(street.get("/api/agencies/" + OTHER_COUNTY + "/tracking-ledger?month=2026-11").path("rows")
+            assertThat(street.get("/api/agencies/" + OWN_STREET + "/tracking-ledger?month=2026-11").path("rows")
                     .toString()).contains(caseId);
-            assertThat(street.get("/api/agencies/" + OTHER_COUNTY + "/uncontacted-cases?month=2026-11").toString())
+            assertThat(street.get("/api/agencies/" + OWN_STREET + "/uncontacted-cases?month=2026-11").toString())
                     .doesNotContain(caseId);
         });
         Caseworker analyst = officer("N-erasure", CITY, Role.ANALYST);
-        String statistics = "/api/statistics/agencies/" + OTHER_COUNTY + "/caseload?month=2026-11";
+        String statistics = "/api/statistics/agencies/" + OWN_STREET + "/caseload?month=2026-11";
+        String october = "/api/statistics/agencies/" + OWN_STREET + "/caseload?month=2026-10";
+        // The movements count in the month they took effect, whenever they were recorded.
+        eventually(() -> {
+            JsonNode november = analyst.get(statistics);
+            assertThat(november.path("newRegistrations").asInt()).isEqualTo(1);
+            assertThat(november.path("employed").asInt()).isEqualTo(1);
+            assertThat(november.path("cancelled").asInt()).isZero();
+            JsonNode inOctober = analyst.get(october);
+            assertThat(inOctober.path("newRegistrations").asInt()).isEqualTo(1);
+            assertThat(inOctober.path("employed").asInt()).isZero();
+            assertThat(inOctober.path("cancelled").asInt()).isEqualTo(1);
+        });
         JsonNode statisticsBefore = analyst.get(statistics);
-        int ledgerRowsBefore = street.get("/api/agencies/" + OTHER_COUNTY + "/tracking-ledger?month=2026-11")
+        assertThat(statisticsBefore.path("activeCases").asInt()).isZero();
+        assertThat(statisticsBefore.path("contactedCases").asInt()).isEqualTo(1);
+        JsonNode octoberBefore = analyst.get(october);
+        int ledgerRowsBefore = street.get("/api/agencies/" + OWN_STREET + "/tracking-ledger?month=2026-11")
                 .path("rows").size();
 
         clock.set(NOW.plusYears(5).plusDays(1));
@@ -69,7 +99,7 @@ class ErasureHttpTest extends SecuredPlatformTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.caseId").isEqualTo(caseId);
 
-        Caseworker later = caseworker("W-erasure", OTHER_COUNTY);
+        Caseworker later = caseworker("W-erasure", OWN_STREET);
         eventually(() -> assertThat(later.caseView(caseId).path("person").path("erased").asBoolean()).isTrue());
         JsonNode view = later.caseView(caseId);
         assertThat(view.toString()).doesNotContain(name, idNumber.substring(idNumber.length() - 4) + "\"");
@@ -80,12 +110,13 @@ class ErasureHttpTest extends SecuredPlatformTest {
             assertThat(caseIds(later.searchByIdNumber(idNumber), "cases")).isEmpty();
             assertThat(caseIds(later.searchByName(name), "cases")).isEmpty();
         });
-        JsonNode ledger = later.get("/api/agencies/" + OTHER_COUNTY + "/tracking-ledger?month=2026-11");
+        JsonNode ledger = later.get("/api/agencies/" + OWN_STREET + "/tracking-ledger?month=2026-11");
         assertThat(ledger.path("rows").size()).isEqualTo(ledgerRowsBefore);
         assertThat(ledger.toString()).doesNotContain(name);
 
         Caseworker laterAnalyst = officer("N-erasure", CITY, Role.ANALYST);
         assertThat(laterAnalyst.get(statistics)).isEqualTo(statisticsBefore);
+        assertThat(laterAnalyst.get(october)).isEqualTo(octoberBefore);
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_key WHERE subject_id = ? "
                 + "AND wrapped_key IS NULL AND destroyed_at IS NOT NULL", Integer.class, caseId)).isEqualTo(1);

@@ -4,6 +4,7 @@ import cn.pes.casework.query.agencycaseload.AgencyCaseloadProjection;
 import cn.pes.casework.query.casehistory.CaseHistoryProjection;
 import cn.pes.casework.query.caselookup.CaseLookupProjection;
 import cn.pes.casework.query.casesummary.CaseSummaryProjection;
+import cn.pes.casework.query.registrationflows.RegistrationFlowsProjection;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
 import com.mongodb.client.MongoClient;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,7 +23,8 @@ public class ProjectionProcessingConfiguration {
             CaseHistoryProjection.PROCESSING_GROUP,
             CaseLookupProjection.PROCESSING_GROUP,
             TrackingLedgerProjection.PROCESSING_GROUP,
-            AgencyCaseloadProjection.PROCESSING_GROUP);
+            AgencyCaseloadProjection.PROCESSING_GROUP,
+            RegistrationFlowsProjection.PROCESSING_GROUP);
 
     @Bean
     public ProjectionProcessorsModule queryProjectionProcessors(

@@ -5,6 +5,8 @@ import cn.pes.casework.events.statistics.CaseloadStatisticsView;
 import cn.pes.casework.events.statistics.ContactFigures;
 import cn.pes.casework.events.statistics.FindCaseloadFiguresQuery;
 import cn.pes.casework.events.statistics.FindContactFiguresQuery;
+import cn.pes.casework.events.statistics.FindFlowFiguresQuery;
+import cn.pes.casework.events.statistics.FlowFigures;
 import cn.pes.casework.query.web.QueryParameters;
 import cn.pes.casework.query.web.QueryScope;
 import cn.pes.casework.security.agency.Agency;
@@ -42,7 +44,8 @@ public class StatisticsController {
     /**
      * An agency's caseload in a month (default: the current one in the agencies' time zone), summed over
      * every agency it covers: a county with its streets, the city with all. Pending and overdue
-     * applications are today's, whatever the month.
+     * applications are today's, whatever the month; registrations and endings are those that took
+     * effect in the month, whenever they were recorded.
      */
     @GetMapping("/api/statistics/agencies/{agencyId}/caseload")
     public Mono<CaseloadStatisticsView> caseload(@PathVariable String agencyId,
@@ -56,9 +59,17 @@ public class StatisticsController {
                     ResponseTypes.instanceOf(CaseloadFigures.class)));
             Mono<ContactFigures> contacts = Mono.fromFuture(queryGateway.query(
                     new FindContactFiguresQuery(counted, yearMonth), ResponseTypes.instanceOf(ContactFigures.class)));
-            return Mono.zip(caseload, contacts, (load, contact) -> new CaseloadStatisticsView(
-                    agencyId, yearMonth, counted, load.activeCases(), contact.contactedCases(), load.uncontactedCases(),
-                    load.pendingApplications(), load.overdueApplications()));
+            Mono<FlowFigures> flows = Mono.fromFuture(queryGateway.query(
+                    new FindFlowFiguresQuery(counted, yearMonth), ResponseTypes.instanceOf(FlowFigures.class)));
+            return Mono.zip(caseload, contacts, flows).map(figures -> {
+                CaseloadFigures load = figures.getT1();
+                ContactFigures contact = figures.getT2();
+                FlowFigures flow = figures.getT3();
+                return new CaseloadStatisticsView(agencyId, yearMonth, counted, load.activeCases(),
+                                                  contact.contactedCases(), load.uncontactedCases(),
+                                                  load.pendingApplications(), load.overdueApplications(),
+                                                  flow.newRegistrations(), flow.employed(), flow.cancelled());
+            });
         })
                    // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
                    .subscribeOn(Schedulers.boundedElastic());

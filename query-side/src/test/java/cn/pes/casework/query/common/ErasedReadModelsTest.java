@@ -8,6 +8,7 @@ import cn.pes.casework.events.casefile.HistoryEntry;
 import cn.pes.casework.events.shared.PersonalData;
 import cn.pes.casework.events.statistics.FindCaseloadFiguresQuery;
 import cn.pes.casework.events.statistics.FindContactFiguresQuery;
+import cn.pes.casework.events.statistics.FindFlowFiguresQuery;
 import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
 import cn.pes.casework.events.tracking.FindUncontactedCasesQuery;
@@ -67,6 +68,7 @@ class ErasedReadModelsTest extends ProjectionTestBase {
         return List.of(
                 projections.agencyCaseload.handle(new FindCaseloadFiguresQuery(List.of(STREET_AGENCY), NOVEMBER, ERASED_ON)),
                 projections.trackingLedger.handle(new FindContactFiguresQuery(List.of(STREET_AGENCY), NOVEMBER)),
+                projections.registrationFlows.handle(new FindFlowFiguresQuery(List.of(STREET_AGENCY), NOVEMBER)),
                 projections.trackingLedger.handle(new FindTrackingLedgerQuery(STREET_AGENCY, NOVEMBER)).rows().size(),
                 projections.agencyCaseload.handle(new FindUncontactedCasesQuery(STREET_AGENCY, NOVEMBER)).activeCases(),
                 projections.caseSummary.handle(new FindCaseQuery(erased.caseId())).status(),

@@ -14,6 +14,8 @@ import cn.pes.casework.events.casefile.FindCaseHistoryQuery;
 import cn.pes.casework.events.casefile.FindCaseQuery;
 import cn.pes.casework.events.casefile.FindCasesByNameQuery;
 import cn.pes.casework.events.casefile.RegistrationStatus;
+import cn.pes.casework.events.statistics.FindFlowFiguresQuery;
+import cn.pes.casework.events.statistics.FlowFigures;
 import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
 import cn.pes.casework.events.tracking.FindUncontactedCasesQuery;
@@ -28,6 +30,8 @@ import cn.pes.casework.query.caselookup.CaseLookupQueries;
 import cn.pes.casework.query.casesummary.CaseSummaryProjection;
 import cn.pes.casework.query.casesummary.CaseSummaryQueries;
 import cn.pes.casework.query.mongo.ReadModelStore;
+import cn.pes.casework.query.registrationflows.RegistrationFlowsProjection;
+import cn.pes.casework.query.registrationflows.RegistrationFlowsQueries;
 import cn.pes.casework.query.support.CaseEvents;
 import cn.pes.casework.query.support.ReadModelFixture;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
@@ -91,13 +95,15 @@ class ProjectionPipelineTest {
                   .registerEventHandler(c -> new CaseHistoryProjection(writer))
                   .registerEventHandler(c -> new CaseLookupProjection(writer, BLIND_INDEX, personalData))
                   .registerEventHandler(c -> new TrackingLedgerProjection(writer, personalData))
-                  .registerEventHandler(c -> new AgencyCaseloadProjection(writer, personalData));
+                  .registerEventHandler(c -> new AgencyCaseloadProjection(writer, personalData))
+                  .registerEventHandler(c -> new RegistrationFlowsProjection(writer));
         Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
         configurer.registerQueryHandler(c -> new CaseSummaryQueries(store, personalData))
                   .registerQueryHandler(c -> new CaseHistoryQueries(store))
                   .registerQueryHandler(c -> new CaseLookupQueries(store, BLIND_INDEX, personalData))
                   .registerQueryHandler(c -> new TrackingLedgerQueries(store, personalData))
-                  .registerQueryHandler(c -> new AgencyCaseloadQueries(store, clock, personalData));
+                  .registerQueryHandler(c -> new AgencyCaseloadQueries(store, clock, personalData))
+                  .registerQueryHandler(c -> new RegistrationFlowsQueries(store));
         new ProjectionProcessorsModule(fixture.client(), ReadModelFixture.DATABASE, writer,
                                        new ProjectionSettings(20, 2, 0),
                                        ProjectionProcessingConfiguration.PROCESSING_GROUPS).configureModule(configurer);
@@ -164,6 +170,9 @@ class ProjectionPipelineTest {
                                                      UncontactedCasesView.class);
             assertThat(uncontacted.activeCases()).isEqualTo(30);
             assertThat(uncontacted.cases()).hasSize(15);
+            FlowFigures october = query(new FindFlowFiguresQuery(List.of(STREET_AGENCY), YearMonth.of(2026, 10)),
+                                        FlowFigures.class);
+            assertThat(october.newRegistrations()).isEqualTo(30);
         });
 
         // Each group keeps its own tokens, one per segment, in the read-model database.

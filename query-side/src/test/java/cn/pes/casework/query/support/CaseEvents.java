@@ -89,13 +89,22 @@ public final class CaseEvents {
 
     /** An event at a given sequence, e.g. to redeliver or deliver out of order. */
     public DomainEventMessage<?> at(long sequence, Object payload) {
+        return at(sequence, payload, T0.plusSeconds(60 * sequence));
+    }
+
+    /** The next event of the stream, recorded at a given time (e.g. in a later month than it took effect). */
+    public DomainEventMessage<?> nextRecordedAt(Instant recordedAt, Object payload) {
+        return at(nextSequence++, payload, recordedAt);
+    }
+
+    private DomainEventMessage<?> at(long sequence, Object payload, Instant recordedAt) {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(CaseMetadata.OFFICER, officerId);
         metaData.put(CaseMetadata.AGENCY, agencyId);
         metaData.put(CaseMetadata.CHANNEL, channel.name());
         metaData.put(CaseMetadata.CORRELATION_ID, "corr-" + caseId + "-" + sequence);
         return new GenericDomainEventMessage<>(AGGREGATE_TYPE, caseId, sequence, payload, metaData,
-                                               caseId + "#" + sequence, T0.plusSeconds(60 * sequence));
+                                               caseId + "#" + sequence, recordedAt);
     }
 
     // Payloads with the defaults of a typical case; tests override what they look at.
@@ -165,7 +174,12 @@ public final class CaseEvents {
     }
 
     public RegistrationCancelled cancelled(int spell, LocalDate effectiveDate, String responsibleAgencyId) {
-        return new RegistrationCancelled(caseId, spell, CancellationGround.ENLISTED,
+        return cancelled(spell, CancellationGround.ENLISTED, effectiveDate, responsibleAgencyId);
+    }
+
+    public RegistrationCancelled cancelled(int spell, CancellationGround ground, LocalDate effectiveDate,
+                                           String responsibleAgencyId) {
+        return new RegistrationCancelled(caseId, spell, ground,
                                          new Evidence(Evidence.EvidenceSource.DOCUMENT, "入伍通知书2026-118", null),
                                          effectiveDate, new Notification(Notification.NotificationMethod.PHONE, effectiveDate),
                                          responsibleAgencyId);

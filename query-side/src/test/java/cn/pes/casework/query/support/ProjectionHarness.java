@@ -11,6 +11,8 @@ import cn.pes.casework.query.casesummary.CaseSummaryQueries;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.projection.ProjectionWriter;
+import cn.pes.casework.query.registrationflows.RegistrationFlowsProjection;
+import cn.pes.casework.query.registrationflows.RegistrationFlowsQueries;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
 import cn.pes.casework.query.trackingledger.TrackingLedgerQueries;
 import cn.pes.casework.security.protection.BlindIndex;
@@ -28,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The five projections behind Axon's annotation adapters, fed either one event at a time without a
+ * The six projections behind Axon's annotation adapters, fed either one event at a time without a
  * unit of work (each change written at once) or as a batch the way a pooled streaming processor runs
  * it: one {@link BatchingUnitOfWork} per processing group with the writer's flush interceptor.
  */
@@ -45,6 +47,7 @@ public final class ProjectionHarness {
     public final CaseLookupQueries caseLookup;
     public final TrackingLedgerQueries trackingLedger;
     public final AgencyCaseloadQueries agencyCaseload;
+    public final RegistrationFlowsQueries registrationFlows;
 
     public ProjectionHarness(ReadModelStore store, Clock clock, PersonalDataDocs personalData) {
         this.writer = new ProjectionWriter(store);
@@ -53,11 +56,13 @@ public final class ProjectionHarness {
         groups.put(CaseLookupProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new CaseLookupProjection(writer, BLIND_INDEX, personalData)));
         groups.put(TrackingLedgerProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new TrackingLedgerProjection(writer, personalData)));
         groups.put(AgencyCaseloadProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new AgencyCaseloadProjection(writer, personalData)));
+        groups.put(RegistrationFlowsProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new RegistrationFlowsProjection(writer)));
         caseSummary = new CaseSummaryQueries(store, personalData);
         caseHistory = new CaseHistoryQueries(store);
         caseLookup = new CaseLookupQueries(store, BLIND_INDEX, personalData);
         trackingLedger = new TrackingLedgerQueries(store, personalData);
         agencyCaseload = new AgencyCaseloadQueries(store, clock, personalData);
+        registrationFlows = new RegistrationFlowsQueries(store);
     }
 
     public ProjectionWriter writer() {

@@ -13,8 +13,11 @@ import java.util.List;
  * @param uncontactedCases    see {@link CaseloadFigures#uncontactedCases()}
  * @param pendingApplications awaiting a decision today, whatever the month
  * @param overdueApplications of those, past their due date today
+ * @param newRegistrations    see {@link FlowFigures#newRegistrations()}
+ * @param employed            see {@link FlowFigures#employed()}
+ * @param cancelled           see {@link FlowFigures#cancelled()}: every CAN-1 ground but employment
  */
 public record CaseloadStatisticsView(String agencyId, YearMonth month, List<String> agencies, int activeCases,
                                      int contactedCases, int uncontactedCases, int pendingApplications,
-                                     int overdueApplications) {
+                                     int overdueApplications, int newRegistrations, int employed, int cancelled) {
 }
