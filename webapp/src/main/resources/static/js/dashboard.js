@@ -1,34 +1,34 @@
-// Draws the dashboard's charts from the page's JSON data island; the tables beside them hold the
-// same figures for keyboards, screen readers and printing.
+// Draws the dashboard's charts from the page's JSON data island (figures and their labels, in the
+// page's language); the tables beside them hold the same figures for keyboards, screen readers and
+// printing.
 (function () {
   var data = JSON.parse(document.getElementById('dashboard-data').textContent || '{}');
+  var colours = ['#b42318', '#2563eb', '#027a48', '#b54708'];
 
-  function bars(elementId, labels, active, contacted) {
+  function draw(elementId, chartData) {
     var element = document.getElementById(elementId);
-    if (!element || typeof echarts === 'undefined') {
+    if (!element || !chartData || typeof echarts === 'undefined') {
       return;
     }
+    var labels = chartData.labels || [];
+    var series = (chartData.series || []).map(function (s, i) {
+      return { name: s.name, type: s.type, data: s.values, itemStyle: { color: colours[i % colours.length] },
+               lineStyle: { width: 2 }, symbolSize: 7 };
+    });
     var chart = echarts.init(element, null, { renderer: 'svg' });
     chart.setOption({
       // Figures, not a show: no animation, so the chart is final as soon as it is drawn.
       animation: false,
       tooltip: { trigger: 'axis' },
-      legend: { data: [element.dataset.active, element.dataset.contacted], itemGap: 28 },
-      grid: { left: 16, right: 16, top: 40, bottom: 8, containLabel: true },
+      legend: { data: series.map(function (s) { return s.name; }), itemGap: 24 },
+      grid: { left: 16, right: 16, top: 48, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 4 ? 20 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        { name: element.dataset.active, type: 'bar', data: active, itemStyle: { color: '#b42318' } },
-        { name: element.dataset.contacted, type: 'bar', data: contacted, itemStyle: { color: '#2563eb' } }
-      ]
+      series: series
     });
     window.addEventListener('resize', function () { chart.resize(); });
   }
 
-  var agencies = data.agencies || [];
-  bars('chart-agencies', agencies.map(function (a) { return a.agency; }),
-       agencies.map(function (a) { return a.activeCases; }), agencies.map(function (a) { return a.contactedCases; }));
-  var trend = data.trend || [];
-  bars('chart-trend', trend.map(function (m) { return m.month; }),
-       trend.map(function (m) { return m.activeCases; }), trend.map(function (m) { return m.contactedCases; }));
+  draw('chart-agencies', data.agencies);
+  draw('chart-trend', data.trend);
 })();

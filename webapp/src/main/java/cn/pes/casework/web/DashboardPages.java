@@ -4,12 +4,15 @@ import cn.pes.casework.events.statistics.CaseloadFigures;
 import cn.pes.casework.events.statistics.ContactFigures;
 import cn.pes.casework.events.statistics.FindCaseloadFiguresQuery;
 import cn.pes.casework.events.statistics.FindContactFiguresQuery;
+import cn.pes.casework.events.statistics.FindFlowFiguresQuery;
+import cn.pes.casework.events.statistics.FlowFigures;
 import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Role;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,14 +28,16 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * A first dashboard without personal data: active registrations and tracking coverage of the month
- * for each agency the officer covers, and the last six months' trend for all of them together.
- * The figures travel to the page as a JSON data island that the chart script reads; the same
- * figures are in tables for keyboards, screen readers and printing.
+ * The dashboard, without personal data: for the month asked, each agency the officer covers with its
+ * active registrations, new registrations, endings and tracking coverage; the totals of them all with
+ * the applications awaiting a decision today; and the last six months' trend. The figures travel to
+ * the page as a JSON data island that the chart script reads (labels included, in the page's
+ * language); the same figures are in tables for keyboards, screen readers and printing.
  */
 @Controller
 class DashboardPages {
@@ -45,20 +50,22 @@ class DashboardPages {
     private final AgencyDirectory agencies;
     private final PageModel page;
     private final ObjectMapper json;
+    private final MessageSource messages;
     private final Clock clock;
 
     DashboardPages(PageQueries pageQueries, AccessRules rules, AgencyDirectory agencies, PageModel page, ObjectMapper json,
-                   Clock clock) {
+                   MessageSource messages, Clock clock) {
         this.pageQueries = pageQueries;
         this.rules = rules;
         this.agencies = agencies;
         this.page = page;
         this.json = json;
+        this.messages = messages;
         this.clock = clock;
     }
 
     @GetMapping("/dashboard")
-    Mono<String> dashboard(@RequestParam(name = "month", required = false) String month, Model model) {
+    Mono<String> dashboard(@RequestParam(name = "month", required = false) String month, Model model, Locale locale) {
         YearMonth yearMonth = pageQueries.month(month);
         LocalDate today = LocalDate.now(clock.withZone(AGENCY_ZONE));
         return page.signedIn(model).flatMap(officer -> {
@@ -67,37 +74,42 @@ class DashboardPages {
             }
             List<Agency> covered = officer.has(Role.AUDITOR) ? agencies.all() : agencies.coveredBy(officer.agencyId());
             List<String> all = covered.stream().map(Agency::id).toList();
-            Mono<List<AgencyFigures>> byAgency = Flux.fromIterable(covered)
-                    .concatMap(agency -> figures(List.of(agency.id()), yearMonth, today)
-                            .map(figures -> new AgencyFigures(agency.name(), figures[0], figures[1])))
+            Mono<List<Figures>> byAgency = Flux.fromIterable(covered)
+                    .concatMap(agency -> figures(agency.name(), List.of(agency.id()), yearMonth, today))
                     .collectList();
-            Mono<List<MonthFigures>> trend = Flux.fromStream(IntStream.range(0, TREND_MONTHS)
+            Mono<List<Figures>> trend = Flux.fromStream(IntStream.range(0, TREND_MONTHS)
                             .mapToObj(back -> yearMonth.minusMonths(TREND_MONTHS - 1 - back)))
-                    .concatMap(m -> figures(all, m, today).map(figures -> new MonthFigures(m.toString(), figures[0],
-                            figures[1])))
+                    .concatMap(m -> figures(m.toString(), all, m, today))
                     .collectList();
-            return Mono.zip(byAgency, trend).map(found -> {
+            Mono<CaseloadFigures> waiting = pageQueries.query(new FindCaseloadFiguresQuery(all, yearMonth, today),
+                    CaseloadFigures.class);
+            return Mono.zip(byAgency, trend, waiting).map(found -> {
                 model.addAttribute("month", yearMonth);
                 model.addAttribute("byAgency", found.getT1());
                 model.addAttribute("trend", found.getT2());
-                model.addAttribute("chartData", chartData(found.getT1(), found.getT2()));
+                model.addAttribute("total", found.getT2().get(TREND_MONTHS - 1));
+                model.addAttribute("waiting", found.getT3());
+                model.addAttribute("chartData", chartData(found.getT1(), found.getT2(), locale));
                 return "dashboard/dashboard";
             });
         });
     }
 
-    /** {active registrations, cases contacted} of the agencies in the month. */
-    private Mono<int[]> figures(List<String> agencyIds, YearMonth month, LocalDate today) {
+    /** The figures of the agencies in the month, under the label the tables and charts show. */
+    private Mono<Figures> figures(String label, List<String> agencyIds, YearMonth month, LocalDate today) {
         Mono<CaseloadFigures> caseload = pageQueries.query(new FindCaseloadFiguresQuery(agencyIds, month, today),
                 CaseloadFigures.class);
         Mono<ContactFigures> contacts = pageQueries.query(new FindContactFiguresQuery(agencyIds, month), ContactFigures.class);
-        return Mono.zip(caseload, contacts, (load, contact) -> new int[]{load.activeCases(), contact.contactedCases()});
+        Mono<FlowFigures> flows = pageQueries.query(new FindFlowFiguresQuery(agencyIds, month), FlowFigures.class);
+        return Mono.zip(caseload, contacts, flows).map(found -> new Figures(label, found.getT1().activeCases(),
+                found.getT2().contactedCases(), found.getT3().newRegistrations(), found.getT3().employed(),
+                found.getT3().cancelled()));
     }
 
-    private String chartData(List<AgencyFigures> byAgency, List<MonthFigures> trend) {
+    private String chartData(List<Figures> byAgency, List<Figures> trend, Locale locale) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("agencies", byAgency);
-        data.put("trend", trend);
+        data.put("agencies", chart(byAgency, locale, false));
+        data.put("trend", chart(trend, locale, true));
         try {
             // Inside a <script type="application/json">: "</" must not end the element early.
             return json.writeValueAsString(data).replace("</", "<\\/");
@@ -106,10 +118,43 @@ class DashboardPages {
         }
     }
 
-    record AgencyFigures(String agency, int activeCases, int contactedCases) {
+    /** Stocks as bars; the month's movements as bars beside them, or as lines over the months of a trend. */
+    private Map<String, Object> chart(List<Figures> figures, Locale locale, boolean trend) {
+        String flowType = trend ? "line" : "bar";
+        List<Map<String, Object>> series = List.of(
+                series(label("dashboard.active", locale), "bar", figures.stream().map(Figures::activeCases).toList()),
+                series(label("dashboard.contacted", locale), "bar", figures.stream().map(Figures::contactedCases).toList()),
+                series(label("dashboard.newRegistrations", locale), flowType,
+                        figures.stream().map(Figures::newRegistrations).toList()),
+                series(label("dashboard.ended", locale), flowType,
+                        figures.stream().map(f -> f.employed() + f.cancelled()).toList()));
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("labels", figures.stream().map(Figures::label).toList());
+        chart.put("series", series);
+        return chart;
     }
 
-    record MonthFigures(String month, int activeCases, int contactedCases) {
+    private static Map<String, Object> series(String name, String type, List<Integer> values) {
+        Map<String, Object> series = new LinkedHashMap<>();
+        series.put("name", name);
+        series.put("type", type);
+        series.put("values", values);
+        return series;
     }
 
+    private String label(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    /**
+     * @param label the agency's name, or the month of a trend
+     */
+    record Figures(String label, int activeCases, int contactedCases, int newRegistrations, int employed,
+                   int cancelled) {
+
+        /** Share of active registrations contacted in the month, or null without any. */
+        public Double coverage() {
+            return activeCases == 0 ? null : (double) contactedCases / activeCases;
+        }
+    }
 }

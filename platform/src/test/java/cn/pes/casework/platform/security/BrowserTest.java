@@ -223,7 +223,13 @@ class BrowserTest extends SecuredPlatformTest {
         String name = "冯" + System.nanoTime() % 100000;
         String caseId = api.registerAtWindow(TestIds.adult(), name);
         api.phoneContact(caseId, NOW.toLocalDate(), true);
-        eventually(() -> assertThat(api.ledger(java.time.YearMonth.from(NOW)).path("rows").toString()).contains(caseId));
+        eventually(() -> {
+            assertThat(api.ledger(java.time.YearMonth.from(NOW)).path("rows").toString()).contains(caseId);
+            assertThat(api.history(caseId).path("entries")).hasSize(3);
+        });
+        // The figures come from three read models, each following the events on its own.
+        eventually(() -> assertThat(api.get("/api/statistics/agencies/" + STREET + "/caseload?month=2026-11")
+                .path("newRegistrations").asInt()).isPositive());
 
         signIn("analyst", "ChangeMe-2026!");
         if (!browser.getCurrentUrl().endsWith("/dashboard")) {
@@ -234,13 +240,32 @@ class BrowserTest extends SecuredPlatformTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
                 .presenceOfElementLocated(By.cssSelector("#chart-agencies svg")));
         assertThat(browser.findElements(By.cssSelector("#chart-trend svg"))).isNotEmpty();
-        List<WebElement> agencies = browser.findElements(By.cssSelector("table.by-agency tbody tr"));
-        assertThat(agencies).extracting(WebElement::getText).anySatisfy(line ->
-                assertThat(line).startsWith("中心区解放街道劳动保障所"));
+        // The page shows what the statistics API answers (retried while a read model still catches up).
+        eventually(() -> {
+            browser.get(url("/dashboard?month=2026-11"));
+            WebElement street = browser.findElements(By.cssSelector("table.by-agency tbody tr")).stream()
+                    .filter(line -> line.getText().startsWith("中心区解放街道劳动保障所")).findFirst().orElseThrow();
+            List<String> cells = street.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            com.fasterxml.jackson.databind.JsonNode figures = api.get("/api/statistics/agencies/" + STREET
+                    + "/caseload?month=2026-11");
+            assertThat(figures.path("newRegistrations").asInt()).isPositive();
+            assertThat(cells.subList(1, 6)).containsExactly(figures.path("activeCases").asText(),
+                    figures.path("newRegistrations").asText(), figures.path("employed").asText(),
+                    figures.path("cancelled").asText(), figures.path("contactedCases").asText());
+        });
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
+                .presenceOfElementLocated(By.cssSelector("#chart-trend svg")));
+        com.fasterxml.jackson.databind.JsonNode figures = api.get("/api/statistics/agencies/" + STREET
+                + "/caseload?month=2026-11");
         assertThat(browser.findElements(By.cssSelector("table.trend tbody tr"))).hasSize(6);
+        assertThat(Integer.parseInt(browser.findElement(By.cssSelector("dd.tile-new")).getText()))
+                .isGreaterThanOrEqualTo(figures.path("newRegistrations").asInt());
+        assertThat(browser.findElements(By.cssSelector("#chart-trend svg path")).size()).isPositive();
+        assertThat(browser.findElement(By.cssSelector("#chart-trend")).getText()).contains("本月新登记");
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(name.substring(0, 1) + "*");
         assertThat(browser.findElements(By.cssSelector("header nav a"))).extracting(WebElement::getText)
                 .containsExactly("统计看板", "修改密码");
+        assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText()).isEqualTo("统计看板");
         screenshot("08-dashboard");
         caseworker("W-dash", STREET).getting("/dashboard?month=2026-11").expectStatus().isOk();
         officer("S-dash", CITY, cn.pes.casework.security.Role.ADMINISTRATOR).getting("/dashboard")
