@@ -3,6 +3,7 @@ package cn.pes.casework.web;
 import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Officer;
 import cn.pes.casework.security.Role;
+import cn.pes.casework.security.SecurityProperties;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import org.springframework.security.web.reactive.result.view.CsrfRequestDataValueProcessor;
@@ -24,10 +25,12 @@ class PageModel {
 
     private final AgencyDirectory agencies;
     private final AccessRules rules;
+    private final boolean localPasswords;
 
-    PageModel(AgencyDirectory agencies, AccessRules rules) {
+    PageModel(AgencyDirectory agencies, AccessRules rules, SecurityProperties security) {
         this.agencies = agencies;
         this.rules = rules;
+        this.localPasswords = security.signIn() == SecurityProperties.SignIn.LOCAL;
     }
 
     /** The header's officer and agency: every page handler starts here. */
@@ -43,6 +46,8 @@ class PageModel {
                     model.addAttribute("mayRegister", officer.has(Role.CASEWORKER));
                     model.addAttribute("mayListPeople", rules.mayListPeopleOf(officer, officer.agencyId()));
                     model.addAttribute("maySeeStatistics", rules.maySeeStatisticsOf(officer, officer.agencyId()));
+                    // Signed in through an OpenID Connect provider, the provider keeps the password.
+                    model.addAttribute("mayChangePassword", localPasswords);
                 });
     }
 
