@@ -70,11 +70,33 @@ public record SecurityProperties(@DefaultValue("LOCAL") SignIn signIn,
      * @param officerClaim      the claim that names the officer
      * @param agencyClaim       the claim with the officer's agency code
      * @param rolesClaim        the claim with the officer's roles (a list or a space-separated string)
+     * @param clientId          the platform's client at the provider, for browsers' sign-in (authorization code
+     *                          flow); without one, browsers cannot sign in and only bearer tokens are accepted
+     * @param clientSecret      a confidential client's secret; none for a public client (PKCE alone)
+     * @param scopes            asked for at browser sign-in ({@code openid} is always added)
      */
     public record Oidc(String issuerUri, String jwkSetUri, String publicKeyLocation, String audience,
                        @DefaultValue("preferred_username") String officerClaim,
                        @DefaultValue("agency_id") String agencyClaim,
-                       @DefaultValue("roles") String rolesClaim) {
+                       @DefaultValue("roles") String rolesClaim,
+                       String clientId, String clientSecret,
+                       @DefaultValue({"openid", "profile"}) List<String> scopes) {
+
+        public Oidc {
+            scopes = scopes == null ? List.of("openid", "profile") : List.copyOf(scopes);
+        }
+
+        /** Browsers sign in through the provider only when the platform has a client there. */
+        public boolean browserSignIn() {
+            return clientId != null && !clientId.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Oidc[issuerUri=" + issuerUri + ", jwkSetUri=" + jwkSetUri + ", publicKeyLocation="
+                    + publicKeyLocation + ", audience=" + audience + ", clientId=" + clientId + ", scopes=" + scopes
+                    + ", claims=" + officerClaim + "/" + agencyClaim + "/" + rolesClaim + "]";
+        }
     }
 
     public record PasswordRules(@DefaultValue("12") int minLength, @DefaultValue("3") int minCharacterClasses) {

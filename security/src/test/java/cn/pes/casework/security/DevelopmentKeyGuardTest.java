@@ -23,7 +23,8 @@ class DevelopmentKeyGuardTest {
     private static SecurityProperties signIn(SecurityProperties.SignIn mode) {
         return new SecurityProperties(mode, List.of(), new SecurityProperties.Lockout(5, Duration.ofMinutes(15)),
                 new SecurityProperties.Tokens(null, Duration.ofHours(8), "pes-casework"),
-                new SecurityProperties.Oidc(null, null, null, null, "preferred_username", "agency_id", "roles"),
+                new SecurityProperties.Oidc(null, null, null, null, "preferred_username", "agency_id", "roles",
+                        null, null, null),
                 new SecurityProperties.PasswordRules(12, 3));
     }
 

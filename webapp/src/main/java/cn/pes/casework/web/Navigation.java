@@ -3,6 +3,7 @@ package cn.pes.casework.web;
 import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Officer;
 import cn.pes.casework.security.Role;
+import cn.pes.casework.security.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,9 +45,12 @@ class Navigation {
                 officer -> rules.maySeeStatisticsOf(officer, officer.agencyId()));
     }
 
+    /** Signed in through an OpenID Connect provider, the provider keeps the password. */
     @Bean
-    PageLink passwordLink() {
-        return new PageLink(NavigationSection.ACCOUNT, 10, "nav.password", "/account/password", officer -> true);
+    PageLink passwordLink(SecurityProperties security) {
+        boolean localPasswords = security.signIn() == SecurityProperties.SignIn.LOCAL;
+        return new PageLink(NavigationSection.ACCOUNT, 10, "nav.password", "/account/password",
+                officer -> localPasswords);
     }
 
     /** The sections with the links this officer may open, in order; empty sections are left out. */

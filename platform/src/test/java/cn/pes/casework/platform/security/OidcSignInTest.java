@@ -113,6 +113,14 @@ class OidcSignInTest {
                 .expectStatus().value(status -> assertThat(status).isIn(401, 403, 404));
     }
 
+    @Test
+    void withoutAClientAtTheProviderBrowsersAreNotSentToSignIn() {
+        Caseworker.client(port).get().uri("/cases").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isUnauthorized();
+        Caseworker.client(port).get().uri("/oauth2/authorization/pes").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
     private void status(String token, int expected) {
         Caseworker.client(port).get().uri("/api/account").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange().expectStatus().isEqualTo(expected);

@@ -5,6 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
+import org.springframework.security.oauth2.client.oidc.authentication.ReactiveOidcIdTokenDecoderFactory;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -14,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoderFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +32,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 
-/** Builds the decoder that verifies bearer tokens, for either way of signing in. */
+/** Builds the decoders that verify bearer tokens, for either way of signing in, and browsers' ID tokens. */
 final class TokenVerification {
 
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
@@ -62,6 +66,24 @@ final class TokenVerification {
         }
         decoder.setJwtValidator(validator(oidc.issuerUri(), oidc.audience(), clock));
         return decoder;
+    }
+
+    /**
+     * ID tokens of browser sign-ins, with the keys the provider's discovery names: issuer, audience
+     * (the platform's client), authorized party and times as OpenID Connect requires, against the
+     * platform's clock. The nonce is checked by the sign-in itself.
+     */
+    static ReactiveJwtDecoderFactory<ClientRegistration> idTokens(Clock clock) {
+        ReactiveOidcIdTokenDecoderFactory factory = new ReactiveOidcIdTokenDecoderFactory();
+        factory.setJwtValidatorFactory(registration -> {
+            JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
+            timestamps.setClock(clock);
+            OidcIdTokenValidator idToken = new OidcIdTokenValidator(registration);
+            idToken.setClockSkew(CLOCK_SKEW);
+            idToken.setClock(clock);
+            return new DelegatingOAuth2TokenValidator<>(timestamps, idToken);
+        });
+        return factory;
     }
 
     /** Time checked against the platform's clock (the one every other decision uses), issuer and audience if given. */

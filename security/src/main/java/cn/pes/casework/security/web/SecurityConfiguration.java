@@ -2,6 +2,7 @@ package cn.pes.casework.security.web;
 
 import cn.pes.casework.security.OfficerAuthentication;
 import cn.pes.casework.security.Role;
+import cn.pes.casework.security.signin.ProviderSignIn;
 import cn.pes.casework.security.signin.SignInService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -130,25 +131,37 @@ public class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint(apiEntryPoint, signIn))
                         .accessDeniedHandler(denied));
+        ProviderSignIn provider = signIn.provider();
         if (signIn.local()) {
             http.formLogin(form -> form.loginPage("/login").authenticationManager(formSignIn(signIn.service())))
                     .logout(logout -> logout.logoutUrl("/logout"));
+        } else if (provider != null) {
+            http.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                    .oauth2Login(login -> provider.configure(login, (exchange, failure) ->
+                            SignInPage.refused(exchange.getExchange(), failure, provider.signInPath())))
+                    .logout(provider::configure);
         } else {
             http.formLogin(ServerHttpSecurity.FormLoginSpec::disable).logout(ServerHttpSecurity.LogoutSpec::disable);
         }
         return http.build();
     }
 
-    /** A browser asking for a page is sent to the sign-in page; everything else gets 401 problem+json. */
+    /**
+     * A browser asking for a page is sent to sign in — the form, or on to the OpenID Connect
+     * provider; everything else gets 401 problem+json, and so does a browser where browsers cannot
+     * sign in (OIDC without a client).
+     */
     private static ServerAuthenticationEntryPoint entryPoint(ServerAuthenticationEntryPoint api, SignInMode signIn) {
-        if (!signIn.local()) {
+        String signInPage = signIn.local() ? "/login"
+                : signIn.provider() != null ? signIn.provider().signInPath() : null;
+        if (signInPage == null) {
             return api;
         }
         MediaTypeServerWebExchangeMatcher html = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
         html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
         DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
                 new DelegatingServerAuthenticationEntryPoint.DelegateEntry(html,
-                        new RedirectServerAuthenticationEntryPoint("/login")));
+                        new RedirectServerAuthenticationEntryPoint(signInPage)));
         entryPoint.setDefaultEntryPoint(api);
         return entryPoint;
     }

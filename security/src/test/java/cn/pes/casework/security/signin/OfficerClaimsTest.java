@@ -15,11 +15,13 @@ import java.util.Set;
 
 import static cn.pes.casework.security.agency.AgencyDirectoryTest.CITY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OfficerClaimsTest {
 
     private final OfficerClaims claims = new OfficerClaims(
-            new SecurityProperties.Oidc(null, null, null, null, "preferred_username", "agency_id", "roles"), CITY);
+            new SecurityProperties.Oidc(null, null, null, null, "preferred_username", "agency_id", "roles",
+                    null, null, null), CITY);
 
     private static Jwt jwt(Map<String, Object> values) {
         Jwt.Builder builder = Jwt.withTokenValue("t").header("alg", "RS256")
@@ -58,6 +60,24 @@ class OfficerClaimsTest {
         StepVerifier.create(claims.convert(jwt(Map.of("preferred_username", "X", "agency_id", "990101",
                         "roles", List.of("offline_access")))))
                 .expectError(InvalidBearerTokenException.class).verify();
+    }
+
+    @Test
+    void aRefusalNamesTheOfficerAndAgencyAsFarAsTheClaimsAreUsable() {
+        assertThatThrownBy(() -> claims.officer(jwt(Map.of("preferred_username", "X", "agency_id", "000000",
+                "roles", List.of("CASEWORKER")))))
+                .isInstanceOfSatisfying(OfficerClaims.Refused.class, refused -> {
+                    assertThat(refused.officerId()).isEqualTo("X");
+                    assertThat(refused.agencyId()).as("not an agency of this city").isNull();
+                });
+        assertThatThrownBy(() -> claims.officer(jwt(Map.of("preferred_username", "X", "agency_id", "990101",
+                "roles", "offline_access"))))
+                .isInstanceOfSatisfying(OfficerClaims.Refused.class, refused ->
+                        assertThat(refused.agencyId()).isEqualTo("990101"));
+        assertThatThrownBy(() -> claims.officer(jwt(Map.of("preferred_username", "x".repeat(65), "agency_id", "990101",
+                "roles", "caseworker"))))
+                .isInstanceOfSatisfying(OfficerClaims.Refused.class, refused ->
+                        assertThat(refused.officerId()).isNull());
     }
 
     @Test

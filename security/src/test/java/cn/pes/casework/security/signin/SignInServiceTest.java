@@ -49,7 +49,8 @@ class SignInServiceTest {
         SecurityProperties properties = new SecurityProperties(SecurityProperties.SignIn.LOCAL, List.of(),
                 new SecurityProperties.Lockout(5, Duration.ofMinutes(15)),
                 new SecurityProperties.Tokens(null, Duration.ofHours(8), "pes-casework"),
-                new SecurityProperties.Oidc(null, null, null, null, "preferred_username", "agency_id", "roles"),
+                new SecurityProperties.Oidc(null, null, null, null, "preferred_username", "agency_id", "roles",
+                        null, null, null),
                 new SecurityProperties.PasswordRules(12, 3));
         signIn = new SignInService(accounts, encoder, accessLog, properties, clock);
         accounts.createIfAbsent("li", "W990101001A", "990101001", Set.of(Role.CASEWORKER), encoder.encode(PASSWORD));
