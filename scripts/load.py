@@ -2,14 +2,17 @@
 """Rough load against a running platform: registers N people at the window and records one
 tracking contact for each, from 8 concurrent HTTP clients, then prints commands per second.
 
-    python3 scripts/load.py http://localhost:8080 2000 [first-person-number]
+    PES_PASSWORD=... python3 scripts/load.py http://localhost:8080 2000 [first-person-number]
 
-Signs in as the embedded default's caseworker-street (initial password). A rough figure including
-the client's own overhead; the benchmarks of the synthetic-city issue replace it.
+Signs in as the embedded default's caseworker-street (PES_USER) with PES_PASSWORD: an account must
+change its initial password before it may work, so change it once first (the /account/password page,
+or POST /api/account/password). A rough figure including the client's own overhead; the benchmarks
+of the synthetic-city issue replace it.
 """
 import concurrent.futures
 import datetime
 import json
+import os
 import sys
 import time
 import urllib.request
@@ -37,7 +40,13 @@ def post(path, body, token=None):
         return json.loads(response.read() or b"{}")
 
 
-TOKEN = post("/api/auth/token", {"username": "caseworker-street", "password": "ChangeMe-2026!"})["access_token"]
+TOKEN = post("/api/auth/token", {"username": os.environ.get("PES_USER", "caseworker-street"),
+                                 "password": os.environ.get("PES_PASSWORD", "ChangeMe-2026!")})["access_token"]
+try:
+    post("/api/registrations", {}, TOKEN)
+except urllib.error.HTTPError as e:
+    if e.code == 403 and b"PASSWORD_CHANGE_REQUIRED" in e.read():
+        sys.exit("The account is still on its initial password: change it once, then set PES_PASSWORD.")
 TODAY = datetime.datetime.now(zoneinfo.ZoneInfo("Asia/Shanghai")).date().isoformat()
 
 

@@ -131,6 +131,7 @@ class DashboardPages {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("labels", figures.stream().map(Figures::label).toList());
         chart.put("series", series);
+        chart.put("horizontal", !trend);
         return chart;
     }
 

@@ -45,6 +45,12 @@ class Navigation {
                 officer -> rules.maySeeStatisticsOf(officer, officer.agencyId()));
     }
 
+    @Bean
+    PageLink accessLogLink() {
+        return new PageLink(NavigationSection.AUDIT, 10, "nav.accessLog", "/audit/access-log",
+                officer -> officer.has(Role.AUDITOR));
+    }
+
     /** Signed in through an OpenID Connect provider, the provider keeps the password. */
     @Bean
     PageLink passwordLink(SecurityProperties security) {

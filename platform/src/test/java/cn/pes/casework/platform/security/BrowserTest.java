@@ -502,6 +502,31 @@ class BrowserTest extends SecuredPlatformTest {
         screenshot("16-tablet-ledger");
     }
 
+    @Test
+    void anAuditorFindsWhoRevealedACaseInTheAccessLog() throws IOException {
+        Caseworker api = caseworker("W990101001A", STREET);
+        String caseId = api.registerAtWindow(TestIds.adult(), "邹" + System.nanoTime() % 100000);
+        eventually(() -> api.getting("/api/cases/" + caseId).expectStatus().isOk());
+        api.reveal(caseId);
+
+        signIn("auditor", "ChangeMe-2026!");
+        browser.get(url("/audit/access-log"));
+        assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText()).isEqualTo("访问日志");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("action")))
+                .selectByValue("PERSONAL_DATA_REVEALED");
+        browser.findElement(By.name("target")).sendKeys(caseId);
+        submit(browser.findElement(By.cssSelector("form.filters button")));
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.access-log tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains("W990101001A").contains("查看完整个人信息").contains(caseId);
+        screenshot("18-access-log");
+
+        setDate("from", "2026-11-28");
+        submit(browser.findElement(By.cssSelector("form.filters button")));
+        assertThat(browser.findElements(By.cssSelector("table.access-log tbody tr"))).isEmpty();
+        caseworker("W-log", STREET).getting("/audit/access-log").expectStatus().isForbidden();
+    }
+
     /** Date inputs take what the browser's locale types; setting the value is the same for every locale. */
     private void setDate(String id, String isoDate) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
