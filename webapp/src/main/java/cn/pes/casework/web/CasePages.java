@@ -1,6 +1,8 @@
 package cn.pes.casework.web;
 
 import cn.pes.casework.events.casefile.CaseHistoryView;
+import cn.pes.casework.events.subsidy.CaseSubsidiesView;
+import cn.pes.casework.events.subsidy.FindCaseSubsidiesQuery;
 import cn.pes.casework.events.casefile.CaseSearchResult;
 import cn.pes.casework.events.casefile.CaseSummary;
 import cn.pes.casework.events.casefile.CaseView;
@@ -146,6 +148,12 @@ class CasePages {
                 // The history is its own read model and may trail the case by a moment.
                 .zipWith(pageQueries.query(new FindCaseHistoryQuery(caseId), CaseHistoryView.class)
                         .defaultIfEmpty(new CaseHistoryView(caseId, List.of())))
+                .zipWith(pageQueries.query(new FindCaseSubsidiesQuery(caseId, null), CaseSubsidiesView.class)
+                        .defaultIfEmpty(new CaseSubsidiesView(caseId, List.of())),
+                        (found, subsidies) -> {
+                            model.addAttribute("subsidies", subsidies.applications());
+                            return found;
+                        })
                 .map(found -> {
                     CaseView view = found.getT1();
                     model.addAttribute("view", view);
@@ -156,6 +164,8 @@ class CasePages {
                     model.addAttribute("agency", agencyName(view.agencyId()));
                     model.addAttribute("mayChange", view.status() == RegistrationStatus.ACTIVE
                             && rules.mayChangeCaseOf(officer, view.agencyId()));
+                    // A skills subsidy does not need an active registration (SUB-1): anyone with a certificate.
+                    model.addAttribute("mayApplyForSubsidy", rules.mayChangeCaseOf(officer, view.agencyId()));
                     List<HistoryEntry> newestFirst = new ArrayList<>(found.getT2().entries());
                     Collections.reverse(newestFirst);
                     model.addAttribute("entries", newestFirst);

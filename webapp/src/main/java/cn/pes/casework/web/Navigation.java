@@ -40,6 +40,18 @@ class Navigation {
     }
 
     @Bean
+    PageLink subsidyPipelineLink() {
+        return new PageLink(NavigationSection.SUBSIDIES, 10, "nav.subsidies", "/subsidies",
+                officer -> officer.has(Role.CASEWORKER) || officer.has(Role.REVIEWER) || officer.has(Role.AUDITOR));
+    }
+
+    @Bean
+    PageLink subsidyMissedLink() {
+        return new PageLink(NavigationSection.SUBSIDIES, 20, "nav.subsidiesMissed", "/subsidies/missed",
+                officer -> officer.has(Role.CASEWORKER) || officer.has(Role.REVIEWER) || officer.has(Role.AUDITOR));
+    }
+
+    @Bean
     PageLink dashboardLink(AccessRules rules) {
         return new PageLink(NavigationSection.STATISTICS, 10, "nav.dashboard", "/dashboard",
                 officer -> rules.maySeeStatisticsOf(officer, officer.agencyId()));

@@ -527,6 +527,52 @@ class BrowserTest extends SecuredPlatformTest {
         caseworker("W-log", STREET).getting("/audit/access-log").expectStatus().isForbidden();
     }
 
+    @Test
+    void aCertificateGoesFromTheCaseToTheDepartmentWhichApprovesIt() throws IOException {
+        Caseworker api = caseworker("W990101001A", STREET);
+        String caseId = api.registerAtWindow(TestIds.adult(), "钱" + System.nanoTime() % 100000);
+        eventually(() -> api.getting("/api/cases/" + caseId).expectStatus().isOk());
+        signIn("caseworker-street", "ChangeMe-2026!");
+
+        browser.get(url("/cases/" + caseId));
+        submit(browser.findElement(By.cssSelector("a.new-subsidy")));
+        browser.findElement(By.id("occupation")).sendKeys("电工");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("level"))).selectByValue("LEVEL_4");
+        browser.findElement(By.id("certificateNumber")).sendKeys("S2026" + System.nanoTime() % 100000000);
+        browser.findElement(By.id("issuingBody")).sendKeys("XX市职业技能鉴定指导中心");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("place"))).selectByValue("HOUSEHOLD_REGISTRATION");
+        // Issued more than 12 months before the application: SUB-2 refuses it at the date.
+        setDate("issuedOn", NOW.toLocalDate().minusMonths(13).toString());
+        submit(browser.findElement(By.cssSelector("form.subsidy button")));
+        assertThat(browser.findElement(By.id("issuedOn-error")).getText()).contains("SUB-2");
+        screenshot("19-subsidy-refused");
+
+        setDate("issuedOn", NOW.toLocalDate().minusMonths(2).toString());
+        submit(browser.findElement(By.cssSelector("form.subsidy button")));
+        assertThat(browser.getCurrentUrl()).endsWith("/cases/" + caseId);
+        eventually(() -> {
+            browser.navigate().refresh();
+            assertThat(browser.findElements(By.cssSelector("table.case-subsidies tr[data-stage=RECEIVED]"))).hasSize(1);
+        });
+        submit(browser.findElement(By.cssSelector("form.signout button")));
+
+        signIn("reviewer", "ChangeMe-2026!");
+        String row = "table.subsidies tr:has(a[href$='" + caseId + "'])";
+        eventually(() -> {
+            browser.get(url("/subsidies?department=" + COUNTY));
+            assertThat(browser.findElements(By.cssSelector(row))).hasSize(1);
+        });
+        assertThat(browser.findElement(By.cssSelector(row)).getAttribute("data-stage")).isEqualTo("RECEIVED");
+        screenshot("20-subsidy-pipeline");
+        submit(browser.findElement(By.cssSelector(row + " button.approve")));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).startsWith("已审核通过");
+        eventually(() -> {
+            browser.get(url("/subsidies?department=" + COUNTY));
+            assertThat(browser.findElement(By.cssSelector(row)).getAttribute("data-stage")).isEqualTo("IN_PUBLICITY");
+        });
+        assertThat(browser.findElement(By.cssSelector(row)).getText()).contains("1500");
+    }
+
     /** Date inputs take what the browser's locale types; setting the value is the same for every locale. */
     private void setDate(String id, String isoDate) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(

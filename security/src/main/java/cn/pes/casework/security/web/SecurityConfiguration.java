@@ -83,6 +83,11 @@ public class SecurityConfiguration {
                         .pathMatchers("/registrations/new", "/cases/*/contacts/new", "/cases/*/employment/new",
                                 "/cases/*/cancellation/new", "/applications",
                                 "/applications/*/approval", "/applications/*/rejection").hasRole(Role.CASEWORKER.name())
+                        .pathMatchers(HttpMethod.GET, "/subsidies", "/subsidies/missed")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
+                        .pathMatchers(HttpMethod.POST, "/subsidies/*/*/*")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name())
+                        .pathMatchers("/cases/*/subsidies/new").hasRole(Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.GET, "/audit/access-log").hasRole(Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.GET, "/dashboard")
                         .hasAnyRole(Role.ANALYST.name(), Role.CASEWORKER.name(), Role.AUDITOR.name())
