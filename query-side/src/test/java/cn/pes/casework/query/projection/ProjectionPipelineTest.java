@@ -32,6 +32,10 @@ import cn.pes.casework.query.casesummary.CaseSummaryQueries;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.registrationflows.RegistrationFlowsProjection;
 import cn.pes.casework.query.registrationflows.RegistrationFlowsQueries;
+import cn.pes.casework.query.subsidypipeline.SubsidyPipelineProjection;
+import cn.pes.casework.query.subsidypipeline.SubsidyPipelineQueries;
+import cn.pes.casework.query.subsidytotals.SubsidyTotalsProjection;
+import cn.pes.casework.query.subsidytotals.SubsidyTotalsQueries;
 import cn.pes.casework.query.support.CaseEvents;
 import cn.pes.casework.query.support.ReadModelFixture;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
@@ -96,14 +100,18 @@ class ProjectionPipelineTest {
                   .registerEventHandler(c -> new CaseLookupProjection(writer, BLIND_INDEX, personalData))
                   .registerEventHandler(c -> new TrackingLedgerProjection(writer, personalData))
                   .registerEventHandler(c -> new AgencyCaseloadProjection(writer, personalData))
-                  .registerEventHandler(c -> new RegistrationFlowsProjection(writer));
+                  .registerEventHandler(c -> new RegistrationFlowsProjection(writer))
+                  .registerEventHandler(c -> new SubsidyPipelineProjection(writer, personalData))
+                  .registerEventHandler(c -> new SubsidyTotalsProjection(writer));
         Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
         configurer.registerQueryHandler(c -> new CaseSummaryQueries(store, personalData))
                   .registerQueryHandler(c -> new CaseHistoryQueries(store))
                   .registerQueryHandler(c -> new CaseLookupQueries(store, BLIND_INDEX, personalData))
                   .registerQueryHandler(c -> new TrackingLedgerQueries(store, personalData))
                   .registerQueryHandler(c -> new AgencyCaseloadQueries(store, clock, personalData))
-                  .registerQueryHandler(c -> new RegistrationFlowsQueries(store));
+                  .registerQueryHandler(c -> new RegistrationFlowsQueries(store))
+                  .registerQueryHandler(c -> new SubsidyPipelineQueries(store, clock, personalData))
+                  .registerQueryHandler(c -> new SubsidyTotalsQueries(store));
         new ProjectionProcessorsModule(fixture.client(), ReadModelFixture.DATABASE, writer,
                                        new ProjectionSettings(20, 2, 0),
                                        ProjectionProcessingConfiguration.PROCESSING_GROUPS).configureModule(configurer);
