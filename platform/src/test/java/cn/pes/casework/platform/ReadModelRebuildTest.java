@@ -2,6 +2,7 @@ package cn.pes.casework.platform;
 
 import cn.pes.casework.platform.support.Caseworker;
 import cn.pes.casework.platform.support.TestIds;
+import cn.pes.casework.query.projection.ProjectionProcessingConfiguration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -106,8 +107,7 @@ class ReadModelRebuildTest {
             assertThat(statistics(caseworker, month).path("newRegistrations").asInt()).isZero();
 
             EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
-            for (String group : List.of("case-summary", "case-history", "case-lookup", "tracking-ledger",
-                    "agency-caseload", "registration-flows")) {
+            for (String group : ProjectionProcessingConfiguration.PROCESSING_GROUPS) {
                 StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
                         .orElseThrow();
                 processor.shutDown();

@@ -10,6 +10,18 @@ import cn.pes.casework.events.registration.RegistrationApproved;
 import cn.pes.casework.events.registration.RegistrationRefused;
 import cn.pes.casework.events.registration.RegistrationRejected;
 import cn.pes.casework.events.registration.UnemploymentRegistered;
+import cn.pes.casework.events.subsidy.CertificateRefused;
+import cn.pes.casework.events.subsidy.CertificateSubmitted;
+import cn.pes.casework.events.subsidy.SubsidyApproved;
+import cn.pes.casework.events.subsidy.SubsidyObjectionDismissed;
+import cn.pes.casework.events.subsidy.SubsidyObjectionRaised;
+import cn.pes.casework.events.subsidy.SubsidyObjectionUpheld;
+import cn.pes.casework.events.subsidy.SubsidyPaid;
+import cn.pes.casework.events.subsidy.SubsidyPaymentDeadlineMissed;
+import cn.pes.casework.events.subsidy.SubsidyPublicityEnded;
+import cn.pes.casework.events.subsidy.SubsidyRejected;
+import cn.pes.casework.events.subsidy.SubsidyReviewDeadlineMissed;
+import cn.pes.casework.events.subsidy.SubsidyReviewStarted;
 import cn.pes.casework.events.tracking.TrackingContactRecorded;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.common.EventMetadata;
@@ -104,6 +116,66 @@ public class CaseHistoryProjection {
     @EventHandler
     void on(PersonalDataErased event, @SequenceNumber long sequence, EventMessage<?> message) {
         append(event.caseId(), sequence, message, event.erasedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(CertificateSubmitted event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.receivedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(CertificateRefused event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.receivedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(SubsidyReviewStarted event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.startedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(SubsidyApproved event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.decidedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(SubsidyRejected event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.decidedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(SubsidyObjectionRaised event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.raisedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(SubsidyObjectionDismissed event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.resolvedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(SubsidyObjectionUpheld event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.resolvedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(SubsidyPublicityEnded event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.endedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(SubsidyReviewDeadlineMissed event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.dueOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(SubsidyPaymentDeadlineMissed event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.dueOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(SubsidyPaid event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.paidOn(), HistoryTexts.of(event));
     }
 
     private void append(String caseId, long sequence, EventMessage<?> message, LocalDate effectiveDate,

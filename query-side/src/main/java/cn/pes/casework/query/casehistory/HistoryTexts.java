@@ -13,10 +13,26 @@ import cn.pes.casework.events.registration.RegistrationRefused;
 import cn.pes.casework.events.registration.RegistrationRejected;
 import cn.pes.casework.events.registration.UnemploymentRegistered;
 import cn.pes.casework.events.shared.Channel;
+import cn.pes.casework.events.subsidy.ApplicationPlace;
+import cn.pes.casework.events.subsidy.Certificate;
+import cn.pes.casework.events.subsidy.CertificateRefused;
+import cn.pes.casework.events.subsidy.CertificateSubmitted;
+import cn.pes.casework.events.subsidy.LivingAllowanceClaim;
+import cn.pes.casework.events.subsidy.SubsidyApproved;
+import cn.pes.casework.events.subsidy.SubsidyObjectionDismissed;
+import cn.pes.casework.events.subsidy.SubsidyObjectionRaised;
+import cn.pes.casework.events.subsidy.SubsidyObjectionUpheld;
+import cn.pes.casework.events.subsidy.SubsidyPaid;
+import cn.pes.casework.events.subsidy.SubsidyPaymentDeadlineMissed;
+import cn.pes.casework.events.subsidy.SubsidyPublicityEnded;
+import cn.pes.casework.events.subsidy.SubsidyRejected;
+import cn.pes.casework.events.subsidy.SubsidyReviewDeadlineMissed;
+import cn.pes.casework.events.subsidy.SubsidyReviewStarted;
 import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.TrackingContactRecorded;
 import cn.pes.casework.query.common.Labels;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -161,6 +177,183 @@ final class HistoryTexts {
             text.append("（保存期限政策：").append(event.policyVersion()).append("）");
         }
         return new Text("删除个人信息", text.toString());
+    }
+
+    static Text of(CertificateSubmitted event) {
+        StringBuilder text = new StringBuilder("提交职业技能证书");
+        appendCertificate(text, event.certificate());
+        text.append("，向").append(placeName(event.place())).append("申请技能提升补贴");
+        LivingAllowanceClaim claim = event.allowanceClaim();
+        if (claim != null && !claim.groups().isEmpty()) {
+            text.append("，同时申请生活费补贴（").append(Labels.join(claim.groups()));
+            if (claim.graduatedOn() != null) {
+                text.append("，").append(claim.graduatedOn()).append("毕业");
+            }
+            if (claim.ruralOrLowIncomeFamily()) {
+                text.append("，农村或城乡低保家庭");
+            }
+            text.append("）");
+        }
+        if (event.reviewDueOn() != null) {
+            text.append("，审核期限 ").append(event.reviewDueOn());
+            appendProvisional(text, event.reviewDueOnProvisional());
+        }
+        return new Text("申请技能提升补贴", text.toString());
+    }
+
+    static Text of(CertificateRefused event) {
+        StringBuilder text = new StringBuilder("提交职业技能证书");
+        appendCertificate(text, event.certificate());
+        text.append("，申请技能提升补贴，不予受理");
+        String reasons = event.reasons() == null ? "" : event.reasons().stream()
+                                                             .map(Labels::refusal)
+                                                             .filter(Objects::nonNull)
+                                                             .collect(Collectors.joining("；"));
+        if (!reasons.isEmpty()) {
+            text.append("：").append(reasons);
+        }
+        return new Text("技能提升补贴不予受理", text.toString());
+    }
+
+    static Text of(SubsidyReviewStarted event) {
+        return new Text("补贴开始审核", "技能提升补贴申请开始审核");
+    }
+
+    static Text of(SubsidyApproved event) {
+        StringBuilder text = new StringBuilder("技能提升补贴审核通过，核定补贴 ").append(yuan(event.subsidyAmount())).append(" 元");
+        if (positive(event.allowanceAmount())) {
+            text.append("、生活费补贴 ").append(yuan(event.allowanceAmount())).append(" 元");
+        }
+        if (event.publicityEndsOn() != null) {
+            text.append("；公示至 ").append(event.publicityEndsOn());
+            appendProvisional(text, event.publicityEndsOnProvisional());
+        }
+        if (event.late()) {
+            text.append("；已超过审核期限");
+        }
+        return new Text("补贴审核通过", text.toString());
+    }
+
+    static Text of(SubsidyRejected event) {
+        StringBuilder text = new StringBuilder(event.objectionId() != null ? "公示异议成立，不予补贴" : "技能提升补贴审核不通过，不予补贴");
+        if (notBlank(event.reason())) {
+            text.append("，理由：").append(event.reason().strip());
+        }
+        if (event.late()) {
+            text.append("；已超过审核期限");
+        }
+        return new Text("不予补贴", text.toString());
+    }
+
+    /** The summary is stored without the objector's personal data (see the event). */
+    static Text of(SubsidyObjectionRaised event) {
+        StringBuilder text = new StringBuilder("公示期间收到异议");
+        if (notBlank(event.summary())) {
+            text.append("：").append(event.summary().strip());
+        }
+        text.append("；异议处理完毕前暂缓拨付");
+        return new Text("公示异议", text.toString());
+    }
+
+    static Text of(SubsidyObjectionDismissed event) {
+        StringBuilder text = new StringBuilder("公示异议经核查不成立");
+        if (notBlank(event.finding())) {
+            text.append("：").append(event.finding().strip());
+        }
+        if (event.paymentDueOn() != null) {
+            text.append("；应于 ").append(event.paymentDueOn()).append(" 前拨付");
+            appendProvisional(text, event.paymentDueOnProvisional());
+        } else {
+            text.append("；公示期满后拨付");
+        }
+        return new Text("异议不成立", text.toString());
+    }
+
+    static Text of(SubsidyObjectionUpheld event) {
+        StringBuilder text = new StringBuilder("公示异议经核查成立");
+        if (notBlank(event.finding())) {
+            text.append("：").append(event.finding().strip());
+        }
+        return new Text("异议成立", text.toString());
+    }
+
+    static Text of(SubsidyPublicityEnded event) {
+        StringBuilder text = new StringBuilder("公示期满");
+        if (event.heldByObjection()) {
+            text.append("，异议尚未处理完毕，暂缓拨付");
+        } else if (event.paymentDueOn() != null) {
+            text.append("，应于 ").append(event.paymentDueOn()).append(" 前拨付");
+            appendProvisional(text, event.paymentDueOnProvisional());
+        }
+        return new Text("公示期满", text.toString());
+    }
+
+    static Text of(SubsidyReviewDeadlineMissed event) {
+        return new Text("审核超期", "审核超期（应于 " + event.dueOn() + " 前审核）");
+    }
+
+    static Text of(SubsidyPaymentDeadlineMissed event) {
+        return new Text("拨付超期", "拨付超期（应于 " + event.dueOn() + " 前拨付）");
+    }
+
+    /** The account reference arrives masked; only its last characters are shown. */
+    static Text of(SubsidyPaid event) {
+        StringBuilder text = new StringBuilder("已拨付补贴 ").append(yuan(event.subsidyAmount())).append(" 元");
+        if (positive(event.allowanceAmount())) {
+            text.append("、生活费补贴 ").append(yuan(event.allowanceAmount())).append(" 元");
+        }
+        if (notBlank(event.maskedAccountReference())) {
+            text.append("，账户 ").append(shortMasked(event.maskedAccountReference().strip()));
+        }
+        if (event.late()) {
+            text.append("；已超过拨付期限");
+        }
+        return new Text("拨付补贴", text.toString());
+    }
+
+    private static void appendCertificate(StringBuilder text, Certificate certificate) {
+        if (certificate == null) {
+            return;
+        }
+        text.append("（").append(certificate.occupation() == null ? "" : certificate.occupation().strip());
+        if (certificate.level() != null) {
+            text.append(" ").append(Labels.of(certificate.level()));
+        }
+        if (notBlank(certificate.certificateNumber())) {
+            text.append("，证书编号 ").append(certificate.certificateNumber().strip());
+        }
+        if (certificate.issuedOn() != null) {
+            text.append("，").append(certificate.issuedOn()).append(" 发证");
+        }
+        text.append("）");
+    }
+
+    private static String placeName(ApplicationPlace place) {
+        return place == null ? "人社部门" : Labels.of(place) + "人社部门";
+    }
+
+    private static void appendProvisional(StringBuilder text, boolean provisional) {
+        if (provisional) {
+            text.append("（缺少当年节假日安排，暂按周末推算）");
+        }
+    }
+
+    /** Yuan without trailing zeros: 1500, 1500.5. */
+    private static String yuan(BigDecimal amount) {
+        return amount == null ? "0" : amount.stripTrailingZeros().toPlainString();
+    }
+
+    private static boolean positive(BigDecimal amount) {
+        return amount != null && amount.signum() > 0;
+    }
+
+    /** "***************1234" reads as "****1234": the number of masked characters says nothing useful. */
+    private static String shortMasked(String masked) {
+        int visible = 0;
+        for (int i = masked.length() - 1; i >= 0 && masked.charAt(i) != '*'; i--) {
+            visible++;
+        }
+        return visible == masked.length() ? masked : "****" + masked.substring(masked.length() - visible);
     }
 
     private static String applying(Channel channel) {

@@ -2,6 +2,7 @@ package cn.pes.casework.query.common;
 
 import org.bson.Document;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +31,19 @@ public final class Docs {
     public static LocalDate date(Document doc, String key) {
         String value = doc == null ? null : doc.getString(key);
         return value == null ? null : LocalDate.parse(value);
+    }
+
+    /**
+     * Amounts (yuan) as plain decimal strings, like dates: exact, free of binary floating point, and
+     * the same text after every replay. Sums are taken in Java from the parts, never in the store.
+     */
+    public static String amount(BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
+    }
+
+    public static BigDecimal amount(Document doc, String key) {
+        String value = doc == null ? null : doc.getString(key);
+        return value == null ? null : new BigDecimal(value);
     }
 
     public static Date instant(Instant instant) {

@@ -13,6 +13,10 @@ import cn.pes.casework.events.shared.PersonCategory;
 import cn.pes.casework.events.shared.RefusalReason;
 import cn.pes.casework.events.shared.RuleViolation;
 import cn.pes.casework.events.shared.Sex;
+import cn.pes.casework.events.subsidy.ApplicationPlace;
+import cn.pes.casework.events.subsidy.CertificateLevel;
+import cn.pes.casework.events.subsidy.MissedSubsidyDeadline;
+import cn.pes.casework.events.subsidy.SubsidyStage;
 import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.events.tracking.ServiceGiven;
@@ -134,6 +138,27 @@ public final class Labels {
         put(ServiceGiven.ENTREPRENEURSHIP_SUPPORT, "创业服务");
         put(ServiceGiven.EMPLOYMENT_ASSISTANCE, "就业援助");
         put(ServiceGiven.SUBSIDY_APPLICATION, "补贴申领");
+
+        put(CertificateLevel.LEVEL_5, "五级/初级工");
+        put(CertificateLevel.LEVEL_4, "四级/中级工");
+        put(CertificateLevel.LEVEL_3, "三级/高级工");
+        put(CertificateLevel.LEVEL_2, "二级/技师");
+        put(CertificateLevel.LEVEL_1, "一级/高级技师");
+
+        put(ApplicationPlace.HOUSEHOLD_REGISTRATION, "户籍地");
+        put(ApplicationPlace.INSURED, "参保地");
+        put(ApplicationPlace.EMPLOYMENT, "就业地");
+
+        put(SubsidyStage.RECEIVED, "已受理，待审核");
+        put(SubsidyStage.IN_REVIEW, "审核中");
+        put(SubsidyStage.IN_PUBLICITY, "公示中");
+        put(SubsidyStage.OBJECTED, "公示异议待处理");
+        put(SubsidyStage.AWAITING_PAYMENT, "待拨付");
+        put(SubsidyStage.PAID, "已拨付");
+        put(SubsidyStage.REJECTED, "不予补贴");
+
+        put(MissedSubsidyDeadline.Kind.REVIEW, "审核超期");
+        put(MissedSubsidyDeadline.Kind.PAYMENT, "拨付超期");
     }
 
     private Labels() {

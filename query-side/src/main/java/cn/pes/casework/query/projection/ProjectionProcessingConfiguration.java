@@ -5,6 +5,8 @@ import cn.pes.casework.query.casehistory.CaseHistoryProjection;
 import cn.pes.casework.query.caselookup.CaseLookupProjection;
 import cn.pes.casework.query.casesummary.CaseSummaryProjection;
 import cn.pes.casework.query.registrationflows.RegistrationFlowsProjection;
+import cn.pes.casework.query.subsidypipeline.SubsidyPipelineProjection;
+import cn.pes.casework.query.subsidytotals.SubsidyTotalsProjection;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
 import com.mongodb.client.MongoClient;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,7 +26,9 @@ public class ProjectionProcessingConfiguration {
             CaseLookupProjection.PROCESSING_GROUP,
             TrackingLedgerProjection.PROCESSING_GROUP,
             AgencyCaseloadProjection.PROCESSING_GROUP,
-            RegistrationFlowsProjection.PROCESSING_GROUP);
+            RegistrationFlowsProjection.PROCESSING_GROUP,
+            SubsidyPipelineProjection.PROCESSING_GROUP,
+            SubsidyTotalsProjection.PROCESSING_GROUP);
 
     @Bean
     public ProjectionProcessorsModule queryProjectionProcessors(

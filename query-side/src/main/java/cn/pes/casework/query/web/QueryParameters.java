@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -34,6 +35,18 @@ public final class QueryParameters {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidQueryInputException(field, field + " must be a date as yyyy-MM-dd, e.g. 2026-11-27");
+        }
+    }
+
+    /** One of an enum's constants by its code, or null when not given. */
+    public static <E extends Enum<E>> E option(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryInputException(field, field + " must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 

@@ -66,6 +66,18 @@ public class QueryScope {
         }
     }
 
+    /**
+     * A department's skills subsidy applications and missed deadlines: whoever may list the agency's
+     * people, and reviewers, who decide these applications, for the departments their agency covers.
+     */
+    public void requireSubsidyApplicationsOf(Officer officer, String departmentId) {
+        if (officer == null || !(rules.mayListPeopleOf(officer, departmentId)
+                || (officer.has(Role.REVIEWER) && agencies.exists(departmentId)
+                && agencies.covers(officer.agencyId(), departmentId)))) {
+            throw new ReadModelNotFoundException(NO_SUCH_AGENCY);
+        }
+    }
+
     /** Figures without personal data about an agency and those below it. */
     public void requireStatisticsOf(Officer officer, String agencyId) {
         if (officer == null || !rules.maySeeStatisticsOf(officer, agencyId)) {

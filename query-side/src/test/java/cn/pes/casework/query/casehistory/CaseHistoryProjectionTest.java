@@ -6,6 +6,11 @@ import cn.pes.casework.events.casefile.CaseHistoryView;
 import cn.pes.casework.events.casefile.FindCaseHistoryQuery;
 import cn.pes.casework.events.casefile.HistoryEntry;
 import cn.pes.casework.events.shared.Channel;
+import cn.pes.casework.events.shared.PersonCategory;
+import cn.pes.casework.events.subsidy.ApplicationPlace;
+import cn.pes.casework.events.subsidy.CertificateSubmitted;
+import cn.pes.casework.events.subsidy.LivingAllowanceClaim;
+import cn.pes.casework.events.subsidy.SubsidyApproved;
 import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.events.tracking.ServiceGiven;
@@ -15,6 +20,7 @@ import cn.pes.casework.query.support.ProjectionTestBase;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -122,5 +128,96 @@ class CaseHistoryProjectionTest extends ProjectionTestBase {
         assertThat(fixture.dump()).isEqualTo(before);
         assertThat(history().entries()).hasSize(10);
         assertThat(OFFICER).isEqualTo(history().entries().get(0).officerId());
+    }
+    /** A person's skills subsidy applications (SUB-1..SUB-7): one refused, one through every step to payment. */
+    private List<DomainEventMessage<?>> subsidies() {
+        CertificateSubmitted submitted = new CertificateSubmitted(events.caseId(), "a-1",
+                CaseEvents.certificate("S000044010001263001234"), ApplicationPlace.INSURED, STREET_AGENCY,
+                new LivingAllowanceClaim(EnumSet.of(PersonCategory.TWO_AFTER_STUDENT), LocalDate.of(2025, 7, 1), true),
+                LocalDate.of(2026, 9, 28), LocalDate.of(2026, 10, 20), false, "SUB-2026-01");
+        return List.of(
+                events.next(events.opened(CaseEvents.person(ID_NUMBER, NAME))),
+                events.next(events.certificateRefused("a-0", STREET_AGENCY, LocalDate.of(2026, 9, 21))),
+                events.next(submitted),
+                events.next(events.reviewStarted("a-1", LocalDate.of(2026, 9, 29))),
+                events.next(events.reviewDeadlineMissed("a-1", STREET_AGENCY, LocalDate.of(2026, 10, 20))),
+                events.next(new SubsidyApproved(events.caseId(), "a-1", new BigDecimal("1500.00"), new BigDecimal("500"),
+                                                LocalDate.of(2026, 10, 22), true, LocalDate.of(2026, 10, 29), true,
+                                                "SUB-2026-01")),
+                events.next(events.objectionRaised("a-1", "o-1", LocalDate.of(2026, 10, 26))),
+                events.next(events.publicityEnded("a-1", LocalDate.of(2026, 10, 29), null)),
+                events.next(events.objectionDismissed("a-1", "o-1", LocalDate.of(2026, 11, 3), LocalDate.of(2027, 1, 29))),
+                events.next(events.paymentDeadlineMissed("a-1", STREET_AGENCY, LocalDate.of(2027, 1, 29))),
+                events.next(events.subsidyPaid("a-1", STREET_AGENCY, "1500", "500", LocalDate.of(2027, 2, 3), true)),
+                events.next(events.certificateSubmitted("a-2", STREET_AGENCY, LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 22))),
+                events.next(events.subsidyApproved("a-2", LocalDate.of(2027, 3, 10), "0", false, LocalDate.of(2027, 3, 17))),
+                events.next(events.objectionRaised("a-2", "o-2", LocalDate.of(2027, 3, 12))),
+                events.next(events.objectionUpheld("a-2", "o-2", LocalDate.of(2027, 3, 19))),
+                events.next(events.subsidyRejected("a-2", LocalDate.of(2027, 3, 19), false, "o-2")),
+                events.next(events.certificateSubmitted("a-3", STREET_AGENCY, LocalDate.of(2027, 4, 1), LocalDate.of(2027, 4, 22))),
+                events.next(events.subsidyRejected("a-3", LocalDate.of(2027, 4, 23), true, null)),
+                events.next(events.certificateSubmitted("a-4", STREET_AGENCY, LocalDate.of(2027, 5, 6), LocalDate.of(2027, 5, 27))),
+                events.next(events.subsidyApproved("a-4", LocalDate.of(2027, 5, 10), "0", false, LocalDate.of(2027, 5, 17))),
+                events.next(events.publicityEnded("a-4", LocalDate.of(2027, 5, 17), LocalDate.of(2027, 8, 13))));
+    }
+
+    @Test
+    void everySubsidyEventBecomesAnEntryInPlainWords() {
+        projections.deliver(subsidies().toArray(DomainEventMessage[]::new));
+
+        List<HistoryEntry> entries = history().entries();
+        assertThat(entries).extracting(HistoryEntry::eventType).containsExactly(
+                "CaseOpened", "CertificateRefused", "CertificateSubmitted", "SubsidyReviewStarted",
+                "SubsidyReviewDeadlineMissed", "SubsidyApproved", "SubsidyObjectionRaised", "SubsidyPublicityEnded",
+                "SubsidyObjectionDismissed", "SubsidyPaymentDeadlineMissed", "SubsidyPaid", "CertificateSubmitted",
+                "SubsidyApproved", "SubsidyObjectionRaised", "SubsidyObjectionUpheld", "SubsidyRejected",
+                "CertificateSubmitted", "SubsidyRejected", "CertificateSubmitted", "SubsidyApproved", "SubsidyPublicityEnded");
+        assertThat(entries).extracting(HistoryEntry::title).containsExactly(
+                "建立档案", "技能提升补贴不予受理", "申请技能提升补贴", "补贴开始审核", "审核超期", "补贴审核通过", "公示异议",
+                "公示期满", "异议不成立", "拨付超期", "拨付补贴", "申请技能提升补贴", "补贴审核通过", "公示异议", "异议成立",
+                "不予补贴", "申请技能提升补贴", "不予补贴", "申请技能提升补贴", "补贴审核通过", "公示期满");
+        assertThat(entries).extracting(HistoryEntry::effectiveDate).containsExactly(
+                null, LocalDate.of(2026, 9, 21), LocalDate.of(2026, 9, 28), LocalDate.of(2026, 9, 29),
+                LocalDate.of(2026, 10, 20), LocalDate.of(2026, 10, 22), LocalDate.of(2026, 10, 26),
+                LocalDate.of(2026, 10, 29), LocalDate.of(2026, 11, 3), LocalDate.of(2027, 1, 29), LocalDate.of(2027, 2, 3),
+                LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 10), LocalDate.of(2027, 3, 12), LocalDate.of(2027, 3, 19),
+                LocalDate.of(2027, 3, 19), LocalDate.of(2027, 4, 1), LocalDate.of(2027, 4, 23), LocalDate.of(2027, 5, 6),
+                LocalDate.of(2027, 5, 10), LocalDate.of(2027, 5, 17));
+
+        assertThat(entries.get(1).description()).isEqualTo(
+                "提交职业技能证书（电工 四级/中级工，证书编号 S0000440100012630a-0，2026-03-20 发证），申请技能提升补贴，"
+                        + "不予受理：ALREADY_SUBSIDISED（SUB-7）");
+        assertThat(entries.get(2).description()).isEqualTo(
+                "提交职业技能证书（电工 四级/中级工，证书编号 S000044010001263001234，2026-03-20 发证），向参保地人社部门申请技能提升补贴，"
+                        + "同时申请生活费补贴（两后生，2025-07-01毕业，农村或城乡低保家庭），审核期限 2026-10-20");
+        assertThat(entries.get(3).description()).isEqualTo("技能提升补贴申请开始审核");
+        assertThat(entries.get(4).description()).isEqualTo("审核超期（应于 2026-10-20 前审核）");
+        assertThat(entries.get(5).description()).isEqualTo(
+                "技能提升补贴审核通过，核定补贴 1500 元、生活费补贴 500 元；公示至 2026-10-29（缺少当年节假日安排，暂按周末推算）；已超过审核期限");
+        assertThat(entries.get(6).description()).isEqualTo("公示期间收到异议：反映证书系代考取得；异议处理完毕前暂缓拨付");
+        assertThat(entries.get(7).description()).isEqualTo("公示期满，异议尚未处理完毕，暂缓拨付");
+        assertThat(entries.get(8).description()).isEqualTo("公示异议经核查不成立：经核实证书系本人考取；应于 2027-01-29 前拨付");
+        assertThat(entries.get(9).description()).isEqualTo("拨付超期（应于 2027-01-29 前拨付）");
+        assertThat(entries.get(10).description()).isEqualTo("已拨付补贴 1500 元、生活费补贴 500 元，账户 ****1234；已超过拨付期限");
+        assertThat(entries.get(12).description()).isEqualTo("技能提升补贴审核通过，核定补贴 1500 元；公示至 2027-03-17");
+        assertThat(entries.get(14).description()).isEqualTo("公示异议经核查成立：经核实证书系他人代考");
+        assertThat(entries.get(15).description()).isEqualTo("公示异议成立，不予补贴，理由：证书等级与申报不符");
+        assertThat(entries.get(17).description()).isEqualTo("技能提升补贴审核不通过，不予补贴，理由：证书等级与申报不符；已超过审核期限");
+        assertThat(entries.get(20).description()).isEqualTo("公示期满，应于 2027-08-13 前拨付");
+        assertThat(entries).allSatisfy(entry -> assertThat(entry.title() + entry.description())
+                .doesNotContain(ID_NUMBER, NAME, PHONE, "***************"));
+    }
+
+    @Test
+    void subsidyEntriesAreAddedOnceWhateverTheRedelivery() {
+        List<DomainEventMessage<?>> stream = subsidies();
+        projections.deliverBatch(stream);
+        var before = fixture.dump();
+
+        projections.deliverBatch(stream);
+        projections.deliver(stream.get(5), stream.get(10));
+
+        assertThat(fixture.dump()).isEqualTo(before);
+        assertThat(history().entries()).hasSize(stream.size());
     }
 }

@@ -9,6 +9,9 @@ import cn.pes.casework.events.shared.PersonalData;
 import cn.pes.casework.events.statistics.FindCaseloadFiguresQuery;
 import cn.pes.casework.events.statistics.FindContactFiguresQuery;
 import cn.pes.casework.events.statistics.FindFlowFiguresQuery;
+import cn.pes.casework.events.subsidy.FindSubsidyPipelineQuery;
+import cn.pes.casework.events.subsidy.FindSubsidyTotalsQuery;
+import cn.pes.casework.events.subsidy.SubsidyApplicationLine;
 import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
 import cn.pes.casework.events.tracking.FindUncontactedCasesQuery;
@@ -52,6 +55,11 @@ class ErasedReadModelsTest extends ProjectionTestBase {
         stream.add(erased.next(erased.phoneContact(1, "e-1", LocalDate.of(2026, 11, 2), EmploymentStatus.EMPLOYED_BY_UNIT,
                 STREET_AGENCY)));
         stream.add(erased.next(erased.employed(1, LocalDate.of(2026, 11, 1), "e-1", STREET_AGENCY)));
+        stream.add(erased.next(erased.certificateSubmitted("s-1", STREET_AGENCY, LocalDate.of(2026, 9, 1),
+                LocalDate.of(2026, 9, 22))));
+        stream.add(erased.next(erased.subsidyPaid("s-1", STREET_AGENCY, "1500", "500", LocalDate.of(2026, 11, 20), false)));
+        stream.add(erased.next(erased.certificateSubmitted("s-2", STREET_AGENCY, LocalDate.of(2026, 11, 2),
+                LocalDate.of(2026, 11, 23))));
         stream.add(kept.next(kept.openedWithKey(CaseEvents.person("110105199001012222", "丙丁"))));
         stream.add(kept.next(kept.registered(1, LocalDate.of(2026, 8, 3), STREET_AGENCY)));
         stream.add(kept.next(kept.phoneContact(1, "k-1", LocalDate.of(2026, 11, 9), EmploymentStatus.UNEMPLOYED,
@@ -73,7 +81,13 @@ class ErasedReadModelsTest extends ProjectionTestBase {
                 projections.agencyCaseload.handle(new FindUncontactedCasesQuery(STREET_AGENCY, NOVEMBER)).activeCases(),
                 projections.caseSummary.handle(new FindCaseQuery(erased.caseId())).status(),
                 projections.caseSummary.handle(new FindCaseQuery(erased.caseId())).birthYear(),
-                projections.caseSummary.handle(new FindCaseQuery(erased.caseId())).sex());
+                projections.caseSummary.handle(new FindCaseQuery(erased.caseId())).sex(),
+                projections.subsidyTotals.handle(new FindSubsidyTotalsQuery(List.of(STREET_AGENCY), NOVEMBER)),
+                subsidyPipeline().stream().map(line -> line.applicationId() + ":" + line.stage() + ":" + line.dueOn()).toList());
+    }
+
+    private List<SubsidyApplicationLine> subsidyPipeline() {
+        return projections.subsidyPipeline.handle(new FindSubsidyPipelineQuery(STREET_AGENCY, null, ERASED_ON)).applications();
     }
 
     private List<PersonalData> ledgerPeople(String caseId) {
@@ -87,6 +101,7 @@ class ErasedReadModelsTest extends ProjectionTestBase {
         assertThat(fixture.dump().toString()).as("stored sealed")
                 .doesNotContain(ERASED_ID_NUMBER).doesNotContain(ERASED_NAME).contains("sealed");
         assertThat(projections.caseSummary.handle(new FindCaseQuery(erased.caseId())).person()).isEqualTo(erasedPerson());
+        assertThat(subsidyPipeline()).extracting(line -> line.person().name()).containsExactly(ERASED_NAME, ERASED_NAME);
         List<Object> before = counts();
 
         keys.destroy(erased.caseId(), "admin-1");
@@ -98,6 +113,7 @@ class ErasedReadModelsTest extends ProjectionTestBase {
         assertThat(view.person()).isEqualTo(PersonalData.erased(erased.caseId()));
         assertThat(ledgerPeople(erased.caseId())).isNotEmpty().allMatch(PersonalData::erased);
         assertThat(ledgerPeople(kept.caseId())).singleElement().extracting(PersonalData::name).isEqualTo("丙丁");
+        assertThat(subsidyPipeline()).hasSize(2).allSatisfy(line -> assertThat(line.person().erased()).isTrue());
         assertThat(counts()).isEqualTo(before);
         CaseHistoryView history = projections.caseHistory.handle(new FindCaseHistoryQuery(erased.caseId()));
         assertThat(history.entries()).last().satisfies(entry -> {
@@ -127,6 +143,7 @@ class ErasedReadModelsTest extends ProjectionTestBase {
         assertThat(stored).contains("erased").doesNotContain(ERASED_ID_NUMBER).doesNotContain(ERASED_NAME);
         assertThat(projections.caseSummary.handle(new FindCaseQuery(erased.caseId())).person())
                 .isEqualTo(PersonalData.erased(erased.caseId()));
+        assertThat(subsidyPipeline()).allSatisfy(line -> assertThat(line.person()).isEqualTo(PersonalData.erased(erased.caseId())));
         assertThat(counts()).isEqualTo(before);
         assertThat(projections.caseHistory.handle(new FindCaseHistoryQuery(erased.caseId())).entries())
                 .extracting(HistoryEntry::eventType)

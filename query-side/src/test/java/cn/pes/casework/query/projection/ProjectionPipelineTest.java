@@ -16,6 +16,16 @@ import cn.pes.casework.events.casefile.FindCasesByNameQuery;
 import cn.pes.casework.events.casefile.RegistrationStatus;
 import cn.pes.casework.events.statistics.FindFlowFiguresQuery;
 import cn.pes.casework.events.statistics.FlowFigures;
+import cn.pes.casework.events.subsidy.CaseSubsidiesView;
+import cn.pes.casework.events.subsidy.FindCaseSubsidiesQuery;
+import cn.pes.casework.events.subsidy.FindMissedSubsidyDeadlinesQuery;
+import cn.pes.casework.events.subsidy.FindSubsidyPipelineQuery;
+import cn.pes.casework.events.subsidy.FindSubsidyTotalsQuery;
+import cn.pes.casework.events.subsidy.MissedSubsidyDeadlinesView;
+import cn.pes.casework.events.subsidy.SubsidyApplicationLine;
+import cn.pes.casework.events.subsidy.SubsidyPipelineView;
+import cn.pes.casework.events.subsidy.SubsidyStage;
+import cn.pes.casework.events.subsidy.SubsidyTotals;
 import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
 import cn.pes.casework.events.tracking.FindUncontactedCasesQuery;
@@ -32,6 +42,10 @@ import cn.pes.casework.query.casesummary.CaseSummaryQueries;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.registrationflows.RegistrationFlowsProjection;
 import cn.pes.casework.query.registrationflows.RegistrationFlowsQueries;
+import cn.pes.casework.query.subsidypipeline.SubsidyPipelineProjection;
+import cn.pes.casework.query.subsidypipeline.SubsidyPipelineQueries;
+import cn.pes.casework.query.subsidytotals.SubsidyTotalsProjection;
+import cn.pes.casework.query.subsidytotals.SubsidyTotalsQueries;
 import cn.pes.casework.query.support.CaseEvents;
 import cn.pes.casework.query.support.ReadModelFixture;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
@@ -47,6 +61,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -96,14 +111,18 @@ class ProjectionPipelineTest {
                   .registerEventHandler(c -> new CaseLookupProjection(writer, BLIND_INDEX, personalData))
                   .registerEventHandler(c -> new TrackingLedgerProjection(writer, personalData))
                   .registerEventHandler(c -> new AgencyCaseloadProjection(writer, personalData))
-                  .registerEventHandler(c -> new RegistrationFlowsProjection(writer));
+                  .registerEventHandler(c -> new RegistrationFlowsProjection(writer))
+                  .registerEventHandler(c -> new SubsidyPipelineProjection(writer, personalData))
+                  .registerEventHandler(c -> new SubsidyTotalsProjection(writer));
         Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
         configurer.registerQueryHandler(c -> new CaseSummaryQueries(store, personalData))
                   .registerQueryHandler(c -> new CaseHistoryQueries(store))
                   .registerQueryHandler(c -> new CaseLookupQueries(store, BLIND_INDEX, personalData))
                   .registerQueryHandler(c -> new TrackingLedgerQueries(store, personalData))
                   .registerQueryHandler(c -> new AgencyCaseloadQueries(store, clock, personalData))
-                  .registerQueryHandler(c -> new RegistrationFlowsQueries(store));
+                  .registerQueryHandler(c -> new RegistrationFlowsQueries(store))
+                  .registerQueryHandler(c -> new SubsidyPipelineQueries(store, clock, personalData))
+                  .registerQueryHandler(c -> new SubsidyTotalsQueries(store));
         new ProjectionProcessorsModule(fixture.client(), ReadModelFixture.DATABASE, writer,
                                        new ProjectionSettings(20, 2, 0),
                                        ProjectionProcessingConfiguration.PROCESSING_GROUPS).configureModule(configurer);
@@ -180,6 +199,45 @@ class ProjectionPipelineTest {
             assertThat(fixture.database().getCollection(ProjectionProcessorsModule.TOKEN_COLLECTION)
                               .countDocuments(Filters.eq("processorName", group))).isEqualTo(2);
         }
+    }
+
+    /** The subsidy read models answer through the query bus once their processing groups have caught up. */
+    @Test
+    void theSubsidyReadModelsFollowTheEventStream() throws Exception {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        List<String> caseIds = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            CaseEvents events = CaseEvents.newCase();
+            caseIds.add(events.caseId());
+            messages.add(events.next(events.openedWithKey(CaseEvents.person(String.format("1101051990%08d", i), "补贴"))));
+            messages.add(events.next(events.certificateSubmitted("s-" + i, STREET_AGENCY, LocalDate.of(2026, 10, 12),
+                                                                 LocalDate.of(2026, 11, 2))));
+            if (i % 2 == 0) {
+                messages.add(events.next(events.reviewDeadlineMissed("s-" + i, STREET_AGENCY, LocalDate.of(2026, 11, 2))));
+                messages.add(events.next(events.subsidyApproved("s-" + i, LocalDate.of(2026, 11, 4), "500", true,
+                                                                LocalDate.of(2026, 11, 11))));
+                messages.add(events.next(events.publicityEnded("s-" + i, LocalDate.of(2026, 11, 11), LocalDate.of(2027, 2, 9))));
+                messages.add(events.next(events.subsidyPaid("s-" + i, STREET_AGENCY, "1500", "500", LocalDate.of(2026, 11, 20), false)));
+            }
+        }
+        axon.eventStore().publish(messages);
+
+        eventually(Duration.ofSeconds(30), () -> {
+            SubsidyPipelineView pipeline = query(new FindSubsidyPipelineQuery(STREET_AGENCY, null, LocalDate.of(2026, 11, 27)),
+                                                 SubsidyPipelineView.class);
+            assertThat(pipeline.applications()).extracting(SubsidyApplicationLine::stage)
+                                               .containsExactly(SubsidyStage.RECEIVED, SubsidyStage.RECEIVED, SubsidyStage.RECEIVED,
+                                                                SubsidyStage.PAID, SubsidyStage.PAID, SubsidyStage.PAID);
+            assertThat(pipeline.applications()).allSatisfy(line -> assertThat(line.person().name()).isEqualTo("补贴"));
+            assertThat(query(new FindCaseSubsidiesQuery(caseIds.get(0), null), CaseSubsidiesView.class).applications())
+                    .singleElement().satisfies(line -> assertThat(line.stage()).isEqualTo(SubsidyStage.PAID));
+            assertThat(query(new FindMissedSubsidyDeadlinesQuery(List.of(STREET_AGENCY)), MissedSubsidyDeadlinesView.class)
+                               .deadlines()).hasSize(3).allSatisfy(missed -> assertThat(missed.completedOn())
+                                                                             .isEqualTo(LocalDate.of(2026, 11, 4)));
+            SubsidyTotals totals = query(new FindSubsidyTotalsQuery(List.of(STREET_AGENCY), YearMonth.of(2026, 11)),
+                                         SubsidyTotals.class);
+            assertThat(totals).isEqualTo(new SubsidyTotals(3, new BigDecimal("4500"), 3, new BigDecimal("1500")));
+        });
     }
 
     @Test

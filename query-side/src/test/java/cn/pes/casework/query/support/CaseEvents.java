@@ -23,6 +23,21 @@ import cn.pes.casework.events.shared.PersonCategory;
 import cn.pes.casework.events.shared.PersonalData;
 import cn.pes.casework.events.shared.RefusalReason;
 import cn.pes.casework.events.shared.Sex;
+import cn.pes.casework.events.subsidy.ApplicationPlace;
+import cn.pes.casework.events.subsidy.Certificate;
+import cn.pes.casework.events.subsidy.CertificateLevel;
+import cn.pes.casework.events.subsidy.CertificateRefused;
+import cn.pes.casework.events.subsidy.CertificateSubmitted;
+import cn.pes.casework.events.subsidy.SubsidyApproved;
+import cn.pes.casework.events.subsidy.SubsidyObjectionDismissed;
+import cn.pes.casework.events.subsidy.SubsidyObjectionRaised;
+import cn.pes.casework.events.subsidy.SubsidyObjectionUpheld;
+import cn.pes.casework.events.subsidy.SubsidyPaid;
+import cn.pes.casework.events.subsidy.SubsidyPaymentDeadlineMissed;
+import cn.pes.casework.events.subsidy.SubsidyPublicityEnded;
+import cn.pes.casework.events.subsidy.SubsidyRejected;
+import cn.pes.casework.events.subsidy.SubsidyReviewDeadlineMissed;
+import cn.pes.casework.events.subsidy.SubsidyReviewStarted;
 import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.events.tracking.ServiceGiven;
@@ -30,6 +45,7 @@ import cn.pes.casework.events.tracking.TrackingContactRecorded;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -183,5 +199,71 @@ public final class CaseEvents {
                                          new Evidence(Evidence.EvidenceSource.DOCUMENT, "入伍通知书2026-118", null),
                                          effectiveDate, new Notification(Notification.NotificationMethod.PHONE, effectiveDate),
                                          responsibleAgencyId);
+    }
+    // Skills subsidy (SUB-1..SUB-7): an electrician's level-4 certificate issued in March 2026.
+
+    public static Certificate certificate(String certificateNumber) {
+        return new Certificate("电工", CertificateLevel.LEVEL_4, certificateNumber, "XX市职业技能鉴定指导中心",
+                               LocalDate.of(2026, 3, 20));
+    }
+
+    public CertificateSubmitted certificateSubmitted(String applicationId, String departmentId, LocalDate receivedOn,
+                                                     LocalDate reviewDueOn) {
+        return new CertificateSubmitted(caseId, applicationId, certificate("S0000440100012630" + applicationId),
+                                        ApplicationPlace.INSURED, departmentId, null, receivedOn, reviewDueOn, false,
+                                        "SUB-2026-01");
+    }
+
+    public CertificateRefused certificateRefused(String applicationId, String departmentId, LocalDate receivedOn) {
+        return new CertificateRefused(caseId, applicationId, certificate("S0000440100012630" + applicationId),
+                                      ApplicationPlace.INSURED, departmentId, receivedOn,
+                                      List.of(new RefusalReason("SUB-7", "ALREADY_SUBSIDISED", "certificate.level")),
+                                      "SUB-2026-01");
+    }
+
+    public SubsidyReviewStarted reviewStarted(String applicationId, LocalDate startedOn) {
+        return new SubsidyReviewStarted(caseId, applicationId, startedOn);
+    }
+
+    public SubsidyApproved subsidyApproved(String applicationId, LocalDate decidedOn, String allowance, boolean late,
+                                           LocalDate publicityEndsOn) {
+        return new SubsidyApproved(caseId, applicationId, new BigDecimal("1500"), new BigDecimal(allowance), decidedOn,
+                                   late, publicityEndsOn, false, "SUB-2026-01");
+    }
+
+    public SubsidyRejected subsidyRejected(String applicationId, LocalDate decidedOn, boolean late, String objectionId) {
+        return new SubsidyRejected(caseId, applicationId, "证书等级与申报不符", decidedOn, late, objectionId);
+    }
+
+    public SubsidyObjectionRaised objectionRaised(String applicationId, String objectionId, LocalDate raisedOn) {
+        return new SubsidyObjectionRaised(caseId, applicationId, objectionId, "反映证书系代考取得", raisedOn);
+    }
+
+    public SubsidyObjectionDismissed objectionDismissed(String applicationId, String objectionId, LocalDate resolvedOn,
+                                                        LocalDate paymentDueOn) {
+        return new SubsidyObjectionDismissed(caseId, applicationId, objectionId, "经核实证书系本人考取", resolvedOn,
+                                             paymentDueOn, false);
+    }
+
+    public SubsidyObjectionUpheld objectionUpheld(String applicationId, String objectionId, LocalDate resolvedOn) {
+        return new SubsidyObjectionUpheld(caseId, applicationId, objectionId, "经核实证书系他人代考", resolvedOn);
+    }
+
+    public SubsidyPublicityEnded publicityEnded(String applicationId, LocalDate endedOn, LocalDate paymentDueOn) {
+        return new SubsidyPublicityEnded(caseId, applicationId, endedOn, paymentDueOn == null, paymentDueOn, false);
+    }
+
+    public SubsidyReviewDeadlineMissed reviewDeadlineMissed(String applicationId, String departmentId, LocalDate dueOn) {
+        return new SubsidyReviewDeadlineMissed(caseId, applicationId, departmentId, dueOn);
+    }
+
+    public SubsidyPaymentDeadlineMissed paymentDeadlineMissed(String applicationId, String departmentId, LocalDate dueOn) {
+        return new SubsidyPaymentDeadlineMissed(caseId, applicationId, departmentId, dueOn);
+    }
+
+    public SubsidyPaid subsidyPaid(String applicationId, String departmentId, String subsidy, String allowance,
+                                   LocalDate paidOn, boolean late) {
+        return new SubsidyPaid(caseId, applicationId, departmentId, new BigDecimal(subsidy), new BigDecimal(allowance),
+                               paidOn, "***************1234", late);
     }
 }

@@ -13,6 +13,10 @@ import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import cn.pes.casework.query.registrationflows.RegistrationFlowsProjection;
 import cn.pes.casework.query.registrationflows.RegistrationFlowsQueries;
+import cn.pes.casework.query.subsidypipeline.SubsidyPipelineProjection;
+import cn.pes.casework.query.subsidypipeline.SubsidyPipelineQueries;
+import cn.pes.casework.query.subsidytotals.SubsidyTotalsProjection;
+import cn.pes.casework.query.subsidytotals.SubsidyTotalsQueries;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
 import cn.pes.casework.query.trackingledger.TrackingLedgerQueries;
 import cn.pes.casework.security.protection.BlindIndex;
@@ -30,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The six projections behind Axon's annotation adapters, fed either one event at a time without a
+ * The projections behind Axon's annotation adapters, fed either one event at a time without a
  * unit of work (each change written at once) or as a batch the way a pooled streaming processor runs
  * it: one {@link BatchingUnitOfWork} per processing group with the writer's flush interceptor.
  */
@@ -48,6 +52,8 @@ public final class ProjectionHarness {
     public final TrackingLedgerQueries trackingLedger;
     public final AgencyCaseloadQueries agencyCaseload;
     public final RegistrationFlowsQueries registrationFlows;
+    public final SubsidyPipelineQueries subsidyPipeline;
+    public final SubsidyTotalsQueries subsidyTotals;
 
     public ProjectionHarness(ReadModelStore store, Clock clock, PersonalDataDocs personalData) {
         this.writer = new ProjectionWriter(store);
@@ -57,12 +63,16 @@ public final class ProjectionHarness {
         groups.put(TrackingLedgerProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new TrackingLedgerProjection(writer, personalData)));
         groups.put(AgencyCaseloadProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new AgencyCaseloadProjection(writer, personalData)));
         groups.put(RegistrationFlowsProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new RegistrationFlowsProjection(writer)));
+        groups.put(SubsidyPipelineProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new SubsidyPipelineProjection(writer, personalData)));
+        groups.put(SubsidyTotalsProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new SubsidyTotalsProjection(writer)));
         caseSummary = new CaseSummaryQueries(store, personalData);
         caseHistory = new CaseHistoryQueries(store);
         caseLookup = new CaseLookupQueries(store, BLIND_INDEX, personalData);
         trackingLedger = new TrackingLedgerQueries(store, personalData);
         agencyCaseload = new AgencyCaseloadQueries(store, clock, personalData);
         registrationFlows = new RegistrationFlowsQueries(store);
+        subsidyPipeline = new SubsidyPipelineQueries(store, clock, personalData);
+        subsidyTotals = new SubsidyTotalsQueries(store);
     }
 
     public ProjectionWriter writer() {
