@@ -157,6 +157,8 @@ public class SubsidyPipelineQueries {
                                                       .isEmpty(),
                                           Docs.amount(application, "subsidyAmount"),
                                           Docs.amount(application, "allowanceAmount"),
-                                          Docs.date(application, "paidOn"));
+                                          Docs.date(application, "paidOn"),
+                                          application.getList("openObjections", String.class, List.of()).stream()
+                                                     .findFirst().orElse(null));
     }
 }

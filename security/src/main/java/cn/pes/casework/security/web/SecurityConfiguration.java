@@ -101,13 +101,17 @@ public class SecurityConfiguration {
                         // Reading cases (masked) and revealing personal data (logged)
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/personal-data/disclosures")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
-                        .pathMatchers(HttpMethod.GET, "/api/cases/*", "/api/cases/*/history")
+                        .pathMatchers(HttpMethod.GET, "/api/cases/*", "/api/cases/*/history", "/api/cases/*/subsidies")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.POST, "/api/case-searches")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         // Agencies' lists and ledgers of people; statistics without personal data
                         .pathMatchers(HttpMethod.GET, "/api/agencies/**")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
+                        // Skills subsidies: the departments' pipelines and missed deadlines (statistics below)
+                        .pathMatchers(HttpMethod.GET, "/api/departments/*/subsidy-pipeline",
+                                "/api/departments/*/missed-subsidy-deadlines")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.GET, "/api/statistics/**")
                         .hasAnyRole(Role.ANALYST.name(), Role.CASEWORKER.name(), Role.AUDITOR.name())
                         // Audit and administration
