@@ -37,13 +37,22 @@ public final class Labels {
     private static final Map<Enum<?>, String> LABELS = new HashMap<>();
 
     /** Refusal codes are open-ended strings chosen by the command side; unknown ones show as the code. */
-    private static final Map<String, String> REFUSAL_CODES = Map.of(
-            "UNDER_MINIMUM_AGE", "未满16周岁",
-            "RECEIVING_PENSION", "已按月领取基本养老金",
-            "EMPLOYED", "已就业",
-            "UNABLE_TO_WORK", "无劳动能力",
-            "NOT_WANTING_WORK", "无就业要求",
-            "DOCUMENT_NOT_PRESENTED", "未出示社会保障卡或居民身份证");
+    private static final Map<String, String> REFUSAL_CODES = Map.ofEntries(
+            Map.entry("UNDER_MINIMUM_AGE", "未满16周岁"),
+            Map.entry("RECEIVING_PENSION", "已按月领取基本养老金"),
+            Map.entry("EMPLOYED", "已就业"),
+            Map.entry("UNABLE_TO_WORK", "无劳动能力"),
+            Map.entry("NOT_WANTING_WORK", "无就业要求"),
+            Map.entry("DOCUMENT_NOT_PRESENTED", "未出示社会保障卡或居民身份证"),
+            // Skills subsidy refusals (CertificateRefused)
+            Map.entry("CERTIFICATE_TOO_OLD", "证书取得已超过12个月"),
+            Map.entry("ISSUED_AFTER_RECEIPT", "发证日期晚于受理日期"),
+            Map.entry("CERTIFICATE_ALREADY_USED", "证书编号已申领过补贴"),
+            Map.entry("OCCUPATION_LEVEL_ALREADY_SUBSIDISED", "同一职业同一等级已享受过补贴"),
+            Map.entry("YEARLY_LIMIT_REACHED", "本年度已享受3次补贴"),
+            Map.entry("LEVEL_NOT_SUBSIDISED", "该等级不在补贴范围"),
+            Map.entry("UNKNOWN_DEPARTMENT", "受理部门不存在"),
+            Map.entry("GRADUATION_DATE_MISSING", "两后生未填写毕业日期"));
 
     static {
         put(CancellationGround.RECEIVES_PENSION, "按月领取基本养老金");
