@@ -28,6 +28,22 @@ import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.events.tracking.ServiceGiven;
 import cn.pes.casework.events.tracking.TrackingContactRecorded;
+import cn.pes.casework.events.subsidy.ApplicationPlace;
+import cn.pes.casework.events.subsidy.Certificate;
+import cn.pes.casework.events.subsidy.CertificateLevel;
+import cn.pes.casework.events.subsidy.CertificateRefused;
+import cn.pes.casework.events.subsidy.CertificateSubmitted;
+import cn.pes.casework.events.subsidy.LivingAllowanceClaim;
+import cn.pes.casework.events.subsidy.SubsidyApproved;
+import cn.pes.casework.events.subsidy.SubsidyObjectionDismissed;
+import cn.pes.casework.events.subsidy.SubsidyObjectionRaised;
+import cn.pes.casework.events.subsidy.SubsidyObjectionUpheld;
+import cn.pes.casework.events.subsidy.SubsidyPaid;
+import cn.pes.casework.events.subsidy.SubsidyPaymentDeadlineMissed;
+import cn.pes.casework.events.subsidy.SubsidyPublicityEnded;
+import cn.pes.casework.events.subsidy.SubsidyRejected;
+import cn.pes.casework.events.subsidy.SubsidyReviewDeadlineMissed;
+import cn.pes.casework.events.subsidy.SubsidyReviewStarted;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -42,6 +58,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +123,10 @@ class EventContractTest {
     private static final String CONTACT_ID = "019d8f02-8400-72c5-8a19-e4b7306d5f2c";
     private static final String AGENCY_ID = "990101001";
     private static final String POLICY_VERSION = "REG-2026-01";
+    private static final String APPLICATION_ID = "019d9a51-3c00-7f12-a3b4-c5d6e7f80912";
+    private static final String OBJECTION_ID = "019da0e8-1200-7a34-b5c6-d7e8f9a0b1c2";
+    private static final String COUNTY_ID = "990101";
+    private static final String SUBSIDY_POLICY = "SUB-2026-01";
 
     /**
      * The platform's serialization settings: Spring Boot's auto-configured ObjectMapper (JavaTimeModule,
@@ -163,6 +184,33 @@ class EventContractTest {
                 LocalDate.of(2026, 9, 1), new Notification(NotificationMethod.SMS, LocalDate.of(2026, 9, 2)),
                 AGENCY_ID));
         add(samples, new PersonalDataErased(CASE_ID, LocalDate.of(2032, 9, 2), "RETENTION-DEFAULT"));
+        Certificate certificate = new Certificate("电工", CertificateLevel.LEVEL_4, "S202605123456",
+                "XX市职业技能鉴定指导中心", LocalDate.of(2026, 6, 10));
+        add(samples, new CertificateSubmitted(CASE_ID, APPLICATION_ID, certificate, ApplicationPlace.INSURED, COUNTY_ID,
+                new LivingAllowanceClaim(EnumSet.of(PersonCategory.TWO_AFTER_STUDENT), LocalDate.of(2025, 7, 1), true),
+                LocalDate.of(2026, 9, 28), LocalDate.of(2026, 10, 23), false, SUBSIDY_POLICY));
+        add(samples, new CertificateRefused(CASE_ID, APPLICATION_ID, certificate, ApplicationPlace.EMPLOYMENT,
+                COUNTY_ID, LocalDate.of(2026, 9, 28),
+                List.of(new RefusalReason("SUB-2", "CERTIFICATE_TOO_OLD", "certificate.issuedOn"),
+                        new RefusalReason("SUB-7", "YEARLY_LIMIT_REACHED", "receivedOn")),
+                SUBSIDY_POLICY));
+        add(samples, new SubsidyReviewStarted(CASE_ID, APPLICATION_ID, LocalDate.of(2026, 9, 29)));
+        add(samples, new SubsidyApproved(CASE_ID, APPLICATION_ID, new BigDecimal("1500"), new BigDecimal("500"),
+                LocalDate.of(2026, 9, 30), false, LocalDate.of(2026, 10, 13), false, SUBSIDY_POLICY));
+        add(samples, new SubsidyRejected(CASE_ID, APPLICATION_ID, "证书系他人代考", LocalDate.of(2026, 10, 12), false,
+                OBJECTION_ID));
+        add(samples, new SubsidyObjectionRaised(CASE_ID, APPLICATION_ID, OBJECTION_ID, "来信反映证书非本人考取",
+                LocalDate.of(2026, 10, 9)));
+        add(samples, new SubsidyObjectionUpheld(CASE_ID, APPLICATION_ID, OBJECTION_ID, "证书系他人代考",
+                LocalDate.of(2026, 10, 12)));
+        add(samples, new SubsidyObjectionDismissed(CASE_ID, APPLICATION_ID, OBJECTION_ID, "经核实证书真实有效",
+                LocalDate.of(2026, 10, 16), LocalDate.of(2027, 1, 8), true));
+        add(samples, new SubsidyPublicityEnded(CASE_ID, APPLICATION_ID, LocalDate.of(2026, 10, 13), false,
+                LocalDate.of(2027, 1, 5), true));
+        add(samples, new SubsidyReviewDeadlineMissed(CASE_ID, APPLICATION_ID, COUNTY_ID, LocalDate.of(2026, 10, 23)));
+        add(samples, new SubsidyPaymentDeadlineMissed(CASE_ID, APPLICATION_ID, COUNTY_ID, LocalDate.of(2027, 1, 5)));
+        add(samples, new SubsidyPaid(CASE_ID, APPLICATION_ID, COUNTY_ID, new BigDecimal("1500"), new BigDecimal("500"),
+                LocalDate.of(2026, 11, 20), "************7890", false));
         return samples;
     }
 
