@@ -702,20 +702,20 @@ public class ClientCase {
 
     /** SUB-3: the review was not done by its due day. Deterministic: the day comes from the deadline. */
     @DeadlineHandler(deadlineName = SubsidyClock.REVIEW)
-    void reviewClockRanOut(SubsidyClock clock) {
+    void reviewClockRanOut(SubsidyClock clock, MetaData metaData) {
         SubsidyApplication application = subsidies.get(clock.applicationId());
         if (application == null || !application.awaitingReview() || application.reviewDeadlineMissed()
                 || !clock.dueOn().equals(application.reviewDueOn())) {
             return; // decided in time, or the clock is not this application's any more
         }
         apply(new SubsidyReviewDeadlineMissed(caseId, application.applicationId(), application.departmentId(),
-                clock.dueOn()));
+                clock.dueOn()), SubsidyClock.eventMetaData(metaData));
     }
 
     /** SUB-4, SUB-5: publicity is over; without an open objection the payment clock starts. */
     @DeadlineHandler(deadlineName = SubsidyClock.PUBLICITY)
-    void publicityClockRanOut(SubsidyClock clock, SubsidyPolicyBook policies, WorkingDayCalendar calendar,
-                              DeadlineManager deadlines) {
+    void publicityClockRanOut(SubsidyClock clock, MetaData metaData, SubsidyPolicyBook policies,
+                              WorkingDayCalendar calendar, DeadlineManager deadlines) {
         SubsidyApplication application = subsidies.get(clock.applicationId());
         if (application == null || application.publicityOver()
                 || (application.stage() != SubsidyStage.IN_PUBLICITY && application.stage() != SubsidyStage.OBJECTED)
@@ -726,7 +726,8 @@ public class ClientCase {
         DueDate paymentDue = held ? null : calendar.addWorkingDays(clock.dueOn(),
                 policies.inForceOn(application.receivedOn()).paymentWorkingDays());
         apply(new SubsidyPublicityEnded(caseId, application.applicationId(), clock.dueOn(), held,
-                paymentDue == null ? null : paymentDue.date(), paymentDue != null && paymentDue.provisional()));
+                paymentDue == null ? null : paymentDue.date(), paymentDue != null && paymentDue.provisional()),
+                SubsidyClock.eventMetaData(metaData));
         if (paymentDue != null) {
             new SubsidyClock(application.applicationId(), paymentDue.date())
                     .schedule(deadlines, SubsidyClock.PAYMENT, application.departmentId());
@@ -735,14 +736,14 @@ public class ClientCase {
 
     /** SUB-5: not paid by the due day. */
     @DeadlineHandler(deadlineName = SubsidyClock.PAYMENT)
-    void paymentClockRanOut(SubsidyClock clock) {
+    void paymentClockRanOut(SubsidyClock clock, MetaData metaData) {
         SubsidyApplication application = subsidies.get(clock.applicationId());
         if (application == null || application.stage() != SubsidyStage.AWAITING_PAYMENT
                 || application.paymentDeadlineMissed() || !clock.dueOn().equals(application.paymentDueOn())) {
             return; // paid in time, or the clock is not this application's any more
         }
         apply(new SubsidyPaymentDeadlineMissed(caseId, application.applicationId(), application.departmentId(),
-                clock.dueOn()));
+                clock.dueOn()), SubsidyClock.eventMetaData(metaData));
     }
 
     private SubsidyApplication subsidy(String applicationId) {

@@ -42,4 +42,14 @@ public record SubsidyClock(String applicationId, LocalDate dueOn) {
                 CaseMetadata.AGENCY, departmentId, CaseMetadata.CHANNEL, Channel.BACK_OFFICE.name()));
         deadlines.schedule(firesAt(), deadlineName, new GenericMessage<>(this, metaData));
     }
+
+    /**
+     * The metadata for the events a deadline causes: the clock's own (officer, agency, channel, the
+     * correlation of the command that set it). Passed on explicitly because a deadline's unit of work
+     * copies no correlation data by itself.
+     */
+    static MetaData eventMetaData(MetaData deadlineMetaData) {
+        return deadlineMetaData.subset(CaseMetadata.OFFICER, CaseMetadata.AGENCY, CaseMetadata.CHANNEL,
+                CaseMetadata.CORRELATION_ID);
+    }
 }
