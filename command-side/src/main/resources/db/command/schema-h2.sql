@@ -31,3 +31,32 @@ CREATE TABLE IF NOT EXISTS person_case (
     id_number_hash VARCHAR(64) NOT NULL PRIMARY KEY,
     case_id        VARCHAR(64) NOT NULL UNIQUE
 );
+
+-- One skills subsidy per certificate (SUB-1), across all people: keyed by the keyed hash of the
+-- normalised certificate number, written in the transaction of the CertificateSubmitted event.
+CREATE TABLE IF NOT EXISTS subsidy_certificate (
+    certificate_hash VARCHAR(64) NOT NULL PRIMARY KEY,
+    case_id          VARCHAR(64) NOT NULL,
+    application_id   VARCHAR(64) NOT NULL
+);
+
+-- db-scheduler's table for Axon's persistent deadlines (the subsidy clocks, SUB-3..SUB-5), as its
+-- documentation gives it for this database.
+CREATE TABLE IF NOT EXISTS scheduled_tasks (
+    task_name            VARCHAR(100) NOT NULL,
+    task_instance        VARCHAR(100) NOT NULL,
+    task_data            BLOB,
+    execution_time       TIMESTAMP WITH TIME ZONE NOT NULL,
+    picked               BOOLEAN NOT NULL,
+    picked_by            VARCHAR(50),
+    last_success         TIMESTAMP WITH TIME ZONE,
+    last_failure         TIMESTAMP WITH TIME ZONE,
+    consecutive_failures INT,
+    last_heartbeat       TIMESTAMP WITH TIME ZONE,
+    version              BIGINT NOT NULL,
+    priority             SMALLINT,
+    PRIMARY KEY (task_name, task_instance)
+);
+CREATE INDEX IF NOT EXISTS scheduled_tasks_execution_time_idx ON scheduled_tasks (execution_time);
+CREATE INDEX IF NOT EXISTS scheduled_tasks_last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
+CREATE INDEX IF NOT EXISTS scheduled_tasks_priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);

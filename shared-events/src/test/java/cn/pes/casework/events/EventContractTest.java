@@ -24,6 +24,10 @@ import cn.pes.casework.events.shared.PersonCategory;
 import cn.pes.casework.events.shared.PersonalData;
 import cn.pes.casework.events.shared.RefusalReason;
 import cn.pes.casework.events.shared.Sex;
+import cn.pes.casework.events.tracking.ContactMethod;
+import cn.pes.casework.events.tracking.EmploymentStatus;
+import cn.pes.casework.events.tracking.ServiceGiven;
+import cn.pes.casework.events.tracking.TrackingContactRecorded;
 import cn.pes.casework.events.subsidy.ApplicationPlace;
 import cn.pes.casework.events.subsidy.Certificate;
 import cn.pes.casework.events.subsidy.CertificateLevel;
@@ -40,10 +44,6 @@ import cn.pes.casework.events.subsidy.SubsidyPublicityEnded;
 import cn.pes.casework.events.subsidy.SubsidyRejected;
 import cn.pes.casework.events.subsidy.SubsidyReviewDeadlineMissed;
 import cn.pes.casework.events.subsidy.SubsidyReviewStarted;
-import cn.pes.casework.events.tracking.ContactMethod;
-import cn.pes.casework.events.tracking.EmploymentStatus;
-import cn.pes.casework.events.tracking.ServiceGiven;
-import cn.pes.casework.events.tracking.TrackingContactRecorded;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -123,9 +123,10 @@ class EventContractTest {
     private static final String CONTACT_ID = "019d8f02-8400-72c5-8a19-e4b7306d5f2c";
     private static final String AGENCY_ID = "990101001";
     private static final String POLICY_VERSION = "REG-2026-01";
-    private static final String APPLICATION_ID = "019d9a3e-5c00-7d21-b6f4-0a8e2c7d9b31";
-    private static final String OBJECTION_ID = "019da4b1-7e00-7f02-9c35-1b2d3e4f5a60";
-    private static final String SUBSIDY_POLICY_VERSION = "SUB-2026-01";
+    private static final String APPLICATION_ID = "019d9a51-3c00-7f12-a3b4-c5d6e7f80912";
+    private static final String OBJECTION_ID = "019da0e8-1200-7a34-b5c6-d7e8f9a0b1c2";
+    private static final String COUNTY_ID = "990101";
+    private static final String SUBSIDY_POLICY = "SUB-2026-01";
 
     /**
      * The platform's serialization settings: Spring Boot's auto-configured ObjectMapper (JavaTimeModule,
@@ -183,32 +184,33 @@ class EventContractTest {
                 LocalDate.of(2026, 9, 1), new Notification(NotificationMethod.SMS, LocalDate.of(2026, 9, 2)),
                 AGENCY_ID));
         add(samples, new PersonalDataErased(CASE_ID, LocalDate.of(2032, 9, 2), "RETENTION-DEFAULT"));
-        Certificate certificate = new Certificate("电工", CertificateLevel.LEVEL_4, "S000044010001263001234",
-                "XX市职业技能鉴定指导中心", LocalDate.of(2026, 3, 20));
-        add(samples, new CertificateSubmitted(CASE_ID, APPLICATION_ID, certificate, ApplicationPlace.INSURED, AGENCY_ID,
+        Certificate certificate = new Certificate("电工", CertificateLevel.LEVEL_4, "S202605123456",
+                "XX市职业技能鉴定指导中心", LocalDate.of(2026, 6, 10));
+        add(samples, new CertificateSubmitted(CASE_ID, APPLICATION_ID, certificate, ApplicationPlace.INSURED, COUNTY_ID,
                 new LivingAllowanceClaim(EnumSet.of(PersonCategory.TWO_AFTER_STUDENT), LocalDate.of(2025, 7, 1), true),
-                LocalDate.of(2026, 9, 28), LocalDate.of(2026, 10, 28), true, SUBSIDY_POLICY_VERSION));
-        add(samples, new CertificateRefused(CASE_ID, APPLICATION_ID, certificate, ApplicationPlace.HOUSEHOLD_REGISTRATION,
-                AGENCY_ID, LocalDate.of(2027, 4, 6),
-                List.of(new RefusalReason("SUB-2", "CERTIFICATE_TOO_OLD", "certificate.issuedOn")),
-                SUBSIDY_POLICY_VERSION));
+                LocalDate.of(2026, 9, 28), LocalDate.of(2026, 10, 23), false, SUBSIDY_POLICY));
+        add(samples, new CertificateRefused(CASE_ID, APPLICATION_ID, certificate, ApplicationPlace.EMPLOYMENT,
+                COUNTY_ID, LocalDate.of(2026, 9, 28),
+                List.of(new RefusalReason("SUB-2", "CERTIFICATE_TOO_OLD", "certificate.issuedOn"),
+                        new RefusalReason("SUB-7", "YEARLY_LIMIT_REACHED", "receivedOn")),
+                SUBSIDY_POLICY));
         add(samples, new SubsidyReviewStarted(CASE_ID, APPLICATION_ID, LocalDate.of(2026, 9, 29)));
         add(samples, new SubsidyApproved(CASE_ID, APPLICATION_ID, new BigDecimal("1500"), new BigDecimal("500"),
-                LocalDate.of(2026, 10, 29), true, LocalDate.of(2026, 11, 5), true, SUBSIDY_POLICY_VERSION));
-        add(samples, new SubsidyRejected(CASE_ID, APPLICATION_ID, "经核查，申请人已领取同职业同等级补贴",
-                LocalDate.of(2026, 11, 10), true, OBJECTION_ID));
-        add(samples, new SubsidyObjectionRaised(CASE_ID, APPLICATION_ID, OBJECTION_ID,
-                "反映证书系代考取得", LocalDate.of(2026, 11, 2)));
-        add(samples, new SubsidyObjectionDismissed(CASE_ID, APPLICATION_ID, OBJECTION_ID,
-                "经鉴定机构核实，证书系本人考取", LocalDate.of(2026, 11, 9), LocalDate.of(2027, 2, 8), true));
-        add(samples, new SubsidyObjectionUpheld(CASE_ID, APPLICATION_ID, OBJECTION_ID,
-                "经鉴定机构核实，证书系他人代考", LocalDate.of(2026, 11, 9)));
-        add(samples, new SubsidyPublicityEnded(CASE_ID, APPLICATION_ID, LocalDate.of(2026, 11, 5), true,
-                LocalDate.of(2027, 2, 4), true));
-        add(samples, new SubsidyReviewDeadlineMissed(CASE_ID, APPLICATION_ID, AGENCY_ID, LocalDate.of(2026, 10, 28)));
-        add(samples, new SubsidyPaymentDeadlineMissed(CASE_ID, APPLICATION_ID, AGENCY_ID, LocalDate.of(2027, 2, 4)));
-        add(samples, new SubsidyPaid(CASE_ID, APPLICATION_ID, AGENCY_ID, new BigDecimal("1500"), new BigDecimal("500"),
-                LocalDate.of(2027, 2, 10), "***************1234", true));
+                LocalDate.of(2026, 9, 30), false, LocalDate.of(2026, 10, 13), false, SUBSIDY_POLICY));
+        add(samples, new SubsidyRejected(CASE_ID, APPLICATION_ID, "证书系他人代考", LocalDate.of(2026, 10, 12), false,
+                OBJECTION_ID));
+        add(samples, new SubsidyObjectionRaised(CASE_ID, APPLICATION_ID, OBJECTION_ID, "来信反映证书非本人考取",
+                LocalDate.of(2026, 10, 9)));
+        add(samples, new SubsidyObjectionUpheld(CASE_ID, APPLICATION_ID, OBJECTION_ID, "证书系他人代考",
+                LocalDate.of(2026, 10, 12)));
+        add(samples, new SubsidyObjectionDismissed(CASE_ID, APPLICATION_ID, OBJECTION_ID, "经核实证书真实有效",
+                LocalDate.of(2026, 10, 16), LocalDate.of(2027, 1, 8), true));
+        add(samples, new SubsidyPublicityEnded(CASE_ID, APPLICATION_ID, LocalDate.of(2026, 10, 13), false,
+                LocalDate.of(2027, 1, 5), true));
+        add(samples, new SubsidyReviewDeadlineMissed(CASE_ID, APPLICATION_ID, COUNTY_ID, LocalDate.of(2026, 10, 23)));
+        add(samples, new SubsidyPaymentDeadlineMissed(CASE_ID, APPLICATION_ID, COUNTY_ID, LocalDate.of(2027, 1, 5)));
+        add(samples, new SubsidyPaid(CASE_ID, APPLICATION_ID, COUNTY_ID, new BigDecimal("1500"), new BigDecimal("500"),
+                LocalDate.of(2026, 11, 20), "************7890", false));
         return samples;
     }
 

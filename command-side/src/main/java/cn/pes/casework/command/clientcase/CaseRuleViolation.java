@@ -25,6 +25,12 @@ public class CaseRuleViolation extends CommandExecutionException {
         return new CaseRuleViolation(RuleViolation.of(ruleId, code, field, RuleViolation.Kind.CONFLICT));
     }
 
+    /** A well-formed request the rule refuses, recorded nowhere (e.g. lost a race for a certificate). */
+    public static CaseRuleViolation refused(String ruleId, String code, String field) {
+        return new CaseRuleViolation(new RuleViolation(ruleId, code, field, RuleViolation.Kind.REFUSED,
+                java.util.List.of(new cn.pes.casework.events.shared.RefusalReason(ruleId, code, field))));
+    }
+
     /** An unknown case, or one outside the acting officer's scope: both answer the same. */
     public static CaseRuleViolation notFound() {
         return new CaseRuleViolation(RuleViolation.of("INPUT", "CASE_NOT_FOUND", "caseId", RuleViolation.Kind.NOT_FOUND));

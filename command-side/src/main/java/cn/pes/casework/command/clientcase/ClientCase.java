@@ -1,6 +1,9 @@
 package cn.pes.casework.command.clientcase;
 
 import cn.pes.casework.command.calendar.DueDate;
+import cn.pes.casework.command.calendar.WorkingDayCalendar;
+import cn.pes.casework.command.policy.SubsidyPolicy;
+import cn.pes.casework.command.policy.SubsidyPolicyBook;
 import cn.pes.casework.command.identity.ResidentIdNumber;
 import cn.pes.casework.command.policy.RegistrationPolicy;
 import cn.pes.casework.command.policy.RetentionPolicy;
@@ -30,10 +33,37 @@ import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.shared.PersonCategory;
 import cn.pes.casework.events.shared.PersonalData;
 import cn.pes.casework.events.shared.RefusalReason;
+import cn.pes.casework.events.shared.RuleViolation;
 import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.RecordTrackingContactCommand;
 import cn.pes.casework.events.tracking.TrackingContactRecorded;
 import cn.pes.casework.events.shared.CaseMetadata;
+import cn.pes.casework.events.subsidy.ApproveSubsidyCommand;
+import cn.pes.casework.events.subsidy.BeginSubsidyReviewCommand;
+import cn.pes.casework.events.subsidy.Certificate;
+import cn.pes.casework.events.subsidy.CertificateRefused;
+import cn.pes.casework.events.subsidy.CertificateSubmitted;
+import cn.pes.casework.events.subsidy.LivingAllowanceClaim;
+import cn.pes.casework.events.subsidy.RaiseSubsidyObjectionCommand;
+import cn.pes.casework.events.subsidy.RecordSubsidyPaymentCommand;
+import cn.pes.casework.events.subsidy.RejectSubsidyCommand;
+import cn.pes.casework.events.subsidy.ResolveSubsidyObjectionCommand;
+import cn.pes.casework.events.subsidy.SubmitCertificateCommand;
+import cn.pes.casework.events.subsidy.SubsidyApproved;
+import cn.pes.casework.events.subsidy.SubsidyObjectionDismissed;
+import cn.pes.casework.events.subsidy.SubsidyObjectionRaised;
+import cn.pes.casework.events.subsidy.SubsidyObjectionUpheld;
+import cn.pes.casework.events.subsidy.SubsidyPaid;
+import cn.pes.casework.events.subsidy.SubsidyPaymentDeadlineMissed;
+import cn.pes.casework.events.subsidy.SubsidyPublicityEnded;
+import cn.pes.casework.events.subsidy.SubsidyRejected;
+import cn.pes.casework.events.subsidy.SubsidyReviewDeadlineMissed;
+import cn.pes.casework.events.subsidy.SubsidyReviewStarted;
+import cn.pes.casework.events.subsidy.SubsidyStage;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
@@ -46,9 +76,13 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -66,7 +100,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * on the case holds {@link PersonalData#erased(String)} and takes no personal data again.
  */
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
-@Revision("2") // of the snapshot shape: a snapshot of another revision is ignored and the case rebuilt from its events
+@Revision("3") // of the snapshot shape: a snapshot of another revision is ignored and the case rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ClientCase {
@@ -101,6 +135,13 @@ public class ClientCase {
     private UnemploymentReason pendingReason;
     private Set<PersonCategory> pendingCategories;
     private String pendingPolicyVersion;
+    /** Skills subsidy applications by ID; events reach the one their {@code applicationId} names. */
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private Map<String, SubsidyApplication> subsidies = new HashMap<>();
+    /** Refused certificates by application ID, so that a resent submission is answered the same. */
+    private Map<String, List<RefusalReason>> refusedSubsidies = new HashMap<>();
+    /** The application holding the person's one SUB-6 living allowance, or null. */
+    private String allowanceApplicationId;
 
     /** For Axon and for snapshots. */
     protected ClientCase() {
@@ -160,10 +201,49 @@ public class ClientCase {
     Object requireCaseInScope(CommandMessage<?> command, InterceptorChain chain, AgencyDirectory agencies)
             throws Exception {
         Object actingAgency = command.getMetaData().get(CaseMetadata.AGENCY);
-        if (actingAgency != null && !agencies.covers(actingAgency.toString(), responsibleAgencyId)) {
+        if (actingAgency != null && !inScope(command.getPayload(), actingAgency.toString(), agencies)) {
             throw CaseRuleViolation.notFound();
         }
         return chain.proceed();
+    }
+
+    /**
+     * Skills subsidies widen the scope on purpose: a person applies to the department of their
+     * household-registration, insured or employment place (SUB-2), which need not be the agency
+     * responsible for their case. So a certificate may be recorded by the case's agencies or by the
+     * department applied to, and everything after it (review, decision, objections, payment) is the
+     * department's alone — its officers, or those of an agency above it, act on it whoever's case it is.
+     */
+    private boolean inScope(Object payload, String actingAgency, AgencyDirectory agencies) {
+        if (payload instanceof SubmitCertificateCommand submit) {
+            return agencies.covers(actingAgency, responsibleAgencyId)
+                    || (submit.departmentId() != null && agencies.covers(actingAgency, submit.departmentId()));
+        }
+        String applicationId = subsidyApplicationId(payload);
+        if (applicationId != null) {
+            SubsidyApplication application = subsidies.get(applicationId);
+            return application == null
+                    ? agencies.covers(actingAgency, responsibleAgencyId)
+                    : agencies.covers(actingAgency, application.departmentId());
+        }
+        return agencies.covers(actingAgency, responsibleAgencyId);
+    }
+
+    private static String subsidyApplicationId(Object payload) {
+        if (payload instanceof BeginSubsidyReviewCommand c) {
+            return c.applicationId();
+        } else if (payload instanceof ApproveSubsidyCommand c) {
+            return c.applicationId();
+        } else if (payload instanceof RejectSubsidyCommand c) {
+            return c.applicationId();
+        } else if (payload instanceof RaiseSubsidyObjectionCommand c) {
+            return c.applicationId();
+        } else if (payload instanceof ResolveSubsidyObjectionCommand c) {
+            return c.applicationId();
+        } else if (payload instanceof RecordSubsidyPaymentCommand c) {
+            return c.applicationId();
+        }
+        return null;
     }
 
     @CommandHandler
@@ -196,6 +276,9 @@ public class ClientCase {
         }
         if (state == SpellState.PENDING) {
             throw CaseRuleViolation.conflict("PRIV-1", "APPLICATION_PENDING", null);
+        }
+        if (subsidies.values().stream().anyMatch(SubsidyApplication::open)) {
+            throw CaseRuleViolation.conflict("PRIV-1", "SUBSIDY_APPLICATION_OPEN", null);
         }
         if (command.requestedOn() == null) {
             throw CaseRuleViolation.invalid("INPUT", "RECORDING_DATE_MISSING", "requestedOn");
@@ -328,6 +411,370 @@ public class ClientCase {
         requireWithinSpell(command.notification().notifiedOn(), command.recordedOn(), "CAN-2", "notification.notifiedOn");
         apply(new RegistrationCancelled(caseId, spell, command.ground(), command.evidence(), command.effectiveDate(),
                 command.notification(), responsibleAgencyId));
+    }
+
+    // ------------------------------------------------------------ skills upgrading subsidy (SUB-1..SUB-7)
+
+    private static final int MAX_OCCUPATION_LENGTH = 100;
+    private static final int MAX_CERTIFICATE_NUMBER_LENGTH = 64;
+    private static final int MAX_ACCOUNT_REFERENCE_LENGTH = 64;
+
+    /**
+     * Records a certificate and the application on it (SUB-1, SUB-2). Each failed condition is named
+     * in a {@link CertificateRefused} that is recorded and answered (the department accounts for its
+     * refusals), not thrown: SUB-2 too old, SUB-7 level not subsidised, occupation and level already
+     * subsidised, the year's limit reached, SUB-1 certificate number already used by anyone. An
+     * accepted certificate claims its number and starts the review clock (SUB-3).
+     *
+     * @return the failed conditions; empty when the application was received
+     */
+    @CommandHandler
+    public List<RefusalReason> handle(SubmitCertificateCommand command, SubsidyPolicyBook policies,
+                                      WorkingDayCalendar calendar, CertificateIndex certificates,
+                                      AgencyDirectory agencies, DeadlineManager deadlines) {
+        if (isBlank(command.applicationId())) {
+            throw CaseRuleViolation.invalid("INPUT", "MISSING", "applicationId");
+        }
+        if (subsidies.containsKey(command.applicationId())) {
+            return List.of(); // the same submission sent again: recorded once
+        }
+        if (refusedSubsidies.containsKey(command.applicationId())) {
+            return refusedSubsidies.get(command.applicationId());
+        }
+        requireWellFormed(command, agencies);
+        requireNotErased();
+        Certificate certificate = command.certificate();
+        SubsidyPolicy policy = policies.inForceOn(command.receivedOn());
+        List<RefusalReason> failed = new ArrayList<>();
+        LocalDate lastDay = calendar.endOfMonthsPeriod(certificate.issuedOn(), policy.applicationWindowMonths()).date();
+        if (command.receivedOn().isAfter(lastDay)) {
+            failed.add(new RefusalReason("SUB-2", "CERTIFICATE_TOO_OLD", "certificate.issuedOn"));
+        }
+        if (policy.amountFor(certificate.level()).isEmpty()) {
+            failed.add(new RefusalReason("SUB-7", "LEVEL_NOT_SUBSIDISED", "certificate.level"));
+        }
+        String occupation = certificate.occupation().strip();
+        if (subsidies.values().stream().anyMatch(a -> a.counts() && a.certificate().level() == certificate.level()
+                && a.certificate().occupation().strip().equals(occupation))) {
+            failed.add(new RefusalReason("SUB-7", "OCCUPATION_LEVEL_ALREADY_SUBSIDISED", "certificate.occupation"));
+        }
+        long thisYear = subsidies.values().stream()
+                .filter(a -> a.counts() && a.receivedOn().getYear() == command.receivedOn().getYear()).count();
+        if (thisYear >= policy.maxPerCalendarYear()) {
+            failed.add(new RefusalReason("SUB-7", "YEARLY_LIMIT_REACHED", "receivedOn"));
+        }
+        if (certificates.isClaimed(certificate.certificateNumber())) {
+            failed.add(new RefusalReason("SUB-1", "CERTIFICATE_ALREADY_USED", "certificate.certificateNumber"));
+        }
+        if (!failed.isEmpty()) {
+            apply(new CertificateRefused(caseId, command.applicationId(), certificate, command.place(),
+                    command.departmentId(), command.receivedOn(), failed, policy.version()));
+            return failed;
+        }
+        DueDate reviewDue = calendar.addWorkingDays(command.receivedOn(), policy.reviewWorkingDays());
+        apply(new CertificateSubmitted(caseId, command.applicationId(), certificate, command.place(),
+                command.departmentId(), command.allowanceClaim(), command.receivedOn(), reviewDue.date(),
+                reviewDue.provisional(), policy.version()));
+        certificates.claim(certificate.certificateNumber(), caseId, command.applicationId());
+        new SubsidyClock(command.applicationId(), reviewDue.date())
+                .schedule(deadlines, SubsidyClock.REVIEW, command.departmentId());
+        return List.of();
+    }
+
+    private static void requireWellFormed(SubmitCertificateCommand command, AgencyDirectory agencies) {
+        Certificate certificate = command.certificate();
+        if (certificate == null) {
+            throw CaseRuleViolation.invalid("SUB-1", "CERTIFICATE_MISSING", "certificate");
+        }
+        requireText(certificate.occupation(), MAX_OCCUPATION_LENGTH, "SUB-1", "certificate.occupation");
+        if (certificate.level() == null) {
+            throw CaseRuleViolation.invalid("SUB-1", "MISSING", "certificate.level");
+        }
+        requireText(certificate.certificateNumber(), MAX_CERTIFICATE_NUMBER_LENGTH, "SUB-1",
+                "certificate.certificateNumber");
+        requireText(certificate.issuingBody(), MAX_NAME_LENGTH, "SUB-1", "certificate.issuingBody");
+        if (certificate.issuedOn() == null) {
+            throw CaseRuleViolation.invalid("SUB-1", "MISSING", "certificate.issuedOn");
+        }
+        if (command.place() == null) {
+            throw CaseRuleViolation.invalid("SUB-2", "PLACE_MISSING", "place");
+        }
+        if (command.departmentId() == null || !agencies.exists(command.departmentId())) {
+            throw CaseRuleViolation.invalid("SUB-2", "UNKNOWN_DEPARTMENT", "departmentId");
+        }
+        if (command.receivedOn() == null) {
+            throw CaseRuleViolation.invalid("SUB-3", "DATE_MISSING", "receivedOn");
+        }
+        if (command.recordedOn() == null) {
+            throw CaseRuleViolation.invalid("INPUT", "RECORDING_DATE_MISSING", "recordedOn");
+        }
+        if (command.receivedOn().isAfter(command.recordedOn())) {
+            throw CaseRuleViolation.invalid("SUB-3", "DATE_IN_FUTURE", "receivedOn");
+        }
+        if (certificate.issuedOn().isAfter(command.receivedOn())) {
+            throw CaseRuleViolation.invalid("SUB-2", "ISSUED_AFTER_RECEIPT", "certificate.issuedOn");
+        }
+        LivingAllowanceClaim claim = command.allowanceClaim();
+        if (claim != null && claim.groups().contains(PersonCategory.TWO_AFTER_STUDENT)) {
+            if (claim.graduatedOn() == null) {
+                throw CaseRuleViolation.invalid("SUB-6", "GRADUATION_DATE_MISSING", "allowanceClaim.graduatedOn");
+            }
+            if (claim.graduatedOn().isAfter(command.receivedOn())) {
+                throw CaseRuleViolation.invalid("SUB-6", "DATE_IN_FUTURE", "allowanceClaim.graduatedOn");
+            }
+        }
+    }
+
+    @CommandHandler
+    public void handle(BeginSubsidyReviewCommand command) {
+        SubsidyApplication application = subsidy(command.applicationId());
+        if (application.stage() == SubsidyStage.IN_REVIEW) {
+            return; // taken up already: nothing new to record
+        }
+        if (application.stage() != SubsidyStage.RECEIVED) {
+            throw CaseRuleViolation.conflict("SUB-3", "ALREADY_DECIDED", null);
+        }
+        requireDecisionDate(command.startedOn(), application, "startedOn");
+        apply(new SubsidyReviewStarted(caseId, application.applicationId(), command.startedOn()));
+    }
+
+    /**
+     * Approves with the amount of the policy in force on receipt (SUB-7), the living allowance when
+     * the person qualifies and has none yet (SUB-6), and starts publicity: from the day after the
+     * decision for the policy's working days (SUB-4), ended by a deadline.
+     */
+    @CommandHandler
+    public void handle(ApproveSubsidyCommand command, SubsidyPolicyBook policies, WorkingDayCalendar calendar,
+                       DeadlineManager deadlines) {
+        SubsidyApplication application = subsidy(command.applicationId());
+        requireAwaitingReview(application);
+        requireDecisionDate(command.decidedOn(), application, "decidedOn");
+        SubsidyPolicy policy = policies.inForceOn(application.receivedOn());
+        BigDecimal amount = policy.amountFor(application.certificate().level())
+                .orElseThrow(() -> CaseRuleViolation.conflict("SUB-7", "LEVEL_NOT_SUBSIDISED", null));
+        BigDecimal allowance = allowanceApplicationId == null
+                && qualifiesForAllowance(application.allowanceClaim(), application.receivedOn(), policy, calendar)
+                ? policy.allowanceAmount() : BigDecimal.ZERO;
+        DueDate publicityEnds = calendar.addWorkingDays(command.decidedOn(), policy.publicityWorkingDays());
+        apply(new SubsidyApproved(caseId, application.applicationId(), amount, allowance, command.decidedOn(),
+                command.decidedOn().isAfter(application.reviewDueOn()), publicityEnds.date(),
+                publicityEnds.provisional(), policy.version()));
+        new SubsidyClock(application.applicationId(), publicityEnds.date())
+                .schedule(deadlines, SubsidyClock.PUBLICITY, application.departmentId());
+    }
+
+    /**
+     * SUB-6: one of the policy's groups, or a 两后生 student of a rural or low-income family within
+     * the policy's years of graduation (a period per TIME-2 and TIME-3) on the day of receipt.
+     */
+    static boolean qualifiesForAllowance(LivingAllowanceClaim claim, LocalDate receivedOn, SubsidyPolicy policy,
+                                         WorkingDayCalendar calendar) {
+        if (claim == null) {
+            return false;
+        }
+        if (claim.groups().stream().anyMatch(policy.allowanceGroups()::contains)) {
+            return true;
+        }
+        return claim.groups().contains(PersonCategory.TWO_AFTER_STUDENT) && claim.ruralOrLowIncomeFamily()
+                && claim.graduatedOn() != null
+                && !receivedOn.isAfter(calendar.endOfMonthsPeriod(claim.graduatedOn(),
+                        policy.twoAfterStudentGraduationYears() * 12).date());
+    }
+
+    @CommandHandler
+    public void handle(RejectSubsidyCommand command, CertificateIndex certificates) {
+        SubsidyApplication application = subsidy(command.applicationId());
+        requireAwaitingReview(application);
+        requireDecisionDate(command.decidedOn(), application, "decidedOn");
+        requireText(command.reason(), MAX_TEXT_LENGTH, "SUB-3", "reason");
+        apply(new SubsidyRejected(caseId, application.applicationId(), command.reason().strip(), command.decidedOn(),
+                command.decidedOn().isAfter(application.reviewDueOn()), null));
+        certificates.release(application.certificate().certificateNumber(), application.applicationId());
+    }
+
+    /** SUB-4: an objection while the list is published holds payment until it is resolved. */
+    @CommandHandler
+    public void handle(RaiseSubsidyObjectionCommand command) {
+        SubsidyApplication application = subsidy(command.applicationId());
+        if (isBlank(command.objectionId())) {
+            throw CaseRuleViolation.invalid("INPUT", "MISSING", "objectionId");
+        }
+        if (application.knowsObjection(command.objectionId())) {
+            return; // the same objection sent again: recorded once
+        }
+        if (application.stage() != SubsidyStage.IN_PUBLICITY && application.stage() != SubsidyStage.OBJECTED
+                || application.publicityOver()) {
+            throw CaseRuleViolation.conflict("SUB-4", "NOT_IN_PUBLICITY", null);
+        }
+        requireText(command.summary(), MAX_TEXT_LENGTH, "SUB-4", "summary");
+        if (command.raisedOn() == null) {
+            throw CaseRuleViolation.invalid("SUB-4", "DATE_MISSING", "raisedOn");
+        }
+        // Publicity runs from the day after the approval to its last day, both included.
+        if (!command.raisedOn().isAfter(application.decidedOn())
+                || command.raisedOn().isAfter(application.publicityEndsOn())) {
+            throw CaseRuleViolation.invalid("SUB-4", "OUTSIDE_PUBLICITY", "raisedOn");
+        }
+        apply(new SubsidyObjectionRaised(caseId, application.applicationId(), command.objectionId(),
+                command.summary().strip(), command.raisedOn()));
+    }
+
+    /**
+     * Upheld: the application is rejected and gives its certificate back. Dismissed: once publicity is
+     * over and no other objection is open, payment falls due from the day of the finding (SUB-5).
+     */
+    @CommandHandler
+    public void handle(ResolveSubsidyObjectionCommand command, SubsidyPolicyBook policies,
+                       WorkingDayCalendar calendar, CertificateIndex certificates, DeadlineManager deadlines) {
+        SubsidyApplication application = subsidy(command.applicationId());
+        if (isBlank(command.objectionId()) || !application.knowsObjection(command.objectionId())) {
+            throw new CaseRuleViolation(RuleViolation.of("SUB-4", "OBJECTION_NOT_FOUND", "objectionId",
+                    RuleViolation.Kind.NOT_FOUND));
+        }
+        if (!application.hasOpenObjection(command.objectionId()) || application.stage() == SubsidyStage.REJECTED) {
+            throw CaseRuleViolation.conflict("SUB-4", "OBJECTION_ALREADY_RESOLVED", null);
+        }
+        requireText(command.finding(), MAX_TEXT_LENGTH, "SUB-4", "finding");
+        requireDecisionDate(command.resolvedOn(), application, "resolvedOn");
+        if (command.upheld()) {
+            apply(new SubsidyObjectionUpheld(caseId, application.applicationId(), command.objectionId(),
+                    command.finding().strip(), command.resolvedOn()));
+            apply(new SubsidyRejected(caseId, application.applicationId(), command.finding().strip(),
+                    command.resolvedOn(), false, command.objectionId()));
+            certificates.release(application.certificate().certificateNumber(), application.applicationId());
+            return;
+        }
+        DueDate paymentDue = application.publicityOver() && application.openObjectionCount() == 1
+                ? calendar.addWorkingDays(command.resolvedOn(),
+                        policies.inForceOn(application.receivedOn()).paymentWorkingDays())
+                : null;
+        apply(new SubsidyObjectionDismissed(caseId, application.applicationId(), command.objectionId(),
+                command.finding().strip(), command.resolvedOn(), paymentDue == null ? null : paymentDue.date(),
+                paymentDue != null && paymentDue.provisional()));
+        if (paymentDue != null) {
+            new SubsidyClock(application.applicationId(), paymentDue.date())
+                    .schedule(deadlines, SubsidyClock.PAYMENT, application.departmentId());
+        }
+    }
+
+    /** SUB-5: paid as approved, subsidy and allowance together; only the masked account reference is kept. */
+    @CommandHandler
+    public void handle(RecordSubsidyPaymentCommand command) {
+        SubsidyApplication application = subsidy(command.applicationId());
+        switch (application.stage()) {
+            case AWAITING_PAYMENT -> {
+            }
+            case PAID -> throw CaseRuleViolation.conflict("SUB-5", "ALREADY_PAID", null);
+            case REJECTED -> throw CaseRuleViolation.conflict("SUB-5", "APPLICATION_REJECTED", null);
+            case OBJECTED -> throw CaseRuleViolation.conflict("SUB-4", "HELD_BY_OBJECTION", null);
+            case IN_PUBLICITY -> throw CaseRuleViolation.conflict("SUB-4", "PUBLICITY_NOT_OVER", null);
+            default -> throw CaseRuleViolation.conflict("SUB-5", "NOT_APPROVED", null);
+        }
+        BigDecimal approved = application.subsidyAmount().add(application.allowanceAmount());
+        if (command.amount() == null || command.amount().compareTo(approved) != 0) {
+            throw CaseRuleViolation.invalid("SUB-5", "AMOUNT_NOT_AS_APPROVED", "amount");
+        }
+        if (command.paidOn() == null) {
+            throw CaseRuleViolation.invalid("SUB-5", "DATE_MISSING", "paidOn");
+        }
+        if (command.recordedOn() == null) {
+            throw CaseRuleViolation.invalid("INPUT", "RECORDING_DATE_MISSING", "recordedOn");
+        }
+        if (command.paidOn().isAfter(command.recordedOn())) {
+            throw CaseRuleViolation.invalid("SUB-5", "DATE_IN_FUTURE", "paidOn");
+        }
+        if (!command.paidOn().isAfter(application.publicityEndsOn())) {
+            throw CaseRuleViolation.invalid("SUB-5", "PAID_BEFORE_PUBLICITY_ENDED", "paidOn");
+        }
+        requireText(command.accountReference(), MAX_ACCOUNT_REFERENCE_LENGTH, "SUB-5", "accountReference");
+        apply(new SubsidyPaid(caseId, application.applicationId(), application.departmentId(),
+                application.subsidyAmount(), application.allowanceAmount(), command.paidOn(),
+                maskAccountReference(command.accountReference()),
+                application.paymentDueOn() != null && command.paidOn().isAfter(application.paymentDueOn())));
+    }
+
+    /** All but the last 4 characters masked; a reference of 4 or fewer is masked whole. */
+    static String maskAccountReference(String reference) {
+        String compact = reference.replaceAll("\\s", "");
+        int keep = compact.length() > 4 ? 4 : 0;
+        return "*".repeat(compact.length() - keep) + compact.substring(compact.length() - keep);
+    }
+
+    /** SUB-3: the review was not done by its due day. Deterministic: the day comes from the deadline. */
+    @DeadlineHandler(deadlineName = SubsidyClock.REVIEW)
+    void reviewClockRanOut(SubsidyClock clock, MetaData metaData) {
+        SubsidyApplication application = subsidies.get(clock.applicationId());
+        if (application == null || !application.awaitingReview() || application.reviewDeadlineMissed()
+                || !clock.dueOn().equals(application.reviewDueOn())) {
+            return; // decided in time, or the clock is not this application's any more
+        }
+        apply(new SubsidyReviewDeadlineMissed(caseId, application.applicationId(), application.departmentId(),
+                clock.dueOn()), SubsidyClock.eventMetaData(metaData));
+    }
+
+    /** SUB-4, SUB-5: publicity is over; without an open objection the payment clock starts. */
+    @DeadlineHandler(deadlineName = SubsidyClock.PUBLICITY)
+    void publicityClockRanOut(SubsidyClock clock, MetaData metaData, SubsidyPolicyBook policies,
+                              WorkingDayCalendar calendar, DeadlineManager deadlines) {
+        SubsidyApplication application = subsidies.get(clock.applicationId());
+        if (application == null || application.publicityOver()
+                || (application.stage() != SubsidyStage.IN_PUBLICITY && application.stage() != SubsidyStage.OBJECTED)
+                || !clock.dueOn().equals(application.publicityEndsOn())) {
+            return; // rejected on an objection meanwhile, or ended already
+        }
+        boolean held = application.openObjectionCount() > 0;
+        DueDate paymentDue = held ? null : calendar.addWorkingDays(clock.dueOn(),
+                policies.inForceOn(application.receivedOn()).paymentWorkingDays());
+        apply(new SubsidyPublicityEnded(caseId, application.applicationId(), clock.dueOn(), held,
+                paymentDue == null ? null : paymentDue.date(), paymentDue != null && paymentDue.provisional()),
+                SubsidyClock.eventMetaData(metaData));
+        if (paymentDue != null) {
+            new SubsidyClock(application.applicationId(), paymentDue.date())
+                    .schedule(deadlines, SubsidyClock.PAYMENT, application.departmentId());
+        }
+    }
+
+    /** SUB-5: not paid by the due day. */
+    @DeadlineHandler(deadlineName = SubsidyClock.PAYMENT)
+    void paymentClockRanOut(SubsidyClock clock, MetaData metaData) {
+        SubsidyApplication application = subsidies.get(clock.applicationId());
+        if (application == null || application.stage() != SubsidyStage.AWAITING_PAYMENT
+                || application.paymentDeadlineMissed() || !clock.dueOn().equals(application.paymentDueOn())) {
+            return; // paid in time, or the clock is not this application's any more
+        }
+        apply(new SubsidyPaymentDeadlineMissed(caseId, application.applicationId(), application.departmentId(),
+                clock.dueOn()), SubsidyClock.eventMetaData(metaData));
+    }
+
+    private SubsidyApplication subsidy(String applicationId) {
+        SubsidyApplication application = applicationId == null ? null : subsidies.get(applicationId);
+        if (application == null) {
+            throw new CaseRuleViolation(RuleViolation.of("INPUT", "APPLICATION_NOT_FOUND", "applicationId",
+                    RuleViolation.Kind.NOT_FOUND));
+        }
+        return application;
+    }
+
+    private static void requireAwaitingReview(SubsidyApplication application) {
+        if (!application.awaitingReview()) {
+            throw CaseRuleViolation.conflict("SUB-3", "ALREADY_DECIDED", null);
+        }
+    }
+
+    private static void requireDecisionDate(LocalDate date, SubsidyApplication application, String field) {
+        if (date == null) {
+            throw CaseRuleViolation.invalid("SUB-3", "DATE_MISSING", field);
+        }
+        if (date.isBefore(application.receivedOn())) {
+            throw CaseRuleViolation.invalid("SUB-3", "DATE_BEFORE_RECEIPT", field);
+        }
+    }
+
+    private static void requireText(String value, int max, String ruleId, String field) {
+        if (isBlank(value)) {
+            throw CaseRuleViolation.invalid(ruleId, "MISSING", field);
+        }
+        requireLength(value, max, field);
     }
 
     private void requirePending() {
@@ -465,6 +912,40 @@ public class ClientCase {
     void on(RegistrationCancelled event) {
         state = SpellState.NONE;
         retainFrom(event.effectiveDate());
+    }
+
+    @EventSourcingHandler
+    void on(CertificateSubmitted event) {
+        subsidies.put(event.applicationId(), new SubsidyApplication(event));
+        retainFrom(event.receivedOn());
+    }
+
+    @EventSourcingHandler
+    void on(CertificateRefused event) {
+        refusedSubsidies.put(event.applicationId(), List.copyOf(event.reasons()));
+        retainFrom(event.receivedOn());
+    }
+
+    @EventSourcingHandler
+    void on(SubsidyApproved event) {
+        if (event.allowanceAmount() != null && event.allowanceAmount().signum() > 0) {
+            allowanceApplicationId = event.applicationId();
+        }
+        retainFrom(event.decidedOn());
+    }
+
+    @EventSourcingHandler
+    void on(SubsidyRejected event) {
+        // An application that pays nothing leaves the person's one allowance for a later one (SUB-6).
+        if (event.applicationId().equals(allowanceApplicationId)) {
+            allowanceApplicationId = null;
+        }
+        retainFrom(event.decidedOn());
+    }
+
+    @EventSourcingHandler
+    void on(SubsidyPaid event) {
+        retainFrom(event.paidOn());
     }
 
     private void clearPending() {

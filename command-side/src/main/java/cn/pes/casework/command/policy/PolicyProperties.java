@@ -16,23 +16,35 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * pes.policy.retention[0].version=RETENTION-2026-01
  * pes.policy.retention[0].effective-from=2026-01-01
  * pes.policy.retention[0].years=5
+ * pes.policy.subsidy[0].version=SUB-2026-01
+ * pes.policy.subsidy[0].effective-from=2026-01-01
+ * pes.policy.subsidy[0].review-working-days=15
+ * pes.policy.subsidy[0].amounts.LEVEL_5=1000
  * </pre>
  *
  * @param registration registration policy versions in any order; empty means DOMAIN.md's defaults
  * @param retention    personal data retention versions (PRIV-2) in any order; empty means five years
+ * @param subsidy      skills subsidy versions (SUB-2..SUB-7) in any order; empty means DOMAIN.md's defaults
  */
 @ConfigurationProperties("pes.policy")
-public record PolicyProperties(List<RegistrationPolicy> registration, List<RetentionPolicy> retention) {
+public record PolicyProperties(List<RegistrationPolicy> registration, List<RetentionPolicy> retention,
+                               List<SubsidyPolicy> subsidy) {
 
     @ConstructorBinding
     public PolicyProperties {
         // The binder passes null when the property is absent; callers should not have to care.
         registration = registration == null ? List.of() : List.copyOf(registration);
         retention = retention == null ? List.of() : List.copyOf(retention);
+        subsidy = subsidy == null ? List.of() : List.copyOf(subsidy);
+    }
+
+    /** Registration and retention versions; the subsidy policy at its default. */
+    public PolicyProperties(List<RegistrationPolicy> registration, List<RetentionPolicy> retention) {
+        this(registration, retention, null);
     }
 
     /** Registration versions only; retention at its default. */
     public PolicyProperties(List<RegistrationPolicy> registration) {
-        this(registration, null);
+        this(registration, null, null);
     }
 }

@@ -35,7 +35,10 @@ class AnonymousAccessTest extends SecuredPlatformTest {
         assertThat(routes).as("routes found").hasSizeGreaterThan(15)
                 .contains("POST /api/registrations", "GET /api/cases/{caseId}", "POST /api/case-searches",
                         "GET /api/agencies/{agencyId}/tracking-ledger", "POST /api/account/password",
-                        "GET /ledger.csv", "GET /ledger.xlsx", "GET /audit/access-log");
+                        "GET /ledger.csv", "GET /ledger.xlsx", "GET /audit/access-log",
+                        "POST /api/cases/{caseId}/subsidies", "POST /api/cases/{caseId}/subsidies/{applicationId}/approval",
+                        "POST /api/cases/{caseId}/subsidies/{applicationId}/objections/{objectionId}/resolution",
+                        "POST /api/cases/{caseId}/subsidies/{applicationId}/payment");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

@@ -28,7 +28,8 @@ import java.time.ZoneId;
  * context for all of them): officers act through real bearer tokens and the real filter chain.
  */
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=platform")
+        // Deadlines (subsidy clocks) looked for often, so that a test moving the clock sees them fire soon.
+        properties = {"spring.config.name=platform", "db-scheduler.polling-interval=200ms"})
 @Import(SecuredPlatformTest.TestClock.class)
 abstract class SecuredPlatformTest {
 

@@ -67,6 +67,14 @@ public class BlindIndex {
         return hash("name:" + normalisedName);
     }
 
+    /**
+     * Keyed hash of a normalised certificate number, prefixed like {@link #ofName} so that it never
+     * collides with the other kinds of keys.
+     */
+    public String ofCertificateNumber(String normalisedCertificateNumber) {
+        return hash("certificate:" + normalisedCertificateNumber);
+    }
+
     private String hash(String value) {
         // Mac is not thread-safe; a fresh instance per call is cheap next to a command's other work.
         return HexFormat.of().formatHex(newMac().doFinal(value.getBytes(StandardCharsets.UTF_8)));

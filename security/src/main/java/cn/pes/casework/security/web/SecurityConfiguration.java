@@ -97,6 +97,16 @@ public class SecurityConfiguration {
                                 "/api/cases/*/contacts", "/api/cases/*/employment", "/api/cases/*/cancellation")
                         .hasRole(Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.PUT, "/api/cases/*/personal-details").hasRole(Role.CASEWORKER.name())
+                        // Skills subsidy (SUB-1..SUB-7): caseworkers record certificates; the department applied
+                        // to (its caseworkers, or reviewers above it) decides, hears objections and pays. Which
+                        // department may act on which application is the case's agency-scope rule.
+                        .pathMatchers(HttpMethod.POST, "/api/cases/*/subsidies").hasRole(Role.CASEWORKER.name())
+                        .pathMatchers(HttpMethod.POST, "/api/cases/*/subsidies/*/review",
+                                "/api/cases/*/subsidies/*/approval", "/api/cases/*/subsidies/*/rejection",
+                                "/api/cases/*/subsidies/*/objections",
+                                "/api/cases/*/subsidies/*/objections/*/resolution",
+                                "/api/cases/*/subsidies/*/payment")
+                        .hasAnyRole(Role.REVIEWER.name(), Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/erasure").hasRole(Role.ADMINISTRATOR.name())
                         // Reading cases (masked) and revealing personal data (logged)
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/personal-data/disclosures")

@@ -15,6 +15,12 @@ public final class CaseMetadata {
     /** Ties together all messages caused by one request. */
     public static final String CORRELATION_ID = "correlationId";
 
+    /**
+     * The {@link #OFFICER} of events no officer caused: a clock of the platform ran out (a deadline),
+     * e.g. a skills subsidy's publicity ended or a review was not done in time.
+     */
+    public static final String CLOCK_OFFICER = "platform-clock";
+
     private CaseMetadata() {
     }
 }
