@@ -104,8 +104,16 @@ class SubsidyPages {
                 model.addAttribute("errors", errors);
                 return Mono.just("subsidies/form");
             }
-            return commands.send(command, officer, Channel.BACK_OFFICE)
-                    .thenReturn("redirect:/cases/" + caseId)
+            // A refusal is an answer (its CertificateRefused is recorded), a malformed form an exception.
+            return commands.<List<RefusalReason>>send(command, officer, Channel.BACK_OFFICE)
+                    .defaultIfEmpty(List.of())
+                    .map(reasons -> {
+                        if (reasons.isEmpty()) {
+                            return "redirect:/cases/" + caseId;
+                        }
+                        model.addAttribute("errors", byField(reasons));
+                        return "subsidies/form";
+                    })
                     .onErrorResume(PageCommands.Refused.class, refused -> {
                         model.addAttribute("errors", refusals(refused));
                         return Mono.just("subsidies/form");
@@ -142,13 +150,16 @@ class SubsidyPages {
                 receivedOn, today());
     }
 
-    /** Every failed condition at its field; a condition of the whole application above the form. */
     private static Map<String, String> refusals(PageCommands.Refused refused) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        List<RefusalReason> reasons = refused.violation().reasons().isEmpty()
+        return byField(refused.violation().reasons().isEmpty()
                 ? List.of(new RefusalReason(refused.violation().ruleId(), refused.violation().code(),
                         refused.violation().field()))
-                : refused.violation().reasons();
+                : refused.violation().reasons());
+    }
+
+    /** Every failed condition at its field; a condition of the whole application above the form. */
+    private static Map<String, String> byField(List<RefusalReason> reasons) {
+        Map<String, String> errors = new LinkedHashMap<>();
         for (RefusalReason reason : reasons) {
             errors.merge(formField(reason.field()), "subsidy." + reason.code(), (a, b) -> a);
         }
