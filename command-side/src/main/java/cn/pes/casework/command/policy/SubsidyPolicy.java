@@ -76,9 +76,7 @@ public record SubsidyPolicy(String version, LocalDate effectiveFrom, int applica
         if (allowanceAmount == null || allowanceAmount.signum() < 0) {
             problems.add(".allowance-amount must be 0 or more, was " + allowanceAmount);
         }
-        if (twoAfterStudentGraduationYears < 0) {
-            problems.add(".two-after-student-graduation-years must be 0 or more, was " + twoAfterStudentGraduationYears);
-        }
+        requireAtLeastOne(problems, ".two-after-student-graduation-years", twoAfterStudentGraduationYears);
         return problems;
     }
 

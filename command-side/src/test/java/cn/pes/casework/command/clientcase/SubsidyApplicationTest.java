@@ -661,6 +661,35 @@ class SubsidyApplicationTest {
                         "S9"), ApplicationPlace.INSURED, COUNTY, null, RECEIVED, due, false, "SUB-2026-09"));
     }
 
+    // ---------------------------------------------------------------- snapshots
+
+    @Test
+    void aSnapshotKeepsEveryApplicationsState() {
+        fixture.given(opened(), submitted(), approved(new BigDecimal("500")),
+                        new SubsidyObjectionRaised(CASE_ID, APP, "obj-1", "举报", LocalDate.of(2026, 10, 9)),
+                        new CertificateRefused(CASE_ID, "app-refused", ELECTRICIAN, ApplicationPlace.INSURED, COUNTY,
+                                RECEIVED, List.of(new RefusalReason("SUB-1", "CERTIFICATE_ALREADY_USED",
+                                "certificate.certificateNumber")), POLICY))
+                .when(new RaiseSubsidyObjectionCommand(CASE_ID, APP, "obj-2", "再次举报", LocalDate.of(2026, 10, 12)))
+                .expectSuccessfulHandlerExecution()
+                .expectState(clientCase -> {
+                    com.fasterxml.jackson.databind.ObjectMapper mapper =
+                            org.springframework.http.converter.json.Jackson2ObjectMapperBuilder.json()
+                                    .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                    .featuresToDisable(com.fasterxml.jackson.databind.SerializationFeature
+                                            .WRITE_DATES_AS_TIMESTAMPS).build();
+                    try {
+                        String json = mapper.writeValueAsString(clientCase);
+                        assertThat(json).contains("obj-1", "obj-2", "app-refused", "OBJECTED",
+                                "allowanceApplicationId");
+                        ClientCase restored = mapper.readValue(json, ClientCase.class);
+                        assertThat(mapper.writeValueAsString(restored)).isEqualTo(json);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+    }
+
     // ---------------------------------------------------------------- agency scope
 
     @Test

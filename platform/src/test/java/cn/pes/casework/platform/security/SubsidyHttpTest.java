@@ -133,6 +133,36 @@ class SubsidyHttpTest extends SecuredPlatformTest {
     }
 
     @Test
+    void oneCertificateNumberSentForTwoPeopleAtOnceIsReceivedOnce() throws Exception {
+        String first = street.registerAtWindow(TestIds.adult(), "孙七");
+        String second = street.registerAtWindow(TestIds.adult(), "孙八");
+        String number = "S-RACE-" + System.nanoTime();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = pool.invokeAll(List.of(
+                    () -> submitStatus(first, number), () -> submitStatus(second, number)));
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 422);
+        } finally {
+            pool.shutdownNow();
+        }
+        long received = payloadTypes(first).stream().filter("CertificateSubmitted"::equals).count()
+                + payloadTypes(second).stream().filter("CertificateSubmitted"::equals).count();
+        assertThat(received).isEqualTo(1);
+    }
+
+    private int submitStatus(String caseId, String certificateNumber) {
+        return street.post("/api/cases/" + caseId + "/subsidies", Map.of(
+                        "certificate", Map.of("occupation", "电工", "level", "LEVEL_5", "certificateNumber",
+                                certificateNumber, "issuingBody", "鉴定中心", "issuedOn", "2026-06-10"),
+                        "place", "INSURED", "departmentId", COUNTY))
+                .returnResult(String.class).getStatus().value();
+    }
+
+    @Test
     void badInputIsAProblemAndStoresNothing() {
         String caseId = street.registerAtWindow(TestIds.adult(), "孙五");
         long before = storedEvents();
