@@ -37,6 +37,8 @@ class BrowserTest extends SecuredPlatformTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private WebDriver browser;
+    @org.springframework.beans.factory.annotation.Autowired
+    com.github.kagkarlsson.scheduler.Scheduler deadlines;
 
     @BeforeEach
     void openBrowser() throws IOException {
@@ -571,6 +573,33 @@ class BrowserTest extends SecuredPlatformTest {
             assertThat(browser.findElement(By.cssSelector(row)).getAttribute("data-stage")).isEqualTo("IN_PUBLICITY");
         });
         assertThat(browser.findElement(By.cssSelector(row)).getText()).contains("1500");
+
+        // Publicity (5 working days from the Monday after) is over by 2026-12-07: it ends by itself.
+        clock.set(NOW.plusDays(10));
+        try {
+            deadlines.triggerCheckForDueExecutions();
+            eventually(() -> {
+                browser.get(url("/subsidies?department=" + COUNTY));
+                assertThat(browser.findElement(By.cssSelector(row)).getAttribute("data-stage"))
+                        .isEqualTo("AWAITING_PAYMENT");
+            });
+            browser.findElement(By.cssSelector(row + " input[name=accountReference]")).sendKeys("6222020200112233");
+            submit(browser.findElement(By.cssSelector(row + " button.pay")));
+            assertThat(browser.findElement(By.cssSelector("p.done")).getText()).isEqualTo("已登记拨付。");
+            eventually(() -> {
+                browser.get(url("/subsidies?department=" + COUNTY));
+                assertThat(browser.findElement(By.cssSelector(row)).getAttribute("data-stage")).isEqualTo("PAID");
+            });
+            screenshot("21-subsidy-paid");
+            browser.get(url("/cases/" + caseId));
+            eventually(() -> {
+                browser.navigate().refresh();
+                assertThat(browser.findElement(By.cssSelector("ol.timeline")).getText())
+                        .contains("公示期满").contains("****2233").doesNotContain("6222020200112233");
+            });
+        } finally {
+            clock.set(NOW);
+        }
     }
 
     /** Date inputs take what the browser's locale types; setting the value is the same for every locale. */
