@@ -18,6 +18,7 @@ import cn.pes.casework.events.subsidy.RecordSubsidyPaymentCommand;
 import cn.pes.casework.events.subsidy.RejectSubsidyCommand;
 import cn.pes.casework.events.subsidy.ResolveSubsidyObjectionCommand;
 import cn.pes.casework.events.subsidy.SubmitCertificateCommand;
+import cn.pes.casework.events.subsidy.SubsidyApplicationLine;
 import cn.pes.casework.events.subsidy.SubsidyPipelineView;
 import cn.pes.casework.events.subsidy.SubsidyStage;
 import cn.pes.casework.security.Officer;
@@ -225,7 +226,7 @@ class SubsidyPages {
             return pageQueries.query(new FindSubsidyPipelineQuery(departmentId, stageFilter, today()),
                             SubsidyPipelineView.class)
                     .map(view -> {
-                        model.addAttribute("applications", view.applications());
+                        model.addAttribute("applications", view.applications().stream().map(Row::of).toList());
                         return "subsidies/pipeline";
                     });
         });
@@ -336,6 +337,14 @@ class SubsidyPages {
             }
         }
         return shown;
+    }
+
+    /** A pipeline line with its person masked for the page: pages mask explicitly, whoever reads them. */
+    record Row(SubsidyApplicationLine line, MaskedPerson person) {
+
+        static Row of(SubsidyApplicationLine line) {
+            return new Row(line, MaskedPerson.of(line.person()));
+        }
     }
 
     // ------------------------------------------------------------------ form helpers
