@@ -6,6 +6,8 @@ import cn.pes.casework.events.statistics.FindCaseloadFiguresQuery;
 import cn.pes.casework.events.statistics.FindContactFiguresQuery;
 import cn.pes.casework.events.statistics.FindFlowFiguresQuery;
 import cn.pes.casework.events.statistics.FlowFigures;
+import cn.pes.casework.events.subsidy.FindSubsidyTotalsQuery;
+import cn.pes.casework.events.subsidy.SubsidyTotals;
 import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Role;
 import cn.pes.casework.security.agency.Agency;
@@ -83,7 +85,10 @@ class DashboardPages {
                     .collectList();
             Mono<CaseloadFigures> waiting = pageQueries.query(new FindCaseloadFiguresQuery(all, yearMonth, today),
                     CaseloadFigures.class);
-            return Mono.zip(byAgency, trend, waiting).map(found -> {
+            Mono<SubsidyTotals> subsidies = pageQueries.query(new FindSubsidyTotalsQuery(all, yearMonth),
+                    SubsidyTotals.class);
+            return Mono.zip(byAgency, trend, waiting, subsidies).map(found -> {
+                model.addAttribute("subsidies", found.getT4());
                 model.addAttribute("month", yearMonth);
                 model.addAttribute("byAgency", found.getT1());
                 model.addAttribute("trend", found.getT2());

@@ -476,11 +476,12 @@ class BrowserTest extends SecuredPlatformTest {
         }
         assertThat(reached.get(0)).endsWith("#main");
         assertThat(reached).containsSubsequence("/cases", "/registrations/new", "/applications", "/ledger",
-                "/dashboard", "/account/password", "select#agency", "input#month", "select#method");
+                "/subsidies", "/subsidies/missed", "/dashboard", "/account/password", "select#agency", "input#month",
+                "select#method");
         assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getAttribute("href"))
                 .endsWith("/ledger");
         assertThat(browser.findElements(By.cssSelector("nav .section-name"))).extracting(WebElement::getText)
-                .containsExactly("失业登记与跟踪", "统计分析", "账户");
+                .containsExactly("失业登记与跟踪", "技能提升补贴", "统计分析", "账户");
     }
 
     @Test
