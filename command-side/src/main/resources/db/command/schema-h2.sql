@@ -40,6 +40,13 @@ CREATE TABLE IF NOT EXISTS subsidy_certificate (
     application_id   VARCHAR(64) NOT NULL
 );
 
+-- One employer per unified social credit code city-wide (JOB-3), written in the transaction of the
+-- EmployerRegistered event. The code identifies an organisation, not a person: stored as it is.
+CREATE TABLE IF NOT EXISTS employer_credit_code (
+    credit_code VARCHAR(18) NOT NULL PRIMARY KEY,
+    employer_id VARCHAR(64) NOT NULL UNIQUE
+);
+
 -- db-scheduler's table for Axon's persistent deadlines (the subsidy clocks, SUB-3..SUB-5), as its
 -- documentation gives it for this database.
 CREATE TABLE IF NOT EXISTS scheduled_tasks (

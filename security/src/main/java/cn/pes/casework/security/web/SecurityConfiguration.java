@@ -108,6 +108,14 @@ public class SecurityConfiguration {
                                 "/api/cases/*/subsidies/*/payment")
                         .hasAnyRole(Role.REVIEWER.name(), Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/erasure").hasRole(Role.ADMINISTRATOR.name())
+                        // Employers and vacancies (JOB-3): caseworkers register employers, post on their behalf
+                        // and review; which agency may act on which employer is the employer's area scope.
+                        .pathMatchers(HttpMethod.POST, "/api/employers", "/api/employers/*/vacancies",
+                                "/api/employers/*/vacancies/*/publication", "/api/employers/*/vacancies/*/rejection",
+                                "/api/employers/*/vacancies/*/closure")
+                        .hasRole(Role.CASEWORKER.name())
+                        .pathMatchers(HttpMethod.GET, "/api/vacancies", "/api/employers/*")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         // Reading cases (masked) and revealing personal data (logged)
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/personal-data/disclosures")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
