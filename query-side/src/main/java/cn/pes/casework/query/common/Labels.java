@@ -4,6 +4,9 @@ import cn.pes.casework.events.cancellation.CancellationGround;
 import cn.pes.casework.events.cancellation.Evidence.EvidenceSource;
 import cn.pes.casework.events.cancellation.Notification.NotificationMethod;
 import cn.pes.casework.events.casefile.RegistrationStatus;
+import cn.pes.casework.events.employer.EmploymentForm;
+import cn.pes.casework.events.employer.VacancyCloseReason;
+import cn.pes.casework.events.employer.VacancyStatus;
 import cn.pes.casework.events.employment.EmploymentType;
 import cn.pes.casework.events.registration.PresentedDocument;
 import cn.pes.casework.events.registration.RegistrationOutcome;
@@ -165,6 +168,15 @@ public final class Labels {
         put(SubsidyStage.AWAITING_PAYMENT, "待拨付");
         put(SubsidyStage.PAID, "已拨付");
         put(SubsidyStage.REJECTED, "不予补贴");
+
+        put(EmploymentForm.FULL_TIME, "全日制");
+        put(EmploymentForm.PART_TIME, "非全日制");
+        put(VacancyStatus.PENDING_REVIEW, "待审核");
+        put(VacancyStatus.PUBLISHED, "已发布");
+        put(VacancyStatus.REJECTED, "审核未通过");
+        put(VacancyStatus.CLOSED, "已关闭");
+        put(VacancyCloseReason.FILLED, "已招满");
+        put(VacancyCloseReason.WITHDRAWN, "已撤回");
 
         put(MissedSubsidyDeadline.Kind.REVIEW, "审核超期");
         put(MissedSubsidyDeadline.Kind.PAYMENT, "拨付超期");

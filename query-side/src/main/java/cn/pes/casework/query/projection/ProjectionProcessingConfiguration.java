@@ -7,6 +7,7 @@ import cn.pes.casework.query.casesummary.CaseSummaryProjection;
 import cn.pes.casework.query.registrationflows.RegistrationFlowsProjection;
 import cn.pes.casework.query.subsidypipeline.SubsidyPipelineProjection;
 import cn.pes.casework.query.subsidytotals.SubsidyTotalsProjection;
+import cn.pes.casework.query.vacancies.VacanciesProjection;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
 import com.mongodb.client.MongoClient;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,7 +29,8 @@ public class ProjectionProcessingConfiguration {
             AgencyCaseloadProjection.PROCESSING_GROUP,
             RegistrationFlowsProjection.PROCESSING_GROUP,
             SubsidyPipelineProjection.PROCESSING_GROUP,
-            SubsidyTotalsProjection.PROCESSING_GROUP);
+            SubsidyTotalsProjection.PROCESSING_GROUP,
+            VacanciesProjection.PROCESSING_GROUP);
 
     @Bean
     public ProjectionProcessorsModule queryProjectionProcessors(

@@ -45,6 +45,9 @@ import cn.pes.casework.query.registrationflows.RegistrationFlowsQueries;
 import cn.pes.casework.query.subsidypipeline.SubsidyPipelineProjection;
 import cn.pes.casework.query.subsidypipeline.SubsidyPipelineQueries;
 import cn.pes.casework.query.subsidytotals.SubsidyTotalsProjection;
+import cn.pes.casework.query.vacancies.VacanciesProjection;
+import cn.pes.casework.query.vacancies.VacanciesQueries;
+import cn.pes.casework.query.support.ProjectionHarness;
 import cn.pes.casework.query.subsidytotals.SubsidyTotalsQueries;
 import cn.pes.casework.query.support.CaseEvents;
 import cn.pes.casework.query.support.ReadModelFixture;
@@ -113,7 +116,8 @@ class ProjectionPipelineTest {
                   .registerEventHandler(c -> new AgencyCaseloadProjection(writer, personalData))
                   .registerEventHandler(c -> new RegistrationFlowsProjection(writer))
                   .registerEventHandler(c -> new SubsidyPipelineProjection(writer, personalData))
-                  .registerEventHandler(c -> new SubsidyTotalsProjection(writer));
+                  .registerEventHandler(c -> new SubsidyTotalsProjection(writer))
+                  .registerEventHandler(c -> new VacanciesProjection(writer, personalData));
         Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
         configurer.registerQueryHandler(c -> new CaseSummaryQueries(store, personalData))
                   .registerQueryHandler(c -> new CaseHistoryQueries(store))
@@ -122,7 +126,8 @@ class ProjectionPipelineTest {
                   .registerQueryHandler(c -> new AgencyCaseloadQueries(store, clock, personalData))
                   .registerQueryHandler(c -> new RegistrationFlowsQueries(store))
                   .registerQueryHandler(c -> new SubsidyPipelineQueries(store, clock, personalData))
-                  .registerQueryHandler(c -> new SubsidyTotalsQueries(store));
+                  .registerQueryHandler(c -> new SubsidyTotalsQueries(store))
+                  .registerQueryHandler(c -> new VacanciesQueries(store, personalData, ProjectionHarness.AGENCIES));
         new ProjectionProcessorsModule(fixture.client(), ReadModelFixture.DATABASE, writer,
                                        new ProjectionSettings(20, 2, 0),
                                        ProjectionProcessingConfiguration.PROCESSING_GROUPS).configureModule(configurer);

@@ -1,5 +1,9 @@
 package cn.pes.casework.query.support;
 
+import cn.pes.casework.query.vacancies.VacanciesProjection;
+import cn.pes.casework.query.vacancies.VacanciesQueries;
+import cn.pes.casework.security.agency.Agency;
+import cn.pes.casework.security.agency.AgencyDirectory;
 import cn.pes.casework.query.agencycaseload.AgencyCaseloadProjection;
 import cn.pes.casework.query.agencycaseload.AgencyCaseloadQueries;
 import cn.pes.casework.query.casehistory.CaseHistoryProjection;
@@ -54,6 +58,16 @@ public final class ProjectionHarness {
     public final RegistrationFlowsQueries registrationFlows;
     public final SubsidyPipelineQueries subsidyPipeline;
     public final SubsidyTotalsQueries subsidyTotals;
+    public final VacanciesQueries vacancies;
+
+    /** The agencies of the tests' events: a city, two counties, a street in each and a second in the first. */
+    public static final AgencyDirectory AGENCIES = new AgencyDirectory(List.of(
+            new Agency("9901", "市就业局", Agency.Level.CITY, null),
+            new Agency("990101", "东湖区", Agency.Level.COUNTY, null),
+            new Agency(CaseEvents.STREET_AGENCY, "东湖街道", Agency.Level.STREET, "990101"),
+            new Agency("990101002", "西湖街道", Agency.Level.STREET, "990101"),
+            new Agency("990102", "南山区", Agency.Level.COUNTY, null),
+            new Agency(CaseEvents.OTHER_STREET_AGENCY, "南山街道", Agency.Level.STREET, "990102")));
 
     public ProjectionHarness(ReadModelStore store, Clock clock, PersonalDataDocs personalData) {
         this.writer = new ProjectionWriter(store);
@@ -65,6 +79,7 @@ public final class ProjectionHarness {
         groups.put(RegistrationFlowsProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new RegistrationFlowsProjection(writer)));
         groups.put(SubsidyPipelineProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new SubsidyPipelineProjection(writer, personalData)));
         groups.put(SubsidyTotalsProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new SubsidyTotalsProjection(writer)));
+        groups.put(VacanciesProjection.PROCESSING_GROUP, new AnnotationEventHandlerAdapter(new VacanciesProjection(writer, personalData)));
         caseSummary = new CaseSummaryQueries(store, personalData);
         caseHistory = new CaseHistoryQueries(store);
         caseLookup = new CaseLookupQueries(store, BLIND_INDEX, personalData);
@@ -73,6 +88,7 @@ public final class ProjectionHarness {
         registrationFlows = new RegistrationFlowsQueries(store);
         subsidyPipeline = new SubsidyPipelineQueries(store, clock, personalData);
         subsidyTotals = new SubsidyTotalsQueries(store);
+        vacancies = new VacanciesQueries(store, personalData, AGENCIES);
     }
 
     public ProjectionWriter writer() {
