@@ -38,7 +38,12 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "GET /ledger.csv", "GET /ledger.xlsx", "GET /audit/access-log",
                         "POST /api/cases/{caseId}/subsidies", "POST /api/cases/{caseId}/subsidies/{applicationId}/approval",
                         "POST /api/cases/{caseId}/subsidies/{applicationId}/objections/{objectionId}/resolution",
-                        "POST /api/cases/{caseId}/subsidies/{applicationId}/payment");
+                        "POST /api/cases/{caseId}/subsidies/{applicationId}/payment",
+                        "POST /api/employers", "POST /api/employers/{employerId}/vacancies",
+                        "POST /api/employers/{employerId}/vacancies/{vacancyId}/publication",
+                        "POST /api/employers/{employerId}/vacancies/{vacancyId}/rejection",
+                        "POST /api/employers/{employerId}/vacancies/{vacancyId}/closure",
+                        "GET /api/vacancies", "GET /api/employers/{employerId}");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {
