@@ -24,7 +24,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -89,36 +88,36 @@ class ContactPages {
 
     private RecordTrackingContactCommand command(String caseId, MultiValueMap<String, String> form,
                                                  Map<String, String> errors) {
-        LocalDate contactDate = date(form.getFirst("contactDate"), "contactDate", errors, true);
-        ContactMethod method = choice(form.getFirst("method"), ContactMethod.class, "method", errors);
+        LocalDate contactDate = FormFields.date(form.getFirst("contactDate"), "contactDate", errors, true);
+        ContactMethod method = FormFields.choice(form.getFirst("method"), ContactMethod.class, "method", errors);
         boolean reached = "true".equals(form.getFirst("reached"));
         EmploymentStatus status = form.getFirst("statusFound") == null || form.getFirst("statusFound").isBlank()
-                ? null : choice(form.getFirst("statusFound"), EmploymentStatus.class, "statusFound", errors);
+                ? null : FormFields.choice(form.getFirst("statusFound"), EmploymentStatus.class, "statusFound", errors);
         Set<ServiceGiven> services = EnumSet.noneOf(ServiceGiven.class);
         for (String service : form.getOrDefault("servicesGiven", List.of())) {
             Arrays.stream(ServiceGiven.values()).filter(s -> s.name().equals(service)).forEach(services::add);
         }
         EmploymentDetails employment = null;
         if (status != null && status.isInWork()) {
-            employment = new EmploymentDetails(EmploymentType.valueOf(status.name()), blankToNull(form.getFirst("employer")),
-                    date(form.getFirst("startDate"), "startDate", errors, false));
+            employment = new EmploymentDetails(EmploymentType.valueOf(status.name()), FormFields.text(form.getFirst("employer")),
+                    FormFields.date(form.getFirst("startDate"), "startDate", errors, false));
         }
-        CancellationGround proposedGround = blankToNull(form.getFirst("proposedGround")) == null ? null
-                : choice(form.getFirst("proposedGround"), CancellationGround.class, "proposedGround", errors);
+        CancellationGround proposedGround = FormFields.text(form.getFirst("proposedGround")) == null ? null
+                : FormFields.choice(form.getFirst("proposedGround"), CancellationGround.class, "proposedGround", errors);
         Evidence proposalEvidence = null;
         if (proposedGround != null) {
-            String source = blankToNull(form.getFirst("proposalEvidenceSource"));
+            String source = FormFields.text(form.getFirst("proposalEvidenceSource"));
             proposalEvidence = new Evidence(source == null ? null
-                    : choice(source, Evidence.EvidenceSource.class, "proposalEvidenceSource", errors),
-                    blankToNull(form.getFirst("proposalEvidenceReference")),
-                    blankToNull(form.getFirst("proposalEvidenceDescription")));
+                    : FormFields.choice(source, Evidence.EvidenceSource.class, "proposalEvidenceSource", errors),
+                    FormFields.text(form.getFirst("proposalEvidenceReference")),
+                    FormFields.text(form.getFirst("proposalEvidenceDescription")));
         }
         if (!errors.isEmpty()) {
             return null;
         }
         return new RecordTrackingContactCommand(caseId, TimeOrderedId.next(clock.millis(), random), contactDate, method,
-                blankToNull(form.getFirst("dataMatchSource")), reached, status, services,
-                blankToNull(form.getFirst("nextStep")), employment, proposedGround, proposalEvidence, today());
+                FormFields.text(form.getFirst("dataMatchSource")), reached, status, services,
+                FormFields.text(form.getFirst("nextStep")), employment, proposedGround, proposalEvidence, today());
     }
 
     private LocalDate today() {
@@ -147,32 +146,6 @@ class ContactPages {
         };
     }
 
-    private static LocalDate date(String value, String field, Map<String, String> errors, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.put(field, "error.MISSING");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "error.INVALID_VALUE");
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E choice(String value, Class<E> type, String field, Map<String, String> errors) {
-        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(value)).findFirst()
-                .orElseGet(() -> {
-                    errors.put(field, value == null || value.isBlank() ? "error.MISSING" : "error.INVALID_VALUE");
-                    return null;
-                });
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     private static void options(Model model, String caseId) {
         model.addAttribute("caseId", caseId);

@@ -43,7 +43,6 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -125,21 +124,21 @@ class SubsidyPages {
     private SubmitCertificateCommand submitCommand(String caseId, MultiValueMap<String, String> form,
                                                    Map<String, String> errors) {
         String occupation = text(form, "occupation", errors, true);
-        CertificateLevel level = choice(form.getFirst("level"), CertificateLevel.class, "level", errors);
+        CertificateLevel level = FormFields.choice(form.getFirst("level"), CertificateLevel.class, "level", errors);
         String number = text(form, "certificateNumber", errors, true);
         String issuingBody = text(form, "issuingBody", errors, true);
-        LocalDate issuedOn = date(form.getFirst("issuedOn"), "issuedOn", errors, true);
-        ApplicationPlace place = choice(form.getFirst("place"), ApplicationPlace.class, "place", errors);
+        LocalDate issuedOn = FormFields.date(form.getFirst("issuedOn"), "issuedOn", errors, true);
+        ApplicationPlace place = FormFields.choice(form.getFirst("place"), ApplicationPlace.class, "place", errors);
         String departmentId = text(form, "departmentId", errors, true);
         if (departmentId != null && agencies.find(departmentId).isEmpty()) {
             errors.put("departmentId", "error.INVALID_VALUE");
         }
-        LocalDate receivedOn = date(form.getFirst("receivedOn"), "receivedOn", errors, true);
+        LocalDate receivedOn = FormFields.date(form.getFirst("receivedOn"), "receivedOn", errors, true);
         Set<PersonCategory> groups = EnumSet.noneOf(PersonCategory.class);
         for (String group : form.getOrDefault("groups", List.of())) {
             Arrays.stream(PersonCategory.values()).filter(c -> c.name().equals(group)).forEach(groups::add);
         }
-        LocalDate graduatedOn = date(form.getFirst("graduatedOn"), "graduatedOn", errors, false);
+        LocalDate graduatedOn = FormFields.date(form.getFirst("graduatedOn"), "graduatedOn", errors, false);
         boolean ruralOrLowIncome = "true".equals(form.getFirst("ruralOrLowIncomeFamily"));
         if (!errors.isEmpty()) {
             return null;
@@ -365,26 +364,4 @@ class SubsidyPages {
         return value.strip();
     }
 
-    private static LocalDate date(String value, String field, Map<String, String> errors, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.put(field, "error.MISSING");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "error.INVALID_VALUE");
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E choice(String value, Class<E> type, String field, Map<String, String> errors) {
-        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(value)).findFirst()
-                .orElseGet(() -> {
-                    errors.put(field, value == null || value.isBlank() ? "error.MISSING" : "error.INVALID_VALUE");
-                    return null;
-                });
-    }
 }
