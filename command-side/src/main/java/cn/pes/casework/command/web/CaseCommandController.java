@@ -7,11 +7,8 @@ import cn.pes.casework.events.registration.UpdatePersonalDetailsCommand;
 import cn.pes.casework.command.web.request.TrackingContactRequest;
 import cn.pes.casework.events.cancellation.CancelRegistrationCommand;
 import cn.pes.casework.events.employment.RecordEmploymentCommand;
-import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.tracking.RecordTrackingContactCommand;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +19,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.Map;
 
@@ -31,15 +27,13 @@ import java.util.Map;
 @RequestMapping("/api/cases/{caseId}")
 class CaseCommandController {
 
-    private final CommandGateway commands;
-    private final ActingOfficerResolver officers;
+    private final OfficerCommands commands;
     private final TimeOrderedIds ids;
     private final AgencyToday today;
 
-    CaseCommandController(CommandGateway commands, ActingOfficerResolver officers, TimeOrderedIds ids,
+    CaseCommandController(OfficerCommands commands, TimeOrderedIds ids,
                           AgencyToday today) {
         this.commands = commands;
-        this.officers = officers;
         this.ids = ids;
         this.today = today;
     }
@@ -54,14 +48,14 @@ class CaseCommandController {
                 request.contactDate(), request.method(), request.dataMatchSource(), request.reached(),
                 request.statusFound(), request.servicesGiven(), request.nextStep(), request.employment(),
                 request.proposedGround(), request.proposalEvidence(), today.date());
-        return send(command, exchange).thenReturn(Map.of("caseId", caseId, "contactId", contactId));
+        return commands.send(command, exchange).thenReturn(Map.of("caseId", caseId, "contactId", contactId));
     }
 
     @PutMapping("/personal-details")
     Mono<Map<String, String>> updatePersonalDetails(@PathVariable String caseId,
                                                     @Valid @RequestBody PersonalDetailsRequest request,
                                                     ServerWebExchange exchange) {
-        return send(new UpdatePersonalDetailsCommand(caseId, request.name(), request.phone()), exchange)
+        return commands.send(new UpdatePersonalDetailsCommand(caseId, request.name(), request.phone()), exchange)
                 .thenReturn(Map.of("caseId", caseId));
     }
 
@@ -69,7 +63,7 @@ class CaseCommandController {
     Mono<Map<String, String>> recordEmployment(@PathVariable String caseId,
                                                @Valid @RequestBody EmploymentRequest request,
                                                ServerWebExchange exchange) {
-        return send(new RecordEmploymentCommand(caseId, request.employment(), request.evidence(),
+        return commands.send(new RecordEmploymentCommand(caseId, request.employment(), request.evidence(),
                 today.date()), exchange)
                 .thenReturn(Map.of("caseId", caseId));
     }
@@ -79,14 +73,7 @@ class CaseCommandController {
                                      ServerWebExchange exchange) {
         CancelRegistrationCommand command = new CancelRegistrationCommand(caseId, request.ground(),
                 request.evidence(), request.effectiveDate(), request.notification(), today.date());
-        return send(command, exchange).thenReturn(Map.of("caseId", caseId));
+        return commands.send(command, exchange).thenReturn(Map.of("caseId", caseId));
     }
 
-    private Mono<Object> send(Object command, ServerWebExchange exchange) {
-        return officers.resolve().flatMap(officer -> Mono.fromFuture(() -> commands.send(
-                        GenericCommandMessage.asCommandMessage(command)
-                                .andMetaData(officer.metaData(Channel.BACK_OFFICE, officers.correlationId(exchange)))))
-                // The command bus runs handlers on the calling thread and they block on JDBC: keep them off the event loop.
-                .subscribeOn(Schedulers.boundedElastic()));
-    }
 }

@@ -11,11 +11,8 @@ import cn.pes.casework.events.employer.PublishVacancyCommand;
 import cn.pes.casework.events.employer.RegisterEmployerCommand;
 import cn.pes.casework.events.employer.RejectVacancyCommand;
 import cn.pes.casework.events.employer.WageRange;
-import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.shared.PersonalData;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +21,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -36,14 +32,12 @@ import java.util.Map;
 @RestController
 class EmployerController {
 
-    private final CommandGateway commands;
-    private final ActingOfficerResolver officers;
+    private final OfficerCommands commands;
     private final TimeOrderedIds ids;
     private final AgencyToday today;
 
-    EmployerController(CommandGateway commands, ActingOfficerResolver officers, TimeOrderedIds ids, AgencyToday today) {
+    EmployerController(OfficerCommands commands, TimeOrderedIds ids, AgencyToday today) {
         this.commands = commands;
-        this.officers = officers;
         this.ids = ids;
         this.today = today;
     }
@@ -52,7 +46,7 @@ class EmployerController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Map<String, String>> register(@Valid @RequestBody EmployerRequest request, ServerWebExchange exchange) {
         String employerId = request.employerId() == null ? ids.next() : request.employerId();
-        return send(new RegisterEmployerCommand(employerId, request.creditCode(), request.name(),
+        return commands.send(new RegisterEmployerCommand(employerId, request.creditCode(), request.name(),
                         request.registeredAddress(), request.areaAgencyId(),
                         new PersonalData(null, request.contact().name(), request.contact().phone()), today.date()),
                 exchange)
@@ -68,7 +62,7 @@ class EmployerController {
             return Mono.error(CaseRuleViolation.invalid("JOB-3", "DATE_IN_FUTURE", "postedOn"));
         }
         String vacancyId = request.vacancyId() == null ? ids.next() : request.vacancyId();
-        return send(new PostVacancyCommand(employerId, vacancyId, request.occupation(), request.headcount(),
+        return commands.send(new PostVacancyCommand(employerId, vacancyId, request.occupation(), request.headcount(),
                         new WageRange(request.wageMin(), request.wageMax()), request.areaAgencyId(), request.form(),
                         request.requirements(), request.postedOn() == null ? date : request.postedOn()), exchange)
                 .thenReturn(Map.of("employerId", employerId, "vacancyId", vacancyId));
@@ -77,14 +71,14 @@ class EmployerController {
     @PostMapping("/api/employers/{employerId}/vacancies/{vacancyId}/publication")
     Mono<Map<String, String>> publish(@PathVariable String employerId, @PathVariable String vacancyId,
                                       ServerWebExchange exchange) {
-        return send(new PublishVacancyCommand(employerId, vacancyId, today.date()), exchange)
+        return commands.send(new PublishVacancyCommand(employerId, vacancyId, today.date()), exchange)
                 .thenReturn(Map.of("employerId", employerId, "vacancyId", vacancyId));
     }
 
     @PostMapping("/api/employers/{employerId}/vacancies/{vacancyId}/rejection")
     Mono<Map<String, String>> reject(@PathVariable String employerId, @PathVariable String vacancyId,
                                      @Valid @RequestBody RejectionRequest request, ServerWebExchange exchange) {
-        return send(new RejectVacancyCommand(employerId, vacancyId, request.reason(), today.date()), exchange)
+        return commands.send(new RejectVacancyCommand(employerId, vacancyId, request.reason(), today.date()), exchange)
                 .thenReturn(Map.of("employerId", employerId, "vacancyId", vacancyId));
     }
 
@@ -95,16 +89,9 @@ class EmployerController {
         if (request.closedOn() != null && request.closedOn().isAfter(date)) {
             return Mono.error(CaseRuleViolation.invalid("JOB-3", "DATE_IN_FUTURE", "closedOn"));
         }
-        return send(new CloseVacancyCommand(employerId, vacancyId, request.reason(),
+        return commands.send(new CloseVacancyCommand(employerId, vacancyId, request.reason(),
                         request.closedOn() == null ? date : request.closedOn()), exchange)
                 .thenReturn(Map.of("employerId", employerId, "vacancyId", vacancyId));
     }
 
-    private Mono<Object> send(Object command, ServerWebExchange exchange) {
-        return officers.resolve().flatMap(officer -> Mono.fromFuture(() -> commands.send(
-                        GenericCommandMessage.asCommandMessage(command)
-                                .andMetaData(officer.metaData(Channel.BACK_OFFICE, officers.correlationId(exchange)))))
-                // The command bus runs handlers on the calling thread and they block on JDBC: keep them off the event loop.
-                .subscribeOn(Schedulers.boundedElastic()));
-    }
 }

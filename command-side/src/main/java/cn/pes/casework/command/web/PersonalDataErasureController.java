@@ -1,19 +1,15 @@
 package cn.pes.casework.command.web;
 
 import cn.pes.casework.events.erasure.ErasePersonalDataCommand;
-import cn.pes.casework.events.shared.Channel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -26,13 +22,11 @@ import java.util.Map;
 @RestController
 class PersonalDataErasureController {
 
-    private final CommandGateway commands;
-    private final ActingOfficerResolver officers;
+    private final OfficerCommands commands;
     private final AgencyToday today;
 
-    PersonalDataErasureController(CommandGateway commands, ActingOfficerResolver officers, AgencyToday today) {
+    PersonalDataErasureController(OfficerCommands commands, AgencyToday today) {
         this.commands = commands;
-        this.officers = officers;
         this.today = today;
     }
 
@@ -42,11 +36,7 @@ class PersonalDataErasureController {
                                     ServerWebExchange exchange) {
         LocalDate erasedOn = today.date();
         ErasePersonalDataCommand command = new ErasePersonalDataCommand(caseId, erasedOn, request.reason());
-        return officers.resolve().flatMap(officer -> Mono.fromFuture(() -> commands.send(
-                        GenericCommandMessage.asCommandMessage(command)
-                                .andMetaData(officer.metaData(Channel.BACK_OFFICE, officers.correlationId(exchange)))))
-                        // The command bus runs handlers on the calling thread and they block on JDBC.
-                        .subscribeOn(Schedulers.boundedElastic()))
+        return commands.send(command, exchange)
                 .thenReturn(Map.of("caseId", caseId, "erasedOn", erasedOn.toString()));
     }
 

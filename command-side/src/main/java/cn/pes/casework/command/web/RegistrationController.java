@@ -10,8 +10,6 @@ import cn.pes.casework.events.registration.RejectRegistrationCommand;
 import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.shared.PersonalData;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import cn.pes.casework.events.shared.RuleViolation;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.util.Map;
@@ -33,12 +30,12 @@ import java.util.Map;
 @RequestMapping("/api")
 class RegistrationController {
 
-    private final CommandGateway commands;
+    private final OfficerCommands commands;
     private final ActingOfficerResolver officers;
     private final TimeOrderedIds ids;
     private final AgencyToday today;
 
-    RegistrationController(CommandGateway commands, ActingOfficerResolver officers, TimeOrderedIds ids, AgencyToday today) {
+    RegistrationController(OfficerCommands commands, ActingOfficerResolver officers, TimeOrderedIds ids, AgencyToday today) {
         this.commands = commands;
         this.officers = officers;
         this.ids = ids;
@@ -69,7 +66,7 @@ class RegistrationController {
                 request.reason(),
                 request.categories(),
                 officer.agencyId());
-        return this.<RegistrationOutcome>send(command, officer, request.channel(), exchange)
+        return commands.<RegistrationOutcome>send(command, officer, request.channel(), exchange)
                 .map(outcome -> outcome.status() == RegistrationOutcome.Status.REFUSED
                         ? refused(outcome)
                         : ResponseEntity.created(URI.create("/api/cases/" + outcome.caseId())).body((Object) outcome));
@@ -77,7 +74,7 @@ class RegistrationController {
 
     @PostMapping("/cases/{caseId}/registration/approval")
     Mono<Map<String, String>> approve(@PathVariable String caseId, ServerWebExchange exchange) {
-        return officers.resolve().flatMap(officer -> send(new ApproveRegistrationCommand(caseId, today.date()),
+        return officers.resolve().flatMap(officer -> commands.send(new ApproveRegistrationCommand(caseId, today.date()),
                         officer, Channel.BACK_OFFICE, exchange))
                 .thenReturn(Map.of("caseId", caseId));
     }
@@ -85,7 +82,7 @@ class RegistrationController {
     @PostMapping("/cases/{caseId}/registration/rejection")
     Mono<Map<String, String>> reject(@PathVariable String caseId, @Valid @RequestBody RejectionRequest request,
                                      ServerWebExchange exchange) {
-        return officers.resolve().flatMap(officer -> send(new RejectRegistrationCommand(caseId, today.date(),
+        return officers.resolve().flatMap(officer -> commands.send(new RejectRegistrationCommand(caseId, today.date(),
                         request.reason()), officer, Channel.BACK_OFFICE, exchange))
                 .thenReturn(Map.of("caseId", caseId));
     }
@@ -98,10 +95,4 @@ class RegistrationController {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private <R> Mono<R> send(Object command, ActingOfficer officer, Channel channel, ServerWebExchange exchange) {
-        return Mono.<R>fromFuture(() -> commands.send(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(officer.metaData(channel, officers.correlationId(exchange)))))
-                // The command bus runs handlers on the calling thread and they block on JDBC: keep them off the event loop.
-                .subscribeOn(Schedulers.boundedElastic());
-    }
 }

@@ -6,7 +6,6 @@ import cn.pes.casework.command.web.request.ObjectionRequest;
 import cn.pes.casework.command.web.request.ObjectionResolutionRequest;
 import cn.pes.casework.command.web.request.PaymentRequest;
 import cn.pes.casework.command.web.request.RejectionRequest;
-import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.shared.RefusalReason;
 import cn.pes.casework.events.shared.RuleViolation;
 import cn.pes.casework.events.subsidy.ApproveSubsidyCommand;
@@ -19,8 +18,6 @@ import cn.pes.casework.events.subsidy.RejectSubsidyCommand;
 import cn.pes.casework.events.subsidy.ResolveSubsidyObjectionCommand;
 import cn.pes.casework.events.subsidy.SubmitCertificateCommand;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,7 +30,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -49,14 +45,12 @@ import java.util.Map;
 @RequestMapping("/api/cases/{caseId}/subsidies")
 class SubsidyController {
 
-    private final CommandGateway commands;
-    private final ActingOfficerResolver officers;
+    private final OfficerCommands commands;
     private final TimeOrderedIds ids;
     private final AgencyToday today;
 
-    SubsidyController(CommandGateway commands, ActingOfficerResolver officers, TimeOrderedIds ids, AgencyToday today) {
+    SubsidyController(OfficerCommands commands, TimeOrderedIds ids, AgencyToday today) {
         this.commands = commands;
-        this.officers = officers;
         this.ids = ids;
         this.today = today;
     }
@@ -79,7 +73,7 @@ class SubsidyController {
                 claim == null ? null : new LivingAllowanceClaim(claim.groups(), claim.graduatedOn(),
                         claim.ruralOrLowIncomeFamily()),
                 request.receivedOn() == null ? date : request.receivedOn(), date);
-        return this.<List<RefusalReason>>send(command, exchange)
+        return commands.<List<RefusalReason>>send(command, exchange)
                 .map(reasons -> reasons.isEmpty()
                         ? ResponseEntity.created(URI.create("/api/cases/" + caseId + "/subsidies/" + applicationId))
                                 .body((Object) Map.of("caseId", caseId, "applicationId", applicationId))
@@ -89,21 +83,21 @@ class SubsidyController {
     @PostMapping("/{applicationId}/review")
     Mono<Map<String, String>> beginReview(@PathVariable String caseId, @PathVariable String applicationId,
                                           ServerWebExchange exchange) {
-        return send(new BeginSubsidyReviewCommand(caseId, applicationId, today.date()), exchange)
+        return commands.send(new BeginSubsidyReviewCommand(caseId, applicationId, today.date()), exchange)
                 .thenReturn(Map.of("caseId", caseId, "applicationId", applicationId));
     }
 
     @PostMapping("/{applicationId}/approval")
     Mono<Map<String, String>> approve(@PathVariable String caseId, @PathVariable String applicationId,
                                       ServerWebExchange exchange) {
-        return send(new ApproveSubsidyCommand(caseId, applicationId, today.date()), exchange)
+        return commands.send(new ApproveSubsidyCommand(caseId, applicationId, today.date()), exchange)
                 .thenReturn(Map.of("caseId", caseId, "applicationId", applicationId));
     }
 
     @PostMapping("/{applicationId}/rejection")
     Mono<Map<String, String>> reject(@PathVariable String caseId, @PathVariable String applicationId,
                                      @Valid @RequestBody RejectionRequest request, ServerWebExchange exchange) {
-        return send(new RejectSubsidyCommand(caseId, applicationId, request.reason(), today.date()), exchange)
+        return commands.send(new RejectSubsidyCommand(caseId, applicationId, request.reason(), today.date()), exchange)
                 .thenReturn(Map.of("caseId", caseId, "applicationId", applicationId));
     }
 
@@ -117,7 +111,7 @@ class SubsidyController {
             return Mono.error(CaseRuleViolation.invalid("SUB-4", "DATE_IN_FUTURE", "raisedOn"));
         }
         String objectionId = request.objectionId() == null ? ids.next() : request.objectionId();
-        return send(new RaiseSubsidyObjectionCommand(caseId, applicationId, objectionId, request.summary(),
+        return commands.send(new RaiseSubsidyObjectionCommand(caseId, applicationId, objectionId, request.summary(),
                         request.raisedOn() == null ? date : request.raisedOn()), exchange)
                 .thenReturn(Map.of("caseId", caseId, "applicationId", applicationId, "objectionId", objectionId));
     }
@@ -127,7 +121,7 @@ class SubsidyController {
                                                @PathVariable String objectionId,
                                                @Valid @RequestBody ObjectionResolutionRequest request,
                                                ServerWebExchange exchange) {
-        return send(new ResolveSubsidyObjectionCommand(caseId, applicationId, objectionId, request.upheld(),
+        return commands.send(new ResolveSubsidyObjectionCommand(caseId, applicationId, objectionId, request.upheld(),
                         request.finding(), today.date()), exchange)
                 .thenReturn(Map.of("caseId", caseId, "applicationId", applicationId, "objectionId", objectionId));
     }
@@ -135,7 +129,7 @@ class SubsidyController {
     @PostMapping("/{applicationId}/payment")
     Mono<Map<String, String>> recordPayment(@PathVariable String caseId, @PathVariable String applicationId,
                                             @Valid @RequestBody PaymentRequest request, ServerWebExchange exchange) {
-        return send(new RecordSubsidyPaymentCommand(caseId, applicationId, request.amount(), request.paidOn(),
+        return commands.send(new RecordSubsidyPaymentCommand(caseId, applicationId, request.amount(), request.paidOn(),
                         request.accountReference(), today.date()), exchange)
                 .thenReturn(Map.of("caseId", caseId, "applicationId", applicationId));
     }
@@ -149,11 +143,4 @@ class SubsidyController {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private <R> Mono<R> send(Object command, ServerWebExchange exchange) {
-        return officers.resolve().flatMap(officer -> Mono.<R>fromFuture(() -> commands.send(
-                        GenericCommandMessage.asCommandMessage(command)
-                                .andMetaData(officer.metaData(Channel.BACK_OFFICE, officers.correlationId(exchange)))))
-                // The command bus runs handlers on the calling thread and they block on JDBC: keep them off the event loop.
-                .subscribeOn(Schedulers.boundedElastic()));
-    }
 }
