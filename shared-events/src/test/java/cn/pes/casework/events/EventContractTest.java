@@ -1,6 +1,34 @@
 package cn.pes.casework.events;
 
 import cn.pes.casework.events.cancellation.CancellationGround;
+import cn.pes.casework.events.cancellation.CancellationProposalConfirmed;
+import cn.pes.casework.events.cancellation.CancellationProposalDismissed;
+import cn.pes.casework.events.cancellation.CancellationProposed;
+import cn.pes.casework.events.employer.RecruitmentGuidanceGiven;
+import cn.pes.casework.events.employer.RecruitmentGuidanceTopic;
+import cn.pes.casework.events.fair.FairAttended;
+import cn.pes.casework.events.fair.FairEmployerEnrolled;
+import cn.pes.casework.events.fair.FairFormat;
+import cn.pes.casework.events.fair.FairInvitationSent;
+import cn.pes.casework.events.fair.FairVacancy;
+import cn.pes.casework.events.fair.RecruitmentFairClosed;
+import cn.pes.casework.events.fair.RecruitmentFairPlanned;
+import cn.pes.casework.events.jobseeking.BasicInformation;
+import cn.pes.casework.events.jobseeking.CareerGuidanceGiven;
+import cn.pes.casework.events.jobseeking.EducationLevel;
+import cn.pes.casework.events.jobseeking.GuidanceTopic;
+import cn.pes.casework.events.jobseeking.JobIntentions;
+import cn.pes.casework.events.jobseeking.JobIntentionsUpdated;
+import cn.pes.casework.events.jobseeking.JobReferred;
+import cn.pes.casework.events.jobseeking.JobSeekingCloseReason;
+import cn.pes.casework.events.jobseeking.JobSeekingClosed;
+import cn.pes.casework.events.jobseeking.JobSeekingPublished;
+import cn.pes.casework.events.jobseeking.JobSeekingRegistered;
+import cn.pes.casework.events.jobseeking.JobSeekingRejected;
+import cn.pes.casework.events.jobseeking.JobSeekingReviewDeadlineMissed;
+import cn.pes.casework.events.jobseeking.ReferralOutcome;
+import cn.pes.casework.events.jobseeking.ReferralOutcomeRecorded;
+import cn.pes.casework.events.jobseeking.ReferredVacancy;
 import cn.pes.casework.events.cancellation.Evidence;
 import cn.pes.casework.events.cancellation.Evidence.EvidenceSource;
 import cn.pes.casework.events.cancellation.Notification;
@@ -137,6 +165,12 @@ class EventContractTest {
     private static final String SUBSIDY_POLICY = "SUB-2026-01";
     private static final String EMPLOYER_ID = "019dc3a0-5e00-7b21-8c3d-4e5f60718293";
     private static final String VACANCY_ID = "019dc3a4-7a00-7c45-9d6e-7f8091a2b3c4";
+    private static final String JOB_SEEKING_ID = "019dc8b0-1c00-7d12-8e3f-405162738495";
+    private static final String REFERRAL_ID = "019dc9c4-2d00-7e23-9f40-5162738495a6";
+    private static final String FAIR_ID = "019dcad8-3e00-7f34-a051-62738495a6b7";
+    private static final String PROPOSAL_ID = "019dcbec-4f00-7045-b162-738495a6b7c8";
+    private static final String SESSION_ID = "019dcd00-6000-7156-c273-8495a6b7c8d9";
+    private static final String JOB_POLICY = "JOB-2026-01";
 
     /**
      * The platform's serialization settings: Spring Boot's auto-configured ObjectMapper (JavaTimeModule,
@@ -230,6 +264,41 @@ class EventContractTest {
         add(samples, new VacancyRejected(EMPLOYER_ID, VACANCY_ID, "工资低于本市最低工资标准",
                 LocalDate.of(2026, 11, 3)));
         add(samples, new VacancyClosed(EMPLOYER_ID, VACANCY_ID, VacancyCloseReason.FILLED, LocalDate.of(2026, 12, 15)));
+        add(samples, new RecruitmentGuidanceGiven(EMPLOYER_ID, SESSION_ID, RecruitmentGuidanceTopic.HIRING_CRITERIA,
+                "建议放宽学历要求，增加岗前培训", "两周后回访招聘进展", LocalDate.of(2026, 11, 5), COUNTY_ID));
+        JobIntentions intentions = new JobIntentions(List.of("数控车工", "钳工"), 6000, COUNTY_ID,
+                EnumSet.of(EmploymentForm.FULL_TIME));
+        add(samples, new JobSeekingRegistered(CASE_ID, 1, JOB_SEEKING_ID, PresentedDocument.RESIDENT_ID_CARD,
+                new BasicInformation(EducationLevel.VOCATIONAL_SECONDARY, 8, "数控车床操作，中级工证书"), intentions,
+                AGENCY_ID, LocalDate.of(2026, 11, 6), LocalDate.of(2026, 11, 9), false, JOB_POLICY));
+        add(samples, new JobIntentionsUpdated(CASE_ID, JOB_SEEKING_ID, intentions, LocalDate.of(2026, 11, 10)));
+        add(samples, new JobSeekingPublished(CASE_ID, JOB_SEEKING_ID, LocalDate.of(2026, 11, 9), false));
+        add(samples, new JobSeekingRejected(CASE_ID, JOB_SEEKING_ID, "求职意向填写不完整", LocalDate.of(2026, 11, 10),
+                true));
+        add(samples, new JobSeekingReviewDeadlineMissed(CASE_ID, JOB_SEEKING_ID, AGENCY_ID, LocalDate.of(2026, 11, 9)));
+        add(samples, new JobSeekingClosed(CASE_ID, JOB_SEEKING_ID, JobSeekingCloseReason.PLACED,
+                LocalDate.of(2026, 12, 1)));
+        add(samples, new JobReferred(CASE_ID, 1, JOB_SEEKING_ID, REFERRAL_ID, new ReferredVacancy(EMPLOYER_ID,
+                "XX市东湖机械制造有限公司", VACANCY_ID, "数控车工", new WageRange(5000, 7500), AGENCY_ID,
+                EmploymentForm.FULL_TIME), FAIR_ID, AGENCY_ID, LocalDate.of(2026, 11, 12)));
+        add(samples, new ReferralOutcomeRecorded(CASE_ID, 1, REFERRAL_ID, EMPLOYER_ID, VACANCY_ID, FAIR_ID,
+                ReferralOutcome.HIRED, "12月1日到岗", LocalDate.of(2026, 11, 20), LocalDate.of(2026, 12, 1), 1,
+                AGENCY_ID));
+        add(samples, new CareerGuidanceGiven(CASE_ID, SESSION_ID, GuidanceTopic.CAREER_DIRECTION,
+                "建议转向数控加工中心操作", "推荐参加12月招聘会", LocalDate.of(2026, 11, 6), AGENCY_ID));
+        add(samples, new CancellationProposed(CASE_ID, 1, PROPOSAL_ID, CancellationGround.REFUSED_OFFERS_THREE_TIMES,
+                new Evidence(EvidenceSource.DOCUMENT, "推荐记录 3 条", "三次无正当理由拒绝推荐岗位"),
+                List.of(REFERRAL_ID, CONTACT_ID, APPLICATION_ID), LocalDate.of(2026, 11, 25), AGENCY_ID));
+        add(samples, new CancellationProposalConfirmed(CASE_ID, PROPOSAL_ID, LocalDate.of(2026, 11, 27)));
+        add(samples, new CancellationProposalDismissed(CASE_ID, PROPOSAL_ID, "第三次拒绝系因病，理由正当",
+                LocalDate.of(2026, 11, 27)));
+        add(samples, new RecruitmentFairPlanned(FAIR_ID, "2026年冬季就业援助月专场招聘会", FairFormat.OFFLINE,
+                LocalDate.of(2026, 12, 12), "XX市人力资源市场一楼大厅", COUNTY_ID));
+        add(samples, new FairEmployerEnrolled(FAIR_ID, EMPLOYER_ID, "XX市东湖机械制造有限公司",
+                List.of(new FairVacancy(VACANCY_ID, "数控车工", 3))));
+        add(samples, new FairInvitationSent(FAIR_ID, CASE_ID, LocalDate.of(2026, 12, 1)));
+        add(samples, new FairAttended(FAIR_ID, CASE_ID, LocalDate.of(2026, 12, 12)));
+        add(samples, new RecruitmentFairClosed(FAIR_ID, LocalDate.of(2026, 12, 12), 12, 35, 80, 64));
         return samples;
     }
 
