@@ -31,6 +31,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -54,6 +55,7 @@ public class Employer {
     @AggregateIdentifier
     private String employerId;
     private String areaAgencyId;
+    private String name;
     private final Map<String, Vacancy> vacancies = new HashMap<>();
 
     /**
@@ -221,6 +223,26 @@ public class Employer {
         apply(new VacancyClosed(employerId, command.vacancyId(), command.reason(), command.closedOn()));
     }
 
+    /** The employer's registered name, for messages that show where a person was sent. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * A vacancy as posted, when it is published and not closed: what a referral or a fair may offer
+     * (JOB-4, JOB-5). Read by command handlers that load the employer next to another aggregate.
+     */
+    public Optional<VacancyPosted> publishedVacancy(String vacancyId) {
+        Vacancy vacancy = vacancyId == null ? null : vacancies.get(vacancyId);
+        return vacancy != null && vacancy.status() == VacancyStatus.PUBLISHED
+                ? Optional.of(vacancy.posted()) : Optional.empty();
+    }
+
+    /** The area the employer is registered in: its agency and those above it act for it. */
+    public String areaAgencyId() {
+        return areaAgencyId;
+    }
+
     private void requirePending(String vacancyId) {
         if (vacancy(vacancyId).status() != VacancyStatus.PENDING_REVIEW) {
             throw CaseRuleViolation.conflict("JOB-3", "VACANCY_NOT_PENDING_REVIEW", "vacancyId");
@@ -258,6 +280,7 @@ public class Employer {
     void on(EmployerRegistered event) {
         employerId = event.employerId();
         areaAgencyId = event.areaAgencyId();
+        name = event.name();
     }
 
     @EventSourcingHandler
