@@ -5,7 +5,9 @@ import cn.pes.casework.events.statistics.ContactFigures;
 import cn.pes.casework.events.statistics.FindCaseloadFiguresQuery;
 import cn.pes.casework.events.statistics.FindContactFiguresQuery;
 import cn.pes.casework.events.statistics.FindFlowFiguresQuery;
+import cn.pes.casework.events.statistics.FindJobFiguresQuery;
 import cn.pes.casework.events.statistics.FlowFigures;
+import cn.pes.casework.events.statistics.JobFigures;
 import cn.pes.casework.events.subsidy.FindSubsidyTotalsQuery;
 import cn.pes.casework.events.subsidy.SubsidyTotals;
 import cn.pes.casework.security.AccessRules;
@@ -87,8 +89,11 @@ class DashboardPages {
                     CaseloadFigures.class);
             Mono<SubsidyTotals> subsidies = pageQueries.query(new FindSubsidyTotalsQuery(all, yearMonth),
                     SubsidyTotals.class);
-            return Mono.zip(byAgency, trend, waiting, subsidies).map(found -> {
+            // Job introduction (职业介绍, JOB-1..JOB-6): reviews, referrals, hires, fairs and guidance of the month.
+            Mono<JobFigures> jobs = pageQueries.query(new FindJobFiguresQuery(all, yearMonth), JobFigures.class);
+            return Mono.zip(byAgency, trend, waiting, subsidies, jobs).map(found -> {
                 model.addAttribute("subsidies", found.getT4());
+                model.addAttribute("jobs", found.getT5());
                 model.addAttribute("month", yearMonth);
                 model.addAttribute("byAgency", found.getT1());
                 model.addAttribute("trend", found.getT2());

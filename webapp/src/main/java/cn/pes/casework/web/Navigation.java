@@ -52,6 +52,24 @@ class Navigation {
     }
 
     @Bean
+    PageLink employersLink() {
+        return new PageLink(NavigationSection.JOB_SERVICES, 50, "employer.nav", "/employers",
+                officer -> officer.has(Role.CASEWORKER) || officer.has(Role.REVIEWER) || officer.has(Role.AUDITOR));
+    }
+
+    @Bean
+    PageLink vacanciesLink() {
+        return new PageLink(NavigationSection.JOB_SERVICES, 60, "vacancy.nav", "/vacancies",
+                officer -> officer.has(Role.CASEWORKER) || officer.has(Role.REVIEWER) || officer.has(Role.AUDITOR));
+    }
+
+    @Bean
+    PageLink fairsLink() {
+        return new PageLink(NavigationSection.JOB_SERVICES, 70, "fair.nav", "/fairs",
+                officer -> officer.has(Role.CASEWORKER) || officer.has(Role.AUDITOR));
+    }
+
+    @Bean
     PageLink dashboardLink(AccessRules rules) {
         return new PageLink(NavigationSection.STATISTICS, 10, "nav.dashboard", "/dashboard",
                 officer -> rules.maySeeStatisticsOf(officer, officer.agencyId()));
