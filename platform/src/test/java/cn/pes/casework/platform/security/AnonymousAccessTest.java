@@ -44,6 +44,12 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/rejection",
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/closure",
                         "GET /api/vacancies", "GET /api/employers/{employerId}");
+        assertThat(routes).as("employer, vacancy and fair pages").contains("GET /employers", "POST /employers",
+                "GET /employers/{employerId}", "POST /employers/{employerId}/vacancies",
+                "POST /employers/{employerId}/vacancies/{vacancyId}/{action}",
+                "POST /employers/{employerId}/vacancies/{vacancyId}/referrals",
+                "GET /employers/{employerId}/vacancies/{vacancyId}/matches", "POST /employers/{employerId}/guidance",
+                "GET /vacancies", "GET /fairs", "POST /fairs", "GET /fairs/{fairId}", "POST /fairs/{fairId}/{action}");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

@@ -1,0 +1,246 @@
+package cn.pes.casework.platform.security;
+
+import cn.pes.casework.platform.support.Caseworker;
+import cn.pes.casework.platform.support.TestIds;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import static cn.pes.casework.platform.support.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The employer, vacancy and recruitment fair pages (JOB-3, JOB-5) in headless Chromium, as a street
+ * caseworker works them: an employer registered (a wrong credit code refused at its field first), a
+ * vacancy posted, published and found, a fair planned, held and closed with its counts, and the
+ * dashboard counting the fair. Screenshots go to {@code target/screenshots} as {@code employer-*}.
+ */
+class EmployerBrowserTest extends SecuredPlatformTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        clock.set(NOW);
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--window-size=1280,900", "--lang=zh-CN");
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aCaseworkerRegistersAnEmployerPublishesAVacancyAndHoldsAFairThatTheDashboardCounts() throws IOException {
+        Caseworker api = caseworker("W990101001A", STREET);
+        String personName = "卫" + System.nanoTime() % 100000;
+        String caseId = api.registerAtWindow(TestIds.adult(), personName);
+        eventually(() -> api.getting("/api/cases/" + caseId).expectStatus().isOk());
+        signIn();
+
+        // An employer: a wrong check character is refused at the credit code, nothing stored.
+        String creditCode = newCreditCode();
+        browser.get(url("/employers"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("用人单位");
+        browser.findElement(By.id("creditCode")).sendKeys(creditCode.substring(0, 17)
+                + (creditCode.charAt(17) == '0' ? '1' : '0'));
+        browser.findElement(By.id("name")).sendKeys("XX市东湖机械制造有限公司");
+        browser.findElement(By.id("registeredAddress")).sendKeys("XX市中心区解放路88号");
+        browser.findElement(By.id("contactName")).sendKeys("李四全");
+        browser.findElement(By.id("contactPhone")).sendKeys("13912345678");
+        long before = storedEvents();
+        submit(browser.findElement(By.cssSelector("form.employer button")));
+        assertThat(browser.findElement(By.id("creditCode-error")).getText()).contains("校验码").contains("JOB-3");
+        assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("XX市东湖机械制造有限公司");
+        assertThat(storedEvents()).isEqualTo(before);
+        screenshot("employer-01-refused");
+
+        browser.findElement(By.id("creditCode")).clear();
+        browser.findElement(By.id("creditCode")).sendKeys(creditCode);
+        submit(browser.findElement(By.cssSelector("form.employer button")));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).isEqualTo("用人单位已登记。");
+        String employerId = browser.findElement(By.cssSelector("dd.employer-id")).getText();
+        assertThat(browser.getCurrentUrl()).contains("/employers/" + employerId);
+        String employerPage = browser.findElement(By.tagName("main")).getText();
+        assertThat(employerPage).contains(creditCode).contains("139****5678").doesNotContain("13912345678")
+                .doesNotContain("李四全");
+
+        // A vacancy: posted for review, then published.
+        String occupation = "数控车工" + System.nanoTime() % 100000;
+        browser.findElement(By.id("vacancy-occupation")).sendKeys(occupation);
+        browser.findElement(By.id("vacancy-headcount")).clear();
+        browser.findElement(By.id("vacancy-headcount")).sendKeys("2");
+        browser.findElement(By.id("vacancy-wageMin")).sendKeys("6000");
+        browser.findElement(By.id("vacancy-wageMax")).sendKeys("8000");
+        new Select(browser.findElement(By.id("vacancy-form"))).selectByValue("FULL_TIME");
+        browser.findElement(By.id("vacancy-requirements")).sendKeys("两年以上数控车床操作经验");
+        submit(browser.findElement(By.cssSelector("form.vacancy button")));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).isEqualTo("岗位已提交，等待审核。");
+        WebElement row = browser.findElement(By.cssSelector("table.vacancies tbody tr"));
+        String vacancyId = row.getAttribute("data-vacancy");
+        assertThat(row.getAttribute("data-status")).isEqualTo("PENDING_REVIEW");
+        assertThat(row.getText()).contains(occupation).contains("待审核").contains("6000–8000");
+        screenshot("employer-02-posted");
+
+        submit(browser.findElement(By.cssSelector("tr[data-vacancy='" + vacancyId + "'] button.publish")));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).isEqualTo("岗位已审核发布。");
+        assertThat(browser.findElement(By.cssSelector("tr[data-vacancy='" + vacancyId + "']"))
+                .getAttribute("data-status")).isEqualTo("PUBLISHED");
+
+        // The open-vacancy search finds it and leads back to the employer.
+        eventually(() -> {
+            browser.get(url("/vacancies"));
+            browser.findElement(By.id("occupation")).sendKeys(occupation);
+            submit(browser.findElement(By.cssSelector("form.vacancy-search button")));
+            assertThat(browser.findElements(By.cssSelector("table.open-vacancies tr[data-vacancy='" + vacancyId + "']")))
+                    .hasSize(1);
+        });
+        screenshot("employer-03-search");
+        submit(browser.findElement(By.cssSelector("tr[data-vacancy='" + vacancyId + "'] a.open-employer")));
+        assertThat(browser.getCurrentUrl()).endsWith("/employers/" + employerId);
+
+        // A fair: planned for today, the employer enrolled with the vacancy, the person invited and attending.
+        browser.get(url("/fairs"));
+        assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText()).isEqualTo("招聘会");
+        String title = "冬季就业援助月现场招聘会 " + System.nanoTime() % 100000;
+        browser.findElement(By.id("title")).sendKeys(title);
+        new Select(browser.findElement(By.id("format"))).selectByValue("OFFLINE");
+        setDate("heldOn", NOW.toLocalDate().toString());
+        browser.findElement(By.id("place")).sendKeys("中心区人力资源市场一楼大厅");
+        submit(browser.findElement(By.cssSelector("form.fair button")));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).isEqualTo("招聘会已保存。");
+        String fairPath = browser.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("\\?.*", "");
+        assertThat(fairPath).startsWith("/fairs/");
+
+        browser.findElement(By.id("enrol-employer")).sendKeys(employerId);
+        submit(browser.findElement(By.cssSelector("form.enrol-choose button")));
+        assertThat(browser.findElement(By.cssSelector("form.enrol input[value='" + vacancyId + "']")).isSelected())
+                .isTrue();
+        submit(browser.findElement(By.cssSelector("form.enrol button")));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).isEqualTo("用人单位已报名参会。");
+        assertThat(browser.findElement(By.cssSelector("table.fair-employers tr[data-employer='" + employerId + "']"))
+                .getText()).contains("XX市东湖机械制造有限公司").contains(occupation);
+
+        browser.findElement(By.id("invite-case")).sendKeys(caseId);
+        submit(browser.findElement(By.cssSelector("form.invite button")));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).isEqualTo("已邀请参会。");
+        WebElement participant = browser.findElement(By.cssSelector("table.participants tr[data-case='" + caseId + "']"));
+        assertThat(participant.getText()).contains(personName.substring(0, 1) + "*").doesNotContain(personName);
+        submit(participant.findElement(By.cssSelector("button.attend")));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).isEqualTo("已登记到场。");
+        assertThat(browser.findElement(By.cssSelector("table.participants tr[data-case='" + caseId + "']"))
+                .getAttribute("data-attended")).isEqualTo("true");
+        screenshot("employer-04-fair");
+
+        submit(browser.findElement(By.cssSelector("form.close-fair button")));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).isEqualTo("招聘会已结束。");
+        assertThat(browser.findElement(By.cssSelector("dd.fair-status")).getAttribute("data-closed")).isEqualTo("true");
+        assertThat(counts()).containsExactly("1", "1", "1", "1", "0", "0");
+        assertThat(browser.findElements(By.cssSelector("form.invite, form.enrol-choose, form.close-fair")))
+                .as("a closed fair takes nothing more").isEmpty();
+        screenshot("employer-05-fair-closed");
+
+        browser.get(url(fairPath + "?lang=en"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Recruitment fair");
+        browser.get(url("/fairs?month=2026-11&lang=zh"));
+        assertThat(browser.findElement(By.cssSelector("table.fairs tr:has(a[href$='" + fairPath + "'])")).getText())
+                .contains(title).contains("已结束");
+
+        // The dashboard counts the fair held this month (its figures follow the events on their own).
+        eventually(() -> {
+            browser.get(url("/dashboard?month=2026-11"));
+            assertThat(Integer.parseInt(browser.findElement(By.cssSelector("dd.tile-fairs")).getText())).isPositive();
+            assertThat(Integer.parseInt(browser.findElement(By.cssSelector("dd.tile-attendees span")).getText()))
+                    .isPositive();
+        });
+        screenshot("employer-06-dashboard");
+    }
+
+    private List<String> counts() {
+        return browser.findElements(By.cssSelector("dl.fair-counts dd")).stream().map(WebElement::getText).toList();
+    }
+
+    /** Signs in as the street caseworker; an account still on its initial password is taken as in use. */
+    private void signIn() {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("caseworker-street");
+        browser.findElement(By.id("password")).sendKeys("ChangeMe-2026!");
+        submit(browser.findElement(By.cssSelector("button[type=submit]")));
+        if (browser.getCurrentUrl().contains("/account/password")) {
+            jdbc.update("UPDATE officer_account SET initial_password = FALSE WHERE username = 'caseworker-street'");
+        }
+        assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+    }
+
+    /** A fresh code for each run (the test database lives as long as the JVM), completed per GB 32100-2015. */
+    private static String newCreditCode() {
+        String digits = String.format("%09d", Math.floorMod(System.nanoTime(), 1_000_000_000L));
+        String first17 = "91990101" + digits;
+        int sum = 0;
+        int weight = 1;
+        for (char c : first17.toCharArray()) {
+            sum += ALPHABET.indexOf(c) * weight;
+            weight = weight * 3 % 31;
+        }
+        return first17 + ALPHABET.charAt((31 - sum % 31) % 31);
+    }
+
+    /** Date inputs take what the browser's locale types; setting the value is the same for every locale. */
+    private void setDate(String id, String isoDate) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];",
+                id, isoDate);
+    }
+
+    /** Clicks and waits for the next page, so that nothing is read from the one being left. */
+    private void submit(WebElement button) {
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
