@@ -258,7 +258,12 @@ class FairPages {
                     .then(answers.settled(() -> fair(fairId), shows))
                     .thenReturn("redirect:" + EmployerPages.with(back, "fair.done." + action, null, null))
                     .onErrorResume(PageCommands.Refused.class, refused -> Mono.just("redirect:" + EmployerPages.with(
-                            back, null, refused.violation().ruleId(), refused.violation().code())));
+                            back, null, refused.violation().ruleId(), refused.violation().code())))
+                    // A case or employer typed in that does not exist (or is outside the scope) is a mistake
+                    // at the form; the fair itself is looked up again on its page, which answers 404 then.
+                    .onErrorResume(e -> e instanceof ResponseStatusException status
+                                    && status.getStatusCode() == HttpStatus.NOT_FOUND && !action.equals("closure"),
+                            notFound -> Mono.just("redirect:" + EmployerPages.with(back, null, "INPUT", "NOT_FOUND")));
         }));
     }
 

@@ -53,19 +53,19 @@ class Navigation {
 
     @Bean
     PageLink employersLink() {
-        return new PageLink(NavigationSection.JOB_SERVICES, 50, "employer.nav", "/employers",
+        return new PageLink(NavigationSection.JOB_SERVICES, 60, "employer.nav", "/employers",
                 officer -> officer.has(Role.CASEWORKER) || officer.has(Role.REVIEWER) || officer.has(Role.AUDITOR));
     }
 
     @Bean
     PageLink vacanciesLink() {
-        return new PageLink(NavigationSection.JOB_SERVICES, 60, "vacancy.nav", "/vacancies",
+        return new PageLink(NavigationSection.JOB_SERVICES, 70, "vacancy.nav", "/vacancies",
                 officer -> officer.has(Role.CASEWORKER) || officer.has(Role.REVIEWER) || officer.has(Role.AUDITOR));
     }
 
     @Bean
     PageLink fairsLink() {
-        return new PageLink(NavigationSection.JOB_SERVICES, 70, "fair.nav", "/fairs",
+        return new PageLink(NavigationSection.JOB_SERVICES, 80, "fair.nav", "/fairs",
                 officer -> officer.has(Role.CASEWORKER) || officer.has(Role.AUDITOR));
     }
 

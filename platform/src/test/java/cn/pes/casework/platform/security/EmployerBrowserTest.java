@@ -99,8 +99,7 @@ class EmployerBrowserTest extends SecuredPlatformTest {
         // A vacancy: posted for review, then published.
         String occupation = "数控车工" + System.nanoTime() % 100000;
         browser.findElement(By.id("vacancy-occupation")).sendKeys(occupation);
-        browser.findElement(By.id("vacancy-headcount")).clear();
-        browser.findElement(By.id("vacancy-headcount")).sendKeys("2");
+
         browser.findElement(By.id("vacancy-wageMin")).sendKeys("6000");
         browser.findElement(By.id("vacancy-wageMax")).sendKeys("8000");
         new Select(browser.findElement(By.id("vacancy-form"))).selectByValue("FULL_TIME");
