@@ -2,6 +2,8 @@ package cn.pes.casework.platform.security;
 
 import cn.pes.casework.platform.support.Caseworker;
 import cn.pes.casework.platform.support.TestIds;
+import cn.pes.casework.security.Role;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static cn.pes.casework.platform.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -184,6 +188,70 @@ class EmployerBrowserTest extends SecuredPlatformTest {
                     .isPositive();
         });
         screenshot("employer-06-dashboard");
+    }
+
+    @Test
+    void jobSeekersForAVacancyAreRankedWithTheirReasonsMaskedAndOneIsReferredOnce() throws IOException {
+        Caseworker api = caseworker("W990101001A", STREET);
+        String occupation = "焊工" + System.nanoTime() % 100000;
+        String personName = "蒋" + System.nanoTime() % 100000;
+        String caseId = publishedJobSeeker(api, personName, occupation);
+        String employerId = api.post("/api/employers", Map.of("creditCode", newCreditCode(), "name", "XX市西湖焊接有限公司",
+                        "registeredAddress", "XX市中心区解放路9号", "areaAgencyId", STREET,
+                        "contact", Map.of("name", "王五", "phone", "13712345678")))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("employerId").asText();
+        String vacancyId = api.post("/api/employers/" + employerId + "/vacancies", new HashMap<>(Map.of(
+                        "occupation", occupation, "headcount", 2, "wageMin", 6000, "wageMax", 8000,
+                        "areaAgencyId", STREET, "form", "FULL_TIME")))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("vacancyId").asText();
+        api.post("/api/employers/" + employerId + "/vacancies/" + vacancyId + "/publication", Map.of())
+                .expectStatus().isOk();
+        signIn();
+
+        String candidate = "table.candidates tr[data-case='" + caseId + "']";
+        eventually(() -> {
+            browser.get(url("/employers/" + employerId + "/vacancies/" + vacancyId + "/matches"));
+            assertThat(browser.findElements(By.cssSelector(candidate))).hasSize(1);
+        });
+        WebElement row = browser.findElement(By.cssSelector(candidate));
+        assertThat(row.getText()).contains(personName.substring(0, 1) + "*").doesNotContain(personName)
+                .contains(occupation);
+        assertThat(row.findElements(By.cssSelector("ul.reasons li"))).extracting(li -> li.getAttribute("data-criterion"))
+                .containsExactlyInAnyOrder("OCCUPATION", "AREA", "WAGE", "FORM");
+        assertThat(row.findElement(By.cssSelector("li[data-criterion=OCCUPATION]")).getText()).startsWith("工种：符合");
+        assertThat(Integer.parseInt(row.findElement(By.cssSelector("td.score")).getText())).isPositive();
+        screenshot("employer-07-matches");
+
+        submit(row.findElement(By.cssSelector("button.refer")));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).startsWith("已推荐");
+        eventually(() -> assertThat(api.history(caseId).path("entries").toString()).contains("JobReferred"));
+        submit(browser.findElement(By.cssSelector(candidate + " button.refer")));
+        assertThat(browser.findElement(By.cssSelector("p.error")).getText()).contains("JOB-4");
+
+        // Job seekers are people: the reviewer reads vacancies but not them; an analyst reads neither.
+        officer("R-emp", CITY, Role.REVIEWER).getting("/vacancies").expectStatus().isOk();
+        officer("R-emp", CITY, Role.REVIEWER).getting("/employers/" + employerId + "/vacancies/" + vacancyId
+                + "/matches").expectStatus().isForbidden();
+        officer("A-emp", CITY, Role.ANALYST).getting("/employers/" + employerId).expectStatus().isForbidden();
+        officer("A-emp", CITY, Role.ANALYST).getting("/fairs").expectStatus().isForbidden();
+    }
+
+    /** A person registered at the window whose job-seeking registration (JOB-2) is published. */
+    private String publishedJobSeeker(Caseworker api, String name, String occupation) {
+        String caseId = api.registerAtWindow(TestIds.adult(), name);
+        eventually(() -> api.getting("/api/cases/" + caseId).expectStatus().isOk());
+        Map<String, Object> registration = Map.of("identityDocument", "RESIDENT_ID_CARD",
+                "basics", Map.of("education", "SENIOR_SECONDARY", "yearsOfExperience", 3, "skills", "二氧化碳保护焊"),
+                "intentions", Map.of("occupations", List.of(occupation), "expectedMonthlyWageYuan", 6000,
+                        "areaAgencyId", STREET, "forms", List.of("FULL_TIME")));
+        String jobSeekingId = api.post("/api/cases/" + caseId + "/job-seeking", registration)
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("jobSeekingId").asText();
+        api.post("/api/cases/" + caseId + "/job-seeking/" + jobSeekingId + "/publication", Map.of())
+                .expectStatus().isOk();
+        return caseId;
     }
 
     private List<String> counts() {
