@@ -188,6 +188,17 @@ class EmployerBrowserTest extends SecuredPlatformTest {
                     .isPositive();
         });
         screenshot("employer-06-dashboard");
+
+        // An iPad-sized viewport in portrait, as county offices use at the counter: nothing scrolls sideways.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        for (String page : List.of("/employers", "/employers/" + employerId, "/vacancies", "/fairs", fairPath)) {
+            browser.get(url(page));
+            Object overflow = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as("sideways overflow of %s", page).isLessThanOrEqualTo(0);
+        }
+        browser.get(url("/employers/" + employerId));
+        screenshot("employer-08-tablet-employer");
     }
 
     @Test
