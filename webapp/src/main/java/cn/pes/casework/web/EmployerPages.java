@@ -74,6 +74,7 @@ class EmployerPages {
     private static final int MATCHES_SHOWN = 30;
     private static final int MAX_WAGE = 1_000_000;
     private static final int MAX_HEADCOUNT = 10_000;
+    private static final String ISSUED_ID = "[0-9a-f-]{36}";
 
     private final PageCommands commands;
     private final PageQueries queries;
@@ -434,7 +435,7 @@ class EmployerPages {
                                                     || rules.mayListPeopleOf(officer, match.agencyId()))
                                             .limit(MATCHES_SHOWN)
                                             .map(match -> Candidate.of(match, agencyName(match.agencyId()),
-                                                    open && rules.mayChangeCaseOf(officer, match.agencyId())))
+                                                    open && rules.mayChangeCaseOf(officer, match.agencyId()), newId()))
                                             .toList());
                                     return "employers/matches";
                                 });
@@ -443,19 +444,21 @@ class EmployerPages {
     }
 
     /**
-     * A ranked job seeker as the page shows them: masked, with the agency's name and whether this
-     * officer may refer them (a caseworker of the person's agency, or above it).
+     * A ranked job seeker as the page shows them: masked, with the agency's name, whether this officer
+     * may refer them (a caseworker of the person's agency, or above it) and the ID a referral from this
+     * row will carry (made when the page is shown, so that a form sent twice refers once).
      */
     record Candidate(String caseId, MaskedPerson person, String agencyName, BasicInformation basics,
-                     JobIntentions intentions, int score, List<MatchReason> reasons, boolean mayRefer) {
+                     JobIntentions intentions, int score, List<MatchReason> reasons, boolean mayRefer,
+                     String referralId) {
 
-        static Candidate of(CandidateMatch match, String agencyName, boolean mayRefer) {
+        static Candidate of(CandidateMatch match, String agencyName, boolean mayRefer, String referralId) {
             return new Candidate(match.caseId(), MaskedPerson.of(match.person()), agencyName, match.basics(),
-                    match.intentions(), match.score(), match.reasons(), mayRefer);
+                    match.intentions(), match.score(), match.reasons(), mayRefer, referralId);
         }
     }
 
-    /** Refers the person to the vacancy (推荐就业, JOB-4); the referral's ID is made here, at the edge. */
+    /** Refers the person to the vacancy (推荐就业, JOB-4) under the referral ID the page made, at the edge. */
     @PostMapping(value = "/employers/{employerId}/vacancies/{vacancyId}/referrals",
                  consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<String> refer(@PathVariable String employerId, @PathVariable String vacancyId, ServerWebExchange exchange,
@@ -467,7 +470,9 @@ class EmployerPages {
                 return Mono.just("redirect:" + with(back, null, "INPUT", "CASE_MISSING"));
             }
             LocalDate today = today();
-            return commands.send(new ReferJobSeekerCommand(caseId, newId(), employerId, vacancyId, null, today, today),
+            String issued = FormFields.text(form.getFirst("referralId"));
+            String referralId = issued != null && issued.matches(ISSUED_ID) ? issued : newId();
+            return commands.send(new ReferJobSeekerCommand(caseId, referralId, employerId, vacancyId, null, today, today),
                             officer, Channel.BACK_OFFICE)
                     .thenReturn("redirect:" + with(back, "vacancy.done.referred", null, null))
                     .onErrorResume(PageCommands.Refused.class, refused -> Mono.just("redirect:" + with(back, null,

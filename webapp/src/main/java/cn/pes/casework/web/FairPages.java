@@ -16,6 +16,7 @@ import cn.pes.casework.events.fair.RecordFairAttendanceCommand;
 import cn.pes.casework.events.fair.RecruitmentFairLine;
 import cn.pes.casework.events.fair.RecruitmentFairView;
 import cn.pes.casework.events.fair.RecruitmentFairsView;
+import cn.pes.casework.events.jobseeking.ReferJobSeekerCommand;
 import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.shared.TimeOrderedId;
 import cn.pes.casework.security.Officer;
@@ -50,7 +51,8 @@ import java.util.function.Predicate;
  * Recruitment fairs for unemployed persons (招聘会, JOB-5) in the browser: the agency's fairs by month
  * and a form to plan one; a fair's page with its employers and vacancies, the people invited and
  * attending (masked), its results, and the actions of a fair — enrol an employer with published
- * vacancies, invite a person by case, record attendance, close it once held.
+ * vacancies, invite a person by case, record attendance, refer a person there to a vacancy offered at
+ * the fair (推荐就业 at the fair, JOB-4), close it once held.
  * <p>
  * A fair is seen by the organising agency and those above it (and auditors); elsewhere it answers 404.
  */
@@ -64,6 +66,8 @@ class FairPages {
     private final JobPageAnswers answers;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private static final String OFFER_SEPARATOR = "/";
+    private static final String ISSUED_ID = "[0-9a-f-]{36}";
 
     FairPages(PageCommands commands, PageQueries queries, PageModel page, AgencyDirectory agencies,
               JobPageAnswers answers, Clock clock) {
@@ -143,7 +147,7 @@ class FairPages {
         if (!errors.isEmpty()) {
             return null;
         }
-        return new PlanRecruitmentFairCommand(TimeOrderedId.next(clock.millis(), random), title, format, heldOn, place,
+        return new PlanRecruitmentFairCommand(newId(), title, format, heldOn, place,
                 officer.agencyId(), today());
     }
 
@@ -173,7 +177,13 @@ class FairPages {
                         model.addAttribute("fair", line);
                         model.addAttribute("organiserName", agencyName(line.organiserAgencyId()));
                         model.addAttribute("employers", view.employers());
-                        model.addAttribute("participants", view.participants().stream().map(Participant::of).toList());
+                        model.addAttribute("participants", view.participants().stream()
+                                .map(participant -> Participant.of(participant, newId())).toList());
+                        model.addAttribute("offers", view.employers().stream()
+                                .flatMap(enrolled -> enrolled.vacancies().stream().map(vacancy -> new Offer(
+                                        enrolled.employerId() + OFFER_SEPARATOR + vacancy.vacancyId(),
+                                        enrolled.employerName(), vacancy.occupation())))
+                                .toList());
                         model.addAttribute("mayAct", mayAct(officer, line));
                         model.addAttribute("enrolId", FormFields.text(employer));
                         return enrolment(FormFields.text(employer), line, model, locale).thenReturn("fairs/fair");
@@ -201,13 +211,21 @@ class FairPages {
                 .then();
     }
 
-    /** A person at the fair as the page shows them: masked. */
-    record Participant(String caseId, MaskedPerson person, LocalDate invitedOn, LocalDate attendedOn) {
+    /**
+     * A person at the fair as the page shows them: masked, with the ID a referral from this row will
+     * carry (made when the page is shown, so that a form sent twice refers once).
+     */
+    record Participant(String caseId, MaskedPerson person, LocalDate invitedOn, LocalDate attendedOn,
+                       String referralId) {
 
-        static Participant of(FairParticipant participant) {
+        static Participant of(FairParticipant participant, String referralId) {
             return new Participant(participant.caseId(), MaskedPerson.of(participant.person()),
-                    participant.invitedOn(), participant.attendedOn());
+                    participant.invitedOn(), participant.attendedOn(), referralId);
         }
+    }
+
+    /** A vacancy offered at the fair, as a choice for a referral made there. */
+    record Offer(String value, String employerName, String occupation) {
     }
 
     /** One action of the fair; back to its page with the outcome once the page can show it. */
@@ -248,6 +266,25 @@ class FairPages {
                     shows = view -> view.participants().stream()
                             .anyMatch(p -> p.caseId().equals(caseId) && p.attendedOn() != null);
                 }
+                case "referrals" -> {
+                    String[] offer = String.valueOf(form.getFirst("offer")).split(OFFER_SEPARATOR, 2);
+                    if (caseId == null || offer.length != 2) {
+                        return Mono.just("redirect:" + EmployerPages.with(back, null, "INPUT", "OFFER_MISSING"));
+                    }
+                    String referralId = FormFields.text(form.getFirst("referralId"));
+                    command = new ReferJobSeekerCommand(caseId,
+                            referralId != null && referralId.matches(ISSUED_ID) ? referralId : newId(),
+                            offer[0], offer[1], fairId, today, today);
+                    // The fair's count of referrals follows the case's events: wait for one more than now.
+                    return fair(fairId).map(view -> view.fair().referrals()).defaultIfEmpty(0)
+                            .flatMap(before -> commands.send(command, officer, Channel.BACK_OFFICE)
+                                    .then(answers.settled(() -> fair(fairId),
+                                            view -> view.fair().referrals() > before)))
+                            .thenReturn("redirect:" + EmployerPages.with(back, "fair.done.referrals", null, null))
+                            .onErrorResume(PageCommands.Refused.class, refused -> Mono.just("redirect:"
+                                    + EmployerPages.with(back, null, refused.violation().ruleId(),
+                                    refused.violation().code())));
+                }
                 case "closure" -> {
                     command = new CloseRecruitmentFairCommand(fairId, today);
                     shows = view -> view.fair().closed();
@@ -285,6 +322,10 @@ class FairPages {
 
     private String agencyName(String agencyId) {
         return agencies.find(agencyId).map(Agency::name).orElse(agencyId);
+    }
+
+    private String newId() {
+        return TimeOrderedId.next(clock.millis(), random);
     }
 
     private LocalDate today() {

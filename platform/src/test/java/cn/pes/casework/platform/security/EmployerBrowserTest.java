@@ -69,8 +69,7 @@ class EmployerBrowserTest extends SecuredPlatformTest {
     void aCaseworkerRegistersAnEmployerPublishesAVacancyAndHoldsAFairThatTheDashboardCounts() throws IOException {
         Caseworker api = caseworker("W990101001A", STREET);
         String personName = "卫" + System.nanoTime() % 100000;
-        String caseId = api.registerAtWindow(TestIds.adult(), personName);
-        eventually(() -> api.getting("/api/cases/" + caseId).expectStatus().isOk());
+        String caseId = publishedJobSeeker(api, personName, "数控车工");
         signIn();
 
         // An employer: a wrong check character is refused at the credit code, nothing stored.
@@ -166,10 +165,15 @@ class EmployerBrowserTest extends SecuredPlatformTest {
                 .getAttribute("data-attended")).isEqualTo("true");
         screenshot("employer-04-fair");
 
+        // Referred at the fair to the vacancy offered there (JOB-4): the fair counts it.
+        submit(browser.findElement(By.cssSelector("table.participants tr[data-case='" + caseId + "'] button.refer")));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).startsWith("已在招聘会上推荐");
+        assertThat(browser.findElement(By.cssSelector("dd.count-referrals")).getText()).isEqualTo("1");
+
         submit(browser.findElement(By.cssSelector("form.close-fair button")));
         assertThat(browser.findElement(By.cssSelector("p.done")).getText()).isEqualTo("招聘会已结束。");
         assertThat(browser.findElement(By.cssSelector("dd.fair-status")).getAttribute("data-closed")).isEqualTo("true");
-        assertThat(counts()).containsExactly("1", "1", "1", "1", "0", "0");
+        assertThat(counts()).containsExactly("1", "1", "1", "1", "1", "0");
         assertThat(browser.findElements(By.cssSelector("form.invite, form.enrol-choose, form.close-fair")))
                 .as("a closed fair takes nothing more").isEmpty();
         screenshot("employer-05-fair-closed");
