@@ -44,6 +44,10 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/rejection",
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/closure",
                         "GET /api/vacancies", "GET /api/employers/{employerId}");
+        assertThat(routes).as("employer guidance and recruitment fairs")
+                .contains("POST /api/employers/{employerId}/guidance", "POST /api/fairs",
+                        "POST /api/fairs/{fairId}/employers", "POST /api/fairs/{fairId}/invitations",
+                        "POST /api/fairs/{fairId}/attendance", "POST /api/fairs/{fairId}/closure");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

@@ -114,6 +114,12 @@ public class SecurityConfiguration {
                                 "/api/employers/*/vacancies/*/publication", "/api/employers/*/vacancies/*/rejection",
                                 "/api/employers/*/vacancies/*/closure")
                         .hasRole(Role.CASEWORKER.name())
+                        // Employer guidance (JOB-1) and recruitment fairs (JOB-5): caseworkers record them; which
+                        // agency may act on which employer or fair is the employer's area or the organiser's scope.
+                        .pathMatchers(HttpMethod.POST, "/api/employers/*/guidance", "/api/fairs",
+                                "/api/fairs/*/employers", "/api/fairs/*/invitations", "/api/fairs/*/attendance",
+                                "/api/fairs/*/closure")
+                        .hasRole(Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.GET, "/api/vacancies", "/api/employers/*")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         // Reading cases (masked) and revealing personal data (logged)
