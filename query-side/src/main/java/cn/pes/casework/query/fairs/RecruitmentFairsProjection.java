@@ -211,7 +211,7 @@ public class RecruitmentFairsProjection {
             return;
         }
         writer.updatePart(FAIRS, fairId, null, fairId, sequence, current -> {
-            Document fair = current == null ? new Document() : Document.parse(current.toJson());
+            Document fair = current == null ? new Document() : current;
             change.accept(fair);
             return fair;
         });
@@ -219,7 +219,7 @@ public class RecruitmentFairsProjection {
 
     private void changeReferrals(String fairId, String caseId, long sequence, Consumer<Document> change) {
         writer.updatePart(FAIRS, fairId, null, caseId, sequence, current -> {
-            Document part = current == null ? new Document() : Document.parse(current.toJson());
+            Document part = current == null ? new Document() : current;
             change.accept(part);
             return part;
         });

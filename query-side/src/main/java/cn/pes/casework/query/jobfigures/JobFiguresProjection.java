@@ -188,7 +188,7 @@ public class JobFiguresProjection {
         YearMonth month = YearMonth.from(effectiveDate);
         Document onInsert = new Document("agencyId", agencyId).append("month", month.toString());
         UnaryOperator<Document> partChange = current -> {
-            Document part = current == null ? new Document() : Document.parse(current.toJson());
+            Document part = current == null ? new Document() : current;
             change.accept(part);
             return part;
         };
