@@ -43,7 +43,9 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/publication",
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/rejection",
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/closure",
-                        "GET /api/vacancies", "GET /api/employers/{employerId}");
+                        "GET /api/vacancies", "GET /api/employers/{employerId}",
+                        "GET /api/employers/{employerId}/guidance", "GET /api/fairs", "GET /api/fairs/{fairId}",
+                        "GET /api/statistics/agencies/{agencyId}/jobs");
         assertThat(routes).as("employer guidance and recruitment fairs")
                 .contains("POST /api/employers/{employerId}/guidance", "POST /api/fairs",
                         "POST /api/fairs/{fairId}/employers", "POST /api/fairs/{fairId}/invitations",

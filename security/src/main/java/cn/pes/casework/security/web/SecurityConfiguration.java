@@ -122,6 +122,10 @@ public class SecurityConfiguration {
                         .hasRole(Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.GET, "/api/vacancies", "/api/employers/*")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
+                        // Employers' guidance (JOB-1) and recruitment fairs (JOB-5): fairs list people (masked),
+                        // shown to the agencies covering the organiser, decided by the handlers.
+                        .pathMatchers(HttpMethod.GET, "/api/employers/*/guidance", "/api/fairs", "/api/fairs/*")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         // Reading cases (masked) and revealing personal data (logged)
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/personal-data/disclosures")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
