@@ -155,8 +155,10 @@ public class RecruitmentFairsQueries {
         List<Document> employers = fair.getList(RecruitmentFairsProjection.EMPLOYERS, Document.class, List.of());
         List<Document> participants = fair.getList(RecruitmentFairsProjection.PARTICIPANTS, Document.class, List.of());
         int employerCount = employers.size();
+        // Positions offered (提供岗位数): headcounts added up, as the fair counts them when it closes.
         int vacancyCount = employers.stream()
-                                    .mapToInt(e -> e.getList(RecruitmentFairsProjection.VACANCIES, Document.class, List.of()).size())
+                                    .flatMap(e -> e.getList(RecruitmentFairsProjection.VACANCIES, Document.class, List.of()).stream())
+                                    .mapToInt(v -> Docs.intValue(v, "headcount", 1))
                                     .sum();
         int invited = (int) participants.stream().filter(p -> p.getString("invitedOn") != null).count();
         int attended = (int) participants.stream().filter(p -> p.getString("attendedOn") != null).count();

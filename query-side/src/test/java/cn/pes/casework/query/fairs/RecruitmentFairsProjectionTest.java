@@ -71,7 +71,7 @@ class RecruitmentFairsProjectionTest extends ProjectionTestBase {
 
         RecruitmentFairView f1 = fair(F1);
         assertThat(f1.fair()).isEqualTo(new RecruitmentFairLine(F1, "东湖区秋季招聘会", FairFormat.OFFLINE, day(11, 20),
-                "东湖区人才市场", COUNTY, true, 1, 2, 2, 2, 2, 1));
+                "东湖区人才市场", COUNTY, true, 1, 4, 2, 2, 2, 1));
         assertThat(f1.employers()).containsExactly(new FairEmployerView(EMPLOYER, "东湖机械有限公司",
                 List.of(new FairVacancy("v-1", "数控车工", 3), new FairVacancy("v-2", "钳工", 1))));
         assertThat(f1.participants()).containsExactly(
@@ -85,7 +85,7 @@ class RecruitmentFairsProjectionTest extends ProjectionTestBase {
         jobs.deliver(story.history());
 
         assertThat(fair(F3).fair()).isEqualTo(new RecruitmentFairLine(F3, "南山网络招聘会", FairFormat.ONLINE, day(11, 15),
-                "https://jobs.example/ns", JobIntroductionStory.OTHER_COUNTY_STREET, false, 1, 1, 1, 0, 0, 0));
+                "https://jobs.example/ns", JobIntroductionStory.OTHER_COUNTY_STREET, false, 1, 3, 1, 0, 0, 0));
         assertThat(fair(F3).participants()).singleElement()
                 .satisfies(p -> assertThat(p.attendedOn()).isNull());
         RecruitmentFairView f2 = fair(F2);

@@ -144,7 +144,7 @@ public final class JobIntroductionStory {
         s.add(f1.next(new FairAttended(F1, c.caseId(), day(11, 20))));
         s.add(a.next(referred(a.caseId(), "a-1", "r-a2", F1, STREET, day(11, 20))));
         s.add(c.next(referred(c.caseId(), "c-1", "r-c1", F1, SECOND_STREET, day(11, 20))));
-        s.add(f1.next(new RecruitmentFairClosed(F1, day(11, 21), 1, 2, 2, 2)));
+        s.add(f1.next(new RecruitmentFairClosed(F1, day(11, 21), 1, 4, 2, 2)));
         s.add(c.next(outcome(c.caseId(), "r-c1", F1, ReferralOutcome.INTERVIEWED, day(11, 22), SECOND_STREET)));
         s.add(a.next(outcome(a.caseId(), "r-a2", F1, ReferralOutcome.NOT_HIRED, day(11, 25), STREET)));
         s.add(c.next(outcome(c.caseId(), "r-c1", F1, ReferralOutcome.HIRED, day(11, 28), SECOND_STREET)));
