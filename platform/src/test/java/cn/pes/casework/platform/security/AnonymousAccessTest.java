@@ -43,7 +43,15 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/publication",
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/rejection",
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/closure",
-                        "GET /api/vacancies", "GET /api/employers/{employerId}");
+                        "GET /api/vacancies", "GET /api/employers/{employerId}",
+                        "POST /api/cases/{caseId}/job-seeking",
+                        "PUT /api/cases/{caseId}/job-seeking/{jobSeekingId}/intentions",
+                        "POST /api/cases/{caseId}/job-seeking/{jobSeekingId}/publication",
+                        "POST /api/cases/{caseId}/job-seeking/{jobSeekingId}/rejection",
+                        "POST /api/cases/{caseId}/referrals", "POST /api/cases/{caseId}/referrals/{referralId}/outcomes",
+                        "POST /api/cases/{caseId}/cancellation-proposals/{proposalId}/confirmation",
+                        "POST /api/cases/{caseId}/cancellation-proposals/{proposalId}/dismissal",
+                        "POST /api/cases/{caseId}/career-guidance");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {
