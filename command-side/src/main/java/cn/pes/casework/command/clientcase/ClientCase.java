@@ -630,8 +630,11 @@ public class ClientCase {
         if (command.outcomeOn() == null) {
             throw CaseRuleViolation.invalid("JOB-4", "DATE_MISSING", "outcomeOn");
         }
-        if (command.outcomeOn().isBefore(referral.outcomeOn() == null ? referral.referredOn() : referral.outcomeOn())) {
+        if (command.outcomeOn().isBefore(referral.referredOn())) {
             throw CaseRuleViolation.invalid("JOB-4", "DATE_BEFORE_REFERRAL", "outcomeOn");
+        }
+        if (referral.outcomeOn() != null && command.outcomeOn().isBefore(referral.outcomeOn())) {
+            throw CaseRuleViolation.invalid("JOB-4", "DATE_BEFORE_INTERVIEW", "outcomeOn");
         }
         if (command.recordedOn() == null) {
             throw CaseRuleViolation.invalid("INPUT", "RECORDING_DATE_MISSING", "recordedOn");

@@ -768,6 +768,36 @@ class JobSeekingTest {
     }
 
     @Test
+    void trackingContactThatFindsWorkClosesJobSeeking() {
+        EmploymentDetails job = new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT, "某物流公司", TODAY);
+        fixture.given(opened(), unemploymentRegistered(), jobSeekingRegistered(), published())
+                .when(new cn.pes.casework.events.tracking.RecordTrackingContactCommand(CASE_ID, "contact-1", TODAY,
+                        cn.pes.casework.events.tracking.ContactMethod.PHONE, null, true,
+                        cn.pes.casework.events.tracking.EmploymentStatus.EMPLOYED_BY_UNIT, Set.of(), null, job, null,
+                        null, TODAY))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                org.hamcrest.Matchers.instanceOf(
+                                        cn.pes.casework.events.tracking.TrackingContactRecorded.class),
+                                org.hamcrest.Matchers.instanceOf(Employed.class),
+                                org.hamcrest.Matchers.equalTo(new JobSeekingClosed(CASE_ID, JS,
+                                        JobSeekingCloseReason.EMPLOYED, TODAY)),
+                                org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    @Test
+    void outcomeAfterAnInterviewIsNotDatedBeforeIt() {
+        fixture.given(opened(), unemploymentRegistered(), jobSeekingRegistered(), published(),
+                        referred("ref-1", VACANCY),
+                        new ReferralOutcomeRecorded(CASE_ID, 1, "ref-1", EMPLOYER, VACANCY, null,
+                                ReferralOutcome.INTERVIEWED, null, TODAY, null, 0, STREET))
+                .when(new RecordReferralOutcomeCommand(CASE_ID, "ref-1", ReferralOutcome.NOT_HIRED, null,
+                        TODAY.minusDays(1), null, TODAY))
+                .expectExceptionDetails(violation("JOB-4", "DATE_BEFORE_INTERVIEW", "outcomeOn",
+                        RuleViolation.Kind.INVALID));
+    }
+
+    @Test
     void theEndOfTheSpellSettlesAnOpenProposal() {
         Evidence visit = new Evidence(Evidence.EvidenceSource.VISIT, "V-1", null);
         fixture.given(threeReferrals())
