@@ -50,6 +50,15 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                 .contains("POST /api/employers/{employerId}/guidance", "POST /api/fairs",
                         "POST /api/fairs/{fairId}/employers", "POST /api/fairs/{fairId}/invitations",
                         "POST /api/fairs/{fairId}/attendance", "POST /api/fairs/{fairId}/closure");
+        assertThat(routes).as("job seeking, referrals, cancellation proposals and career guidance")
+                .contains("POST /api/cases/{caseId}/job-seeking",
+                        "PUT /api/cases/{caseId}/job-seeking/{jobSeekingId}/intentions",
+                        "POST /api/cases/{caseId}/job-seeking/{jobSeekingId}/publication",
+                        "POST /api/cases/{caseId}/job-seeking/{jobSeekingId}/rejection",
+                        "POST /api/cases/{caseId}/referrals", "POST /api/cases/{caseId}/referrals/{referralId}/outcomes",
+                        "POST /api/cases/{caseId}/cancellation-proposals/{proposalId}/confirmation",
+                        "POST /api/cases/{caseId}/cancellation-proposals/{proposalId}/dismissal",
+                        "POST /api/cases/{caseId}/career-guidance");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

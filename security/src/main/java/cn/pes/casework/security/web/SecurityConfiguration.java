@@ -108,6 +108,15 @@ public class SecurityConfiguration {
                                 "/api/cases/*/subsidies/*/payment")
                         .hasAnyRole(Role.REVIEWER.name(), Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/erasure").hasRole(Role.ADMINISTRATOR.name())
+                        // Job seeking, referrals, cancellation proposals and career guidance on a case (JOB-1,
+                        // JOB-2, JOB-4, JOB-6, CAN-3): the case's agency scope decides which case.
+                        .pathMatchers(HttpMethod.POST, "/api/cases/*/job-seeking", "/api/cases/*/job-seeking/*/publication",
+                                "/api/cases/*/job-seeking/*/rejection", "/api/cases/*/referrals",
+                                "/api/cases/*/referrals/*/outcomes",
+                                "/api/cases/*/cancellation-proposals/*/confirmation",
+                                "/api/cases/*/cancellation-proposals/*/dismissal", "/api/cases/*/career-guidance")
+                        .hasRole(Role.CASEWORKER.name())
+                        .pathMatchers(HttpMethod.PUT, "/api/cases/*/job-seeking/*/intentions").hasRole(Role.CASEWORKER.name())
                         // Employers and vacancies (JOB-3): caseworkers register employers, post on their behalf
                         // and review; which agency may act on which employer is the employer's area scope.
                         .pathMatchers(HttpMethod.POST, "/api/employers", "/api/employers/*/vacancies",
