@@ -43,7 +43,10 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/publication",
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/rejection",
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/closure",
-                        "GET /api/vacancies", "GET /api/employers/{employerId}");
+                        "GET /api/vacancies", "GET /api/employers/{employerId}",
+                        "GET /api/cases/{caseId}/job-seeking", "GET /api/agencies/{agencyId}/job-seeking-reviews",
+                        "GET /api/cases/{caseId}/vacancy-matches",
+                        "GET /api/employers/{employerId}/vacancies/{vacancyId}/candidates");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

@@ -8,6 +8,7 @@ import cn.pes.casework.query.registrationflows.RegistrationFlowsProjection;
 import cn.pes.casework.query.subsidypipeline.SubsidyPipelineProjection;
 import cn.pes.casework.query.subsidytotals.SubsidyTotalsProjection;
 import cn.pes.casework.query.vacancies.VacanciesProjection;
+import cn.pes.casework.query.jobseekers.JobSeekersProjection;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
 import com.mongodb.client.MongoClient;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,7 +31,8 @@ public class ProjectionProcessingConfiguration {
             RegistrationFlowsProjection.PROCESSING_GROUP,
             SubsidyPipelineProjection.PROCESSING_GROUP,
             SubsidyTotalsProjection.PROCESSING_GROUP,
-            VacanciesProjection.PROCESSING_GROUP);
+            VacanciesProjection.PROCESSING_GROUP,
+            JobSeekersProjection.PROCESSING_GROUP);
 
     @Bean
     public ProjectionProcessorsModule queryProjectionProcessors(
