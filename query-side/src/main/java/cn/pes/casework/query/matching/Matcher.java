@@ -135,9 +135,16 @@ final class Matcher {
         return new MatchReason(MatchCriterion.FORM, MatchLevel.NONE, 0, weights.form(), offered + " ∉ " + wantedNames);
     }
 
-    /** Trimmed, lower case, runs of (also full-width) white space as one space. */
+    /**
+     * Trimmed, lower case, runs of (also full-width) white space as one space, and none next to a Chinese
+     * character: "数控 车工" is written 数控车工, while "java developer" keeps its space.
+     */
     static String normalise(String occupation) {
-        return occupation == null ? "" : occupation.replaceAll("[\\s\\u3000]+", " ").strip().toLowerCase(Locale.ROOT);
+        if (occupation == null) {
+            return "";
+        }
+        return occupation.replaceAll("[\\s\\u3000]+", " ").strip().toLowerCase(Locale.ROOT)
+                         .replaceAll("(?<=\\p{IsHan}) | (?=\\p{IsHan})", "");
     }
 
     /** A word both share: a Latin or digit word of 2+ characters, or a pair of Chinese characters. */
