@@ -54,6 +54,7 @@ import cn.pes.casework.events.tracking.TrackingContactRecorded;
 import cn.pes.casework.query.common.Labels;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -423,7 +424,7 @@ final class HistoryTexts {
                 text.append(vacancy.employerName().strip()).append("的");
             }
             text.append(notBlank(vacancy.occupation()) ? vacancy.occupation().strip() : "").append("岗位");
-            List<String> terms = new java.util.ArrayList<>();
+            List<String> terms = new ArrayList<>();
             if (vacancy.wage() != null) {
                 terms.add("月薪 " + vacancy.wage().minYuan() + "–" + vacancy.wage().maxYuan() + " 元");
             }
