@@ -59,6 +59,10 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "POST /api/cases/{caseId}/cancellation-proposals/{proposalId}/confirmation",
                         "POST /api/cases/{caseId}/cancellation-proposals/{proposalId}/dismissal",
                         "POST /api/cases/{caseId}/career-guidance");
+        assertThat(routes).as("job seekers and matching")
+                .contains("GET /api/cases/{caseId}/job-seeking", "GET /api/agencies/{agencyId}/job-seeking-reviews",
+                        "GET /api/cases/{caseId}/vacancy-matches",
+                        "GET /api/employers/{employerId}/vacancies/{vacancyId}/candidates");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

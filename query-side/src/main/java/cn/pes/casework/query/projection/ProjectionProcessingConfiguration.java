@@ -11,6 +11,7 @@ import cn.pes.casework.query.registrationflows.RegistrationFlowsProjection;
 import cn.pes.casework.query.subsidypipeline.SubsidyPipelineProjection;
 import cn.pes.casework.query.subsidytotals.SubsidyTotalsProjection;
 import cn.pes.casework.query.vacancies.VacanciesProjection;
+import cn.pes.casework.query.jobseekers.JobSeekersProjection;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
 import com.mongodb.client.MongoClient;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,7 +37,8 @@ public class ProjectionProcessingConfiguration {
             VacanciesProjection.PROCESSING_GROUP,
             RecruitmentFairsProjection.PROCESSING_GROUP,
             JobFiguresProjection.PROCESSING_GROUP,
-            EmployerGuidanceProjection.PROCESSING_GROUP);
+            EmployerGuidanceProjection.PROCESSING_GROUP,
+            JobSeekersProjection.PROCESSING_GROUP);
 
     @Bean
     public ProjectionProcessorsModule queryProjectionProcessors(

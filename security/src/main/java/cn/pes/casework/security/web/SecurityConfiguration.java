@@ -135,6 +135,11 @@ public class SecurityConfiguration {
                         // shown to the agencies covering the organiser, decided by the handlers.
                         .pathMatchers(HttpMethod.GET, "/api/employers/*/guidance", "/api/fairs", "/api/fairs/*")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
+                        // Job seekers and matching (JOB-2, JOB-4): read like vacancies; the agency scope is the
+                        // case's agency (profile, matches) or the agency asked for (reviews), checked by the query side.
+                        .pathMatchers(HttpMethod.GET, "/api/cases/*/job-seeking", "/api/cases/*/vacancy-matches",
+                                "/api/employers/*/vacancies/*/candidates", "/api/agencies/*/job-seeking-reviews")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         // Reading cases (masked) and revealing personal data (logged)
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/personal-data/disclosures")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
