@@ -3,6 +3,8 @@ package cn.pes.casework.query.jobseekers;
 import cn.pes.casework.events.cancellation.CancellationProposalConfirmed;
 import cn.pes.casework.events.cancellation.CancellationProposalDismissed;
 import cn.pes.casework.events.cancellation.CancellationProposed;
+import cn.pes.casework.events.cancellation.RegistrationCancelled;
+import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.erasure.PersonalDataErased;
 import cn.pes.casework.events.jobseeking.BasicInformation;
 import cn.pes.casework.events.jobseeking.CareerGuidanceGiven;
@@ -251,6 +253,25 @@ public class JobSeekersProjection {
                 doc.put("refusalsWithoutGoodReason", 0);
             }
         });
+    }
+
+    /**
+     * The end of a registration spell settles any open proposal without an event of its own (the
+     * case drops it) and the refusals counted in that spell no longer count.
+     */
+    @EventHandler
+    void on(Employed event, @SequenceNumber long sequence) {
+        apply(event.caseId(), sequence, JobSeekersProjection::endOfSpell);
+    }
+
+    @EventHandler
+    void on(RegistrationCancelled event, @SequenceNumber long sequence) {
+        apply(event.caseId(), sequence, JobSeekersProjection::endOfSpell);
+    }
+
+    private static void endOfSpell(Document doc) {
+        doc.remove("openProposalId");
+        doc.put("refusalsWithoutGoodReason", 0);
     }
 
     private static boolean closeProposal(Document doc, String proposalId) {

@@ -1,5 +1,8 @@
 package cn.pes.casework.query.jobseekers;
 
+import cn.pes.casework.events.employment.Employed;
+import cn.pes.casework.events.employment.EmploymentDetails;
+import cn.pes.casework.events.employment.EmploymentType;
 import cn.pes.casework.events.cancellation.CancellationProposalDismissed;
 import cn.pes.casework.events.employer.EmploymentForm;
 import cn.pes.casework.events.jobseeking.CareerGuidanceGiven;
@@ -131,6 +134,18 @@ class JobSeekersProjectionTest extends ProjectionTestBase {
         // CAN-1: a dismissed proposal lets the earlier refusals go.
         jobs.deliver(events.next(new CancellationProposalDismissed(events.caseId(), "p-1", "拒绝理由经核实属实",
                 LocalDate.of(2026, 11, 27))));
+        assertThat(profile(events).openProposalId()).isNull();
+        assertThat(profile(events).refusalsWithoutGoodReason()).isZero();
+    }
+
+    @Test
+    void theEndOfTheSpellSettlesAnOpenProposalAndItsRefusals() {
+        jobs.deliver(aJobSeeker(events, CaseEvents.person(ID_NUMBER, NAME)).toArray(DomainEventMessage[]::new));
+        assertThat(profile(events).openProposalId()).isEqualTo("p-1");
+
+        jobs.deliver(events.next(new Employed(events.caseId(), 1, new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT,
+                "东湖机械有限公司", LocalDate.of(2026, 11, 27)), null, null, STREET_AGENCY)));
+
         assertThat(profile(events).openProposalId()).isNull();
         assertThat(profile(events).refusalsWithoutGoodReason()).isZero();
     }
