@@ -1,7 +1,10 @@
 package cn.pes.casework.web;
 
 import cn.pes.casework.events.employer.CloseVacancyCommand;
+import cn.pes.casework.events.employer.EmployerGuidanceSession;
+import cn.pes.casework.events.employer.EmployerGuidanceView;
 import cn.pes.casework.events.employer.EmployerView;
+import cn.pes.casework.events.employer.FindEmployerGuidanceQuery;
 import cn.pes.casework.events.employer.EmploymentForm;
 import cn.pes.casework.events.employer.FindEmployerQuery;
 import cn.pes.casework.events.employer.FindOpenVacanciesQuery;
@@ -191,7 +194,7 @@ class EmployerPages {
     private Mono<String> showEmployer(Officer officer, String employerId, Model model) {
         return employer(employerId)
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
-                .map(view -> {
+                .doOnNext(view -> {
                     boolean mayAct = mayAct(officer, view.areaAgencyId());
                     model.addAttribute("employer", view);
                     model.addAttribute("contact", MaskedPerson.of(view.contact()));
@@ -214,8 +217,19 @@ class EmployerPages {
                         model.addAttribute("guidanceForm", Map.of("heldOn", today().toString()));
                         model.addAttribute("guidanceErrors", Map.of());
                     }
-                    return "employers/employer";
-                });
+                })
+                .flatMap(view -> queries.query(new FindEmployerGuidanceQuery(employerId), EmployerGuidanceView.class)
+                        .map(EmployerGuidanceView::sessions)
+                        .defaultIfEmpty(List.of())
+                        .map(sessions -> {
+                            model.addAttribute("guidanceSessions", sessions.stream()
+                                    .map(session -> new GuidanceRow(session, agencyName(session.agencyId()))).toList());
+                            return "employers/employer";
+                        }));
+    }
+
+    /** A guidance session held for the employer, with the name of the agency that held it. */
+    record GuidanceRow(EmployerGuidanceSession session, String agencyName) {
     }
 
     /** A vacancy of the employer's page, with the name of the area it is in. */
@@ -342,6 +356,9 @@ class EmployerPages {
             RecordRecruitmentGuidanceCommand command = new RecordRecruitmentGuidanceCommand(employerId, newId(), topic,
                     notes, followUp, heldOn, today());
             return commands.send(command, officer, Channel.BACK_OFFICE)
+                    .then(answers.settled(() -> queries.query(new FindEmployerGuidanceQuery(employerId),
+                            EmployerGuidanceView.class), view -> view.sessions().stream()
+                            .anyMatch(session -> session.sessionId().equals(command.sessionId()))))
                     .thenReturn("redirect:" + employerPath(employerId, "employer.done.guidance"))
                     .onErrorResume(PageCommands.Refused.class, refused -> {
                         model.addAttribute("guidanceErrors", answers.refusals("employer.", refused.violation(),

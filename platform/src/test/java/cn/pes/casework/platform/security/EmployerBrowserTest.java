@@ -120,6 +120,14 @@ class EmployerBrowserTest extends SecuredPlatformTest {
         assertThat(browser.findElement(By.cssSelector("tr[data-vacancy='" + vacancyId + "']"))
                 .getAttribute("data-status")).isEqualTo("PUBLISHED");
 
+        // Recruitment guidance (JOB-1): recorded and listed on the employer's page.
+        new Select(browser.findElement(By.id("guidance-topic"))).selectByValue("HIRING_CRITERIA");
+        browser.findElement(By.id("guidance-notes")).sendKeys("建议放宽学历要求，重视实操技能");
+        submit(browser.findElement(By.cssSelector("form.guidance button")));
+        assertThat(browser.findElement(By.cssSelector("p.done")).getText()).isEqualTo("招聘指导已记录。");
+        assertThat(browser.findElement(By.cssSelector("table.guidance-sessions tbody tr")).getText())
+                .contains("用人标准").contains("建议放宽学历要求").contains("中心区解放街道劳动保障所");
+
         // The open-vacancy search finds it and leads back to the employer.
         eventually(() -> {
             browser.get(url("/vacancies"));
