@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -29,7 +30,7 @@ class JobIntroductionRebuildTest {
     private static final String STREET = "990101001";
 
     @Test
-    void jobIntroductionViewsAreRebuiltIdenticallyFromTheEvents() {
+    void jobIntroductionViewsAreRebuiltIdenticallyFromTheEvents() throws IOException {
         String dataDir = PlatformTestConfiguration.freshDataDir("pes-jobs-rebuild-");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         YearMonth month = YearMonth.from(today);
