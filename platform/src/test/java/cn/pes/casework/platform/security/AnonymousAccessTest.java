@@ -46,6 +46,12 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "GET /api/vacancies", "GET /api/employers/{employerId}",
                         "GET /api/employers/{employerId}/guidance", "GET /api/fairs", "GET /api/fairs/{fairId}",
                         "GET /api/statistics/agencies/{agencyId}/jobs");
+        assertThat(routes).as("employer, vacancy and fair pages").contains("GET /employers", "POST /employers",
+                "GET /employers/{employerId}", "POST /employers/{employerId}/vacancies",
+                "POST /employers/{employerId}/vacancies/{vacancyId}/{action}",
+                "POST /employers/{employerId}/vacancies/{vacancyId}/referrals",
+                "GET /employers/{employerId}/vacancies/{vacancyId}/matches", "POST /employers/{employerId}/guidance",
+                "GET /vacancies", "GET /fairs", "POST /fairs", "GET /fairs/{fairId}", "POST /fairs/{fairId}/{action}");
         assertThat(routes).as("employer guidance and recruitment fairs")
                 .contains("POST /api/employers/{employerId}/guidance", "POST /api/fairs",
                         "POST /api/fairs/{fairId}/employers", "POST /api/fairs/{fairId}/invitations",
@@ -63,12 +69,6 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                 .contains("GET /api/cases/{caseId}/job-seeking", "GET /api/agencies/{agencyId}/job-seeking-reviews",
                         "GET /api/cases/{caseId}/vacancy-matches",
                         "GET /api/employers/{employerId}/vacancies/{vacancyId}/candidates");
-        assertThat(routes).as("employer, vacancy and fair pages").contains("GET /employers", "POST /employers",
-                "GET /employers/{employerId}", "POST /employers/{employerId}/vacancies",
-                "POST /employers/{employerId}/vacancies/{vacancyId}/{action}",
-                "POST /employers/{employerId}/vacancies/{vacancyId}/referrals",
-                "GET /employers/{employerId}/vacancies/{vacancyId}/matches", "POST /employers/{employerId}/guidance",
-                "GET /vacancies", "GET /fairs", "POST /fairs", "GET /fairs/{fairId}", "POST /fairs/{fairId}/{action}");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

@@ -88,6 +88,9 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/subsidies/*/*/*")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name())
                         .pathMatchers("/cases/*/subsidies/new").hasRole(Role.CASEWORKER.name())
+                        .pathMatchers(HttpMethod.GET, "/audit/access-log").hasRole(Role.AUDITOR.name())
+                        .pathMatchers(HttpMethod.GET, "/dashboard")
+                        .hasAnyRole(Role.ANALYST.name(), Role.CASEWORKER.name(), Role.AUDITOR.name())
                         // Employers, vacancies and recruitment fairs (JOB-1, JOB-3..JOB-5): pages listing people
                         // (job seekers for a vacancy, a fair's participants) as the agencies' lists are
                         .pathMatchers(HttpMethod.GET, "/employers/*/vacancies/*/matches", "/fairs", "/fairs/*")
@@ -96,9 +99,6 @@ public class SecurityConfiguration {
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.POST, "/employers", "/employers/*/vacancies", "/employers/*/guidance",
                                 "/employers/*/vacancies/*/*", "/fairs", "/fairs/*/*").hasRole(Role.CASEWORKER.name())
-                        .pathMatchers(HttpMethod.GET, "/audit/access-log").hasRole(Role.AUDITOR.name())
-                        .pathMatchers(HttpMethod.GET, "/dashboard")
-                        .hasAnyRole(Role.ANALYST.name(), Role.CASEWORKER.name(), Role.AUDITOR.name())
                         // Casework: changes to cases
                         .pathMatchers(HttpMethod.POST, "/api/registrations",
                                 "/api/cases/*/registration/approval", "/api/cases/*/registration/rejection",
