@@ -262,9 +262,9 @@ class EmployerPages {
     private PostVacancyCommand vacancyCommand(String employerId, MultiValueMap<String, String> form,
                                               Map<String, String> errors) {
         String occupation = required(form, "occupation", errors);
-        Integer headcount = whole(form, "headcount", 1, MAX_HEADCOUNT, errors);
-        Integer wageMin = whole(form, "wageMin", 0, MAX_WAGE, errors);
-        Integer wageMax = whole(form, "wageMax", 0, MAX_WAGE, errors);
+        Integer headcount = whole(form.getFirst("headcount"), "headcount", 1, MAX_HEADCOUNT, errors);
+        Integer wageMin = whole(form.getFirst("wageMin"), "wageMin", 0, MAX_WAGE, errors);
+        Integer wageMax = whole(form.getFirst("wageMax"), "wageMax", 0, MAX_WAGE, errors);
         String area = area(form, "areaAgencyId", errors);
         EmploymentForm employmentForm = FormFields.choice(form.getFirst("form"), EmploymentForm.class, "form", errors);
         String requirements = FormFields.text(form.getFirst("requirements"));
@@ -384,12 +384,8 @@ class EmployerPages {
             if (areaFilter != null && !agencies.exists(areaFilter)) {
                 errors.put("area", FormFields.INVALID);
             }
-            Integer wageFilter = null;
-            if (FormFields.text(minWage) != null) {
-                MultiValueMap<String, String> asForm = new org.springframework.util.LinkedMultiValueMap<>();
-                asForm.add("minWage", minWage);
-                wageFilter = whole(asForm, "minWage", 0, MAX_WAGE, errors);
-            }
+            Integer wageFilter = FormFields.text(minWage) == null ? null
+                    : whole(minWage, "minWage", 0, MAX_WAGE, errors);
             EmploymentForm formFilter = FormFields.text(form) == null ? null
                     : FormFields.choice(form, EmploymentForm.class, "form", errors);
             Map<String, String> filter = new LinkedHashMap<>();
@@ -567,9 +563,8 @@ class EmployerPages {
         return value;
     }
 
-    private static Integer whole(MultiValueMap<String, String> form, String field, int min, int max,
-                                 Map<String, String> errors) {
-        String value = FormFields.text(form.getFirst(field));
+    private static Integer whole(String given, String field, int min, int max, Map<String, String> errors) {
+        String value = FormFields.text(given);
         if (value == null) {
             errors.put(field, FormFields.MISSING);
             return null;

@@ -188,6 +188,8 @@ class EmployerBrowserTest extends SecuredPlatformTest {
 
         browser.get(url(fairPath + "?lang=en"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Recruitment fair");
+        assertThat(browser.findElement(By.cssSelector("dd.fair-status")).getText()).isEqualTo("Closed");
+        screenshot("employer-05-fair-en");
         browser.get(url("/fairs?month=2026-11&lang=zh"));
         assertThat(browser.findElement(By.cssSelector("table.fairs tr:has(a[href$='" + fairPath + "'])")).getText())
                 .contains(title).contains("已结束");
