@@ -172,6 +172,18 @@ class EmployerHttpTest extends SecuredPlatformTest {
     }
 
     @Test
+    void anEmployerNobodyRegisteredIsAnsweredAsAnUnknownEmployer() {
+        JsonNode problem = street.post("/api/employers/no-such-employer/vacancies", Map.of("occupation", "电工",
+                        "headcount", 1, "wageMin", 4000, "wageMax", 5000, "areaAgencyId", STREET, "form", "PART_TIME"))
+                .expectStatus().isNotFound().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(problem.path("code").asText()).isEqualTo("EMPLOYER_NOT_FOUND");
+        assertThat(problem.path("field").asText()).isEqualTo("employerId");
+        assertThat(street.post("/api/employers/no-such-employer/vacancies/v-1/publication", Map.of())
+                .expectStatus().isNotFound().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("code").asText()).isEqualTo("EMPLOYER_NOT_FOUND");
+    }
+
+    @Test
     void reviewersMayReadButNotRegisterAndAnalystsMayNotReadVacancies() {
         reviewer.post("/api/employers", employer(newCreditCode())).expectStatus().isForbidden();
         officer("E-analyst", CITY, Role.ANALYST).getting("/api/vacancies").expectStatus().isForbidden();
