@@ -1,6 +1,7 @@
 package cn.pes.casework.platform;
 
 import cn.pes.casework.platform.support.Caseworker;
+import cn.pes.casework.platform.support.CreditCodes;
 import cn.pes.casework.platform.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JobIntroductionRebuildTest {
 
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final String STREET = "990101001";
 
     @Test
@@ -46,7 +46,7 @@ class JobIntroductionRebuildTest {
             ids.put("waiting", waiting);
             ids.put("storekeeper", storekeeper);
 
-            String employerId = officer.post("/api/employers", Map.of("creditCode", creditCode(),
+            String employerId = officer.post("/api/employers", Map.of("creditCode", CreditCodes.fresh(),
                             "name", "XX市东湖机械制造有限公司", "registeredAddress", "XX市中心区解放路88号",
                             "areaAgencyId", STREET, "contact", Map.of("name", "李四", "phone", "13912345678")))
                     .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
@@ -168,15 +168,4 @@ class JobIntroductionRebuildTest {
         return vacancyId;
     }
 
-    /** A fresh unified social credit code per run, completed per GB 32100-2015. */
-    private static String creditCode() {
-        String first17 = "91990101" + String.format("%09d", Math.floorMod(System.nanoTime(), 1_000_000_000L));
-        int sum = 0;
-        int weight = 1;
-        for (char c : first17.toCharArray()) {
-            sum += ALPHABET.indexOf(c) * weight;
-            weight = weight * 3 % 31;
-        }
-        return first17 + ALPHABET.charAt((31 - sum % 31) % 31);
-    }
 }

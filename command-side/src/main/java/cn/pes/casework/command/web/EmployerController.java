@@ -69,6 +69,7 @@ class EmployerController {
         return commands.send(new PostVacancyCommand(employerId, vacancyId, request.occupation(), request.headcount(),
                         new WageRange(request.wageMin(), request.wageMax()), request.areaAgencyId(), request.form(),
                         request.requirements(), request.postedOn() == null ? date : request.postedOn()), exchange)
+                .onErrorMap(AggregateNotFoundException.class, e -> Employer.notFound())
                 .thenReturn(Map.of("employerId", employerId, "vacancyId", vacancyId));
     }
 
@@ -76,6 +77,7 @@ class EmployerController {
     Mono<Map<String, String>> publish(@PathVariable String employerId, @PathVariable String vacancyId,
                                       ServerWebExchange exchange) {
         return commands.send(new PublishVacancyCommand(employerId, vacancyId, today.date()), exchange)
+                .onErrorMap(AggregateNotFoundException.class, e -> Employer.notFound())
                 .thenReturn(Map.of("employerId", employerId, "vacancyId", vacancyId));
     }
 
@@ -83,6 +85,7 @@ class EmployerController {
     Mono<Map<String, String>> reject(@PathVariable String employerId, @PathVariable String vacancyId,
                                      @Valid @RequestBody RejectionRequest request, ServerWebExchange exchange) {
         return commands.send(new RejectVacancyCommand(employerId, vacancyId, request.reason(), today.date()), exchange)
+                .onErrorMap(AggregateNotFoundException.class, e -> Employer.notFound())
                 .thenReturn(Map.of("employerId", employerId, "vacancyId", vacancyId));
     }
 
@@ -95,12 +98,13 @@ class EmployerController {
         }
         return commands.send(new CloseVacancyCommand(employerId, vacancyId, request.reason(),
                         request.closedOn() == null ? date : request.closedOn()), exchange)
+                .onErrorMap(AggregateNotFoundException.class, e -> Employer.notFound())
                 .thenReturn(Map.of("employerId", employerId, "vacancyId", vacancyId));
     }
 
     /**
      * A guidance session for the employer (JOB-1). An unknown employer surfaces as Axon's not-found,
-     * which would otherwise be answered as an unknown case.
+     * which would otherwise be answered as an unknown case (so every route on an employer maps it).
      */
     @PostMapping("/api/employers/{employerId}/guidance")
     @ResponseStatus(HttpStatus.CREATED)

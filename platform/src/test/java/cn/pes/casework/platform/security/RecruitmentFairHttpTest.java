@@ -1,6 +1,7 @@
 package cn.pes.casework.platform.security;
 
 import cn.pes.casework.platform.support.Caseworker;
+import cn.pes.casework.platform.support.CreditCodes;
 import cn.pes.casework.platform.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RecruitmentFairHttpTest extends SecuredPlatformTest {
 
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final String HELD_ON = "2026-11-30";
     private static final LocalDateTime FAIR_DAY = LocalDateTime.of(2026, 11, 30, 10, 0);
 
@@ -178,21 +178,9 @@ class RecruitmentFairHttpTest extends SecuredPlatformTest {
                 .path("fairId").asText();
     }
 
-    /** A fresh code for each run (the test database lives as long as the JVM), completed per GB 32100-2015. */
-    private static String newCreditCode() {
-        String digits = String.format("%09d", Math.floorMod(System.nanoTime(), 1_000_000_000L));
-        String first17 = "91990101" + digits;
-        int sum = 0;
-        int weight = 1;
-        for (char c : first17.toCharArray()) {
-            sum += ALPHABET.indexOf(c) * weight;
-            weight = weight * 3 % 31;
-        }
-        return first17 + ALPHABET.charAt((31 - sum % 31) % 31);
-    }
 
     private String registerEmployer() {
-        return street.post("/api/employers", Map.of("creditCode", newCreditCode(), "name", "XX市东湖机械制造有限公司",
+        return street.post("/api/employers", Map.of("creditCode", CreditCodes.fresh(), "name", "XX市东湖机械制造有限公司",
                         "registeredAddress", "XX市中心区解放路88号", "areaAgencyId", STREET,
                         "contact", Map.of("name", "李四", "phone", "13912345678")))
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
