@@ -1,6 +1,7 @@
 package cn.pes.casework.platform.security;
 
 import cn.pes.casework.platform.support.Caseworker;
+import cn.pes.casework.platform.support.CreditCodes;
 import cn.pes.casework.platform.support.TestIds;
 import cn.pes.casework.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmployerBrowserTest extends SecuredPlatformTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private WebDriver browser;
 
     @BeforeEach
@@ -73,7 +73,7 @@ class EmployerBrowserTest extends SecuredPlatformTest {
         signIn();
 
         // An employer: a wrong check character is refused at the credit code, nothing stored.
-        String creditCode = newCreditCode();
+        String creditCode = CreditCodes.fresh();
         browser.get(url("/employers"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("用人单位");
         browser.findElement(By.id("creditCode")).sendKeys(creditCode.substring(0, 17)
@@ -221,7 +221,7 @@ class EmployerBrowserTest extends SecuredPlatformTest {
         String occupation = "焊工" + System.nanoTime() % 100000;
         String personName = "蒋" + System.nanoTime() % 100000;
         String caseId = publishedJobSeeker(api, personName, occupation);
-        String employerId = api.post("/api/employers", Map.of("creditCode", newCreditCode(), "name", "XX市西湖焊接有限公司",
+        String employerId = api.post("/api/employers", Map.of("creditCode", CreditCodes.fresh(), "name", "XX市西湖焊接有限公司",
                         "registeredAddress", "XX市中心区解放路9号", "areaAgencyId", STREET,
                         "contact", Map.of("name", "王五", "phone", "13712345678")))
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
@@ -293,19 +293,6 @@ class EmployerBrowserTest extends SecuredPlatformTest {
             jdbc.update("UPDATE officer_account SET initial_password = FALSE WHERE username = 'caseworker-street'");
         }
         assertThat(browser.getCurrentUrl()).doesNotContain("/login");
-    }
-
-    /** A fresh code for each run (the test database lives as long as the JVM), completed per GB 32100-2015. */
-    private static String newCreditCode() {
-        String digits = String.format("%09d", Math.floorMod(System.nanoTime(), 1_000_000_000L));
-        String first17 = "91990101" + digits;
-        int sum = 0;
-        int weight = 1;
-        for (char c : first17.toCharArray()) {
-            sum += ALPHABET.indexOf(c) * weight;
-            weight = weight * 3 % 31;
-        }
-        return first17 + ALPHABET.charAt((31 - sum % 31) % 31);
     }
 
     /** Date inputs take what the browser's locale types; setting the value is the same for every locale. */
