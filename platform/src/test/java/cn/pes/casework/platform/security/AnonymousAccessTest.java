@@ -43,7 +43,17 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/publication",
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/rejection",
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/closure",
-                        "GET /api/vacancies", "GET /api/employers/{employerId}");
+                        "GET /api/vacancies", "GET /api/employers/{employerId}")
+                .contains("GET /job-seeking/reviews",
+                        "POST /job-seeking/reviews/{caseId}/{jobSeekingId}/{action:publication|rejection}",
+                        "GET /cases/{caseId}/job-seeking/new", "POST /cases/{caseId}/job-seeking/new",
+                        "GET /cases/{caseId}/job-seeking/intentions", "POST /cases/{caseId}/job-seeking/intentions",
+                        "GET /cases/{caseId}/guidance/new", "POST /cases/{caseId}/guidance/new",
+                        "GET /cases/{caseId}/vacancy-matches", "POST /cases/{caseId}/referrals",
+                        "GET /cases/{caseId}/referrals/{referralId}/outcome",
+                        "POST /cases/{caseId}/referrals/{referralId}/outcome",
+                        "GET /cases/{caseId}/cancellation-proposals/{proposalId}",
+                        "POST /cases/{caseId}/cancellation-proposals/{proposalId}/{decision:confirmation|dismissal}");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {
