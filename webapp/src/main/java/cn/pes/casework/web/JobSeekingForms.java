@@ -192,8 +192,10 @@ class JobSeekingForms {
         if (path == null) {
             return "form";
         }
-        String last = path.substring(path.lastIndexOf('.') + 1);
-        return fields.contains(last) ? last : "form";
+        // "intentions.occupations[0]" is the occupations field; "notification" the way the person was told.
+        String last = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "");
+        String field = "notification".equals(last) ? "notificationMethod" : last;
+        return fields.contains(field) ? field : "form";
     }
 
     private static Locale locale(ServerWebExchange exchange) {

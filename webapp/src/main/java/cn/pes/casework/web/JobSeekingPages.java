@@ -102,12 +102,10 @@ class JobSeekingPages {
             model.addAttribute("form", values);
             model.addAttribute("selectedForms", form.getOrDefault("forms", List.of()));
             Map<String, String> errors = new LinkedHashMap<>();
-            PresentedDocument document = FormFields.choice(form.getFirst("identityDocument"), PresentedDocument.class,
-                    "identityDocument", errors);
-            if (document == null) {
-                // Identity is verified on a document before anything else (JOB-2).
-                errors.put("identityDocument", "jobseeking.identityNotVerified");
-            }
+            // No document chosen is the case's to refuse (JOB-2: identity verified), in its own words.
+            PresentedDocument document = FormFields.text(form.getFirst("identityDocument")) == null ? null
+                    : FormFields.choice(form.getFirst("identityDocument"), PresentedDocument.class, "identityDocument",
+                    errors);
             EducationLevel education = FormFields.choice(form.getFirst("education"), EducationLevel.class,
                     "education", errors);
             Integer years = JobSeekingForms.wholeNumber(form.getFirst("yearsOfExperience"), "yearsOfExperience",
