@@ -60,6 +60,37 @@ import cn.pes.casework.events.subsidy.SubsidyRejected;
 import cn.pes.casework.events.subsidy.SubsidyReviewDeadlineMissed;
 import cn.pes.casework.events.subsidy.SubsidyReviewStarted;
 import cn.pes.casework.events.subsidy.SubsidyStage;
+import cn.pes.casework.command.policy.JobServicePolicy;
+import cn.pes.casework.command.policy.JobServicePolicyBook;
+import cn.pes.casework.events.cancellation.CancellationGround;
+import cn.pes.casework.events.cancellation.CancellationProposalConfirmed;
+import cn.pes.casework.events.cancellation.CancellationProposalDismissed;
+import cn.pes.casework.events.cancellation.CancellationProposed;
+import cn.pes.casework.events.cancellation.ConfirmCancellationProposalCommand;
+import cn.pes.casework.events.cancellation.DismissCancellationProposalCommand;
+import cn.pes.casework.events.cancellation.Notification;
+import cn.pes.casework.events.employment.EmploymentType;
+import cn.pes.casework.events.jobseeking.CareerGuidanceGiven;
+import cn.pes.casework.events.jobseeking.JobIntentions;
+import cn.pes.casework.events.jobseeking.JobIntentionsUpdated;
+import cn.pes.casework.events.jobseeking.JobReferred;
+import cn.pes.casework.events.jobseeking.JobSeekingCloseReason;
+import cn.pes.casework.events.jobseeking.JobSeekingClosed;
+import cn.pes.casework.events.jobseeking.JobSeekingPublished;
+import cn.pes.casework.events.jobseeking.JobSeekingRegistered;
+import cn.pes.casework.events.jobseeking.JobSeekingRejected;
+import cn.pes.casework.events.jobseeking.JobSeekingReviewDeadlineMissed;
+import cn.pes.casework.events.jobseeking.JobSeekingStatus;
+import cn.pes.casework.events.jobseeking.PublishJobSeekingCommand;
+import cn.pes.casework.events.jobseeking.RecordCareerGuidanceCommand;
+import cn.pes.casework.events.jobseeking.RecordReferralOutcomeCommand;
+import cn.pes.casework.events.jobseeking.ReferJobSeekerCommand;
+import cn.pes.casework.events.jobseeking.ReferralOutcome;
+import cn.pes.casework.events.jobseeking.ReferralOutcomeRecorded;
+import cn.pes.casework.events.jobseeking.ReferredVacancy;
+import cn.pes.casework.events.jobseeking.RegisterJobSeekingCommand;
+import cn.pes.casework.events.jobseeking.RejectJobSeekingCommand;
+import cn.pes.casework.events.jobseeking.UpdateJobIntentionsCommand;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.command.AggregateMember;
@@ -100,7 +131,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * on the case holds {@link PersonalData#erased(String)} and takes no personal data again.
  */
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
-@Revision("3") // of the snapshot shape: a snapshot of another revision is ignored and the case rebuilt from its events
+@Revision("4") // of the snapshot shape: a snapshot of another revision is ignored and the case rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ClientCase {
@@ -142,6 +173,8 @@ public class ClientCase {
     private Map<String, List<RefusalReason>> refusedSubsidies = new HashMap<>();
     /** The application holding the person's one SUB-6 living allowance, or null. */
     private String allowanceApplicationId;
+    /** Job seeking, referrals, cancellation proposals and career guidance (JOB-1, JOB-2, JOB-4, JOB-6, CAN-1, CAN-3). */
+    private JobSeeking jobSeeking = new JobSeeking();
 
     /** For Axon and for snapshots. */
     protected ClientCase() {
@@ -376,6 +409,7 @@ public class ClientCase {
                 command.nextStep(), command.proposedGround(), command.proposalEvidence(), responsibleAgencyId));
         if (foundWork) {
             apply(new Employed(caseId, spell, command.employment(), null, command.contactId(), responsibleAgencyId));
+            closeJobSeeking(JobSeekingCloseReason.EMPLOYED, command.employment().startDate());
         }
     }
 
@@ -390,6 +424,7 @@ public class ClientCase {
         }
         requireEvidenceText(command.evidence(), "evidence");
         apply(new Employed(caseId, spell, command.employment(), command.evidence(), null, responsibleAgencyId));
+        closeJobSeeking(JobSeekingCloseReason.EMPLOYED, command.employment().startDate());
     }
 
     @CommandHandler
@@ -404,13 +439,333 @@ public class ClientCase {
             throw CaseRuleViolation.invalid("CAN-2", "EVIDENCE_MISSING", "evidence");
         }
         requireEvidenceText(command.evidence(), "evidence");
-        requireWithinSpell(command.effectiveDate(), command.recordedOn(), "CAN-2", "effectiveDate");
-        if (command.notification() == null || command.notification().method() == null) {
-            throw CaseRuleViolation.invalid("CAN-2", "NOTIFICATION_MISSING", "notification");
-        }
-        requireWithinSpell(command.notification().notifiedOn(), command.recordedOn(), "CAN-2", "notification.notifiedOn");
+        requireCancellationDates(command.effectiveDate(), command.notification(), command.recordedOn());
         apply(new RegistrationCancelled(caseId, spell, command.ground(), command.evidence(), command.effectiveDate(),
                 command.notification(), responsibleAgencyId));
+        closeJobSeeking(JobSeekingCloseReason.REGISTRATION_CANCELLED, command.effectiveDate());
+    }
+
+    /** CAN-2: when the cancellation takes effect and when the person was told lie within the spell. */
+    private void requireCancellationDates(LocalDate effectiveDate, Notification notification, LocalDate recordedOn) {
+        requireWithinSpell(effectiveDate, recordedOn, "CAN-2", "effectiveDate");
+        if (notification == null || notification.method() == null) {
+            throw CaseRuleViolation.invalid("CAN-2", "NOTIFICATION_MISSING", "notification");
+        }
+        requireWithinSpell(notification.notifiedOn(), recordedOn, "CAN-2", "notification.notifiedOn");
+    }
+
+    // ------------------------------------------------------------ job seeking and referrals (JOB-1, JOB-2, JOB-4, JOB-6)
+
+    /**
+     * JOB-2: a person with an active unemployment registration registers as a job seeker, identity
+     * verified and intentions collected; the review clock starts (working days on the official calendar).
+     */
+    @CommandHandler
+    public void handle(RegisterJobSeekingCommand command, JobServicePolicyBook policies, WorkingDayCalendar calendar,
+                       AgencyDirectory agencies, DeadlineManager deadlines) {
+        if (isBlank(command.jobSeekingId())) {
+            throw CaseRuleViolation.invalid("INPUT", "MISSING", "jobSeekingId");
+        }
+        if (jobSeeking.usedId(command.jobSeekingId())) {
+            if (command.basics() != null && command.intentions() != null && command.intentions().occupations() != null
+                    && command.intentions().forms() != null
+                    && command.intentions().occupations().stream().noneMatch(java.util.Objects::isNull)
+                    && jobSeeking.isResend(command.jobSeekingId(), command.identityDocument(), command.basics(),
+                    command.intentions(), command.receivedOn())) {
+                return; // the same registration sent again: recorded once
+            }
+            throw CaseRuleViolation.conflict("JOB-2", "JOB_SEEKING_ID_REUSED", "jobSeekingId");
+        }
+        if (state != SpellState.ACTIVE) {
+            throw CaseRuleViolation.conflict("JOB-2", "NO_ACTIVE_REGISTRATION", null);
+        }
+        if (command.identityDocument() == null) {
+            throw CaseRuleViolation.invalid("JOB-2", "IDENTITY_NOT_VERIFIED", "identityDocument");
+        }
+        JobSeeking.requireBasics(command.basics());
+        JobSeeking.requireIntentions(command.intentions(), agencies);
+        requireWithinSpell(command.receivedOn(), command.recordedOn(), "JOB-2", "receivedOn");
+        if (jobSeeking.open() != null) {
+            throw CaseRuleViolation.conflict("JOB-2", "JOB_SEEKING_OPEN", "jobSeekingId");
+        }
+        JobServicePolicy policy = policies.inForceOn(command.receivedOn());
+        DueDate reviewDue = calendar.addWorkingDays(command.receivedOn(), policy.reviewWorkingDays());
+        apply(new JobSeekingRegistered(caseId, spell, command.jobSeekingId(), command.identityDocument(),
+                JobSeeking.normalised(command.basics()), JobSeeking.normalised(command.intentions()),
+                responsibleAgencyId, command.receivedOn(), reviewDue.date(), reviewDue.provisional(), policy.version()));
+        new JobSeekingClock(command.jobSeekingId(), reviewDue.date()).schedule(deadlines, responsibleAgencyId);
+    }
+
+    /** 求职意向变更: only while the registration is open; the same intentions again record nothing. */
+    @CommandHandler
+    public void handle(UpdateJobIntentionsCommand command, AgencyDirectory agencies) {
+        JobSeeking.Registration registration = jobSeeking.named(command.jobSeekingId());
+        if (!registration.open()) {
+            throw CaseRuleViolation.conflict("JOB-2", "JOB_SEEKING_NOT_OPEN", "jobSeekingId");
+        }
+        JobSeeking.requireIntentions(command.intentions(), agencies);
+        if (command.recordedOn() == null) {
+            throw CaseRuleViolation.invalid("INPUT", "RECORDING_DATE_MISSING", "recordedOn");
+        }
+        JobIntentions intentions = JobSeeking.normalised(command.intentions());
+        if (intentions.equals(registration.intentions())) {
+            return;
+        }
+        apply(new JobIntentionsUpdated(caseId, registration.jobSeekingId(), intentions, command.recordedOn()));
+    }
+
+    /** JOB-2 审核发布: late when decided after the review's due day. */
+    @CommandHandler
+    public void handle(PublishJobSeekingCommand command) {
+        JobSeeking.Registration registration = requirePendingReview(command.jobSeekingId(), command.decidedOn());
+        apply(new JobSeekingPublished(caseId, registration.jobSeekingId(), command.decidedOn(),
+                command.decidedOn().isAfter(registration.reviewDueOn())));
+    }
+
+    @CommandHandler
+    public void handle(RejectJobSeekingCommand command) {
+        JobSeeking.Registration registration = requirePendingReview(command.jobSeekingId(), command.decidedOn());
+        JobSeeking.requireText(command.reason(), MAX_TEXT_LENGTH, "JOB-2", "REJECTION_REASON_MISSING", "reason");
+        apply(new JobSeekingRejected(caseId, registration.jobSeekingId(), command.reason().strip(),
+                command.decidedOn(), command.decidedOn().isAfter(registration.reviewDueOn())));
+    }
+
+    private JobSeeking.Registration requirePendingReview(String jobSeekingId, LocalDate decidedOn) {
+        JobSeeking.Registration registration = jobSeeking.named(jobSeekingId);
+        if (registration.status() != JobSeekingStatus.PENDING_REVIEW) {
+            throw CaseRuleViolation.conflict("JOB-2", "NOT_PENDING_REVIEW", "jobSeekingId");
+        }
+        if (decidedOn == null) {
+            throw CaseRuleViolation.invalid("JOB-2", "DATE_MISSING", "decidedOn");
+        }
+        if (decidedOn.isBefore(registration.receivedOn())) {
+            throw CaseRuleViolation.invalid("JOB-2", "DATE_BEFORE_RECEIPT", "decidedOn");
+        }
+        return registration;
+    }
+
+    /** JOB-2: not reviewed by its due day. Deterministic: the day comes from the deadline. */
+    @DeadlineHandler(deadlineName = JobSeekingClock.REVIEW)
+    void jobSeekingReviewClockRanOut(JobSeekingClock clock, MetaData metaData) {
+        JobSeeking.Registration registration = jobSeeking.current();
+        if (registration == null || !registration.jobSeekingId().equals(clock.jobSeekingId())
+                || registration.status() != JobSeekingStatus.PENDING_REVIEW || registration.reviewDeadlineMissed()
+                || !clock.dueOn().equals(registration.reviewDueOn())) {
+            return; // reviewed in time, closed with the spell, or the clock is not this registration's
+        }
+        apply(new JobSeekingReviewDeadlineMissed(caseId, registration.jobSeekingId(), registration.agencyId(),
+                clock.dueOn()), SubsidyClock.eventMetaData(metaData));
+    }
+
+    /**
+     * Whether an officer of the acting agency may act on this case: {@link ReferralCommandHandler}
+     * asks before it looks at the employer, as {@link #requireCaseInScope} does for the case's own commands.
+     */
+    boolean coveredBy(String actingAgency, AgencyDirectory agencies) {
+        return agencies.covers(actingAgency, responsibleAgencyId);
+    }
+
+    boolean knowsReferral(String referralId) {
+        return jobSeeking.knowsReferral(referralId);
+    }
+
+    /** For tests of the snapshot shape. */
+    JobSeeking jobSeekingState() {
+        return jobSeeking;
+    }
+
+    /**
+     * JOB-4: refers the published job seeker to a vacancy that {@link ReferralCommandHandler} found
+     * published. A resent referral ID records nothing.
+     */
+    void refer(ReferJobSeekerCommand command, ReferredVacancy vacancy) {
+        if (isBlank(command.referralId())) {
+            throw CaseRuleViolation.invalid("INPUT", "MISSING", "referralId");
+        }
+        if (jobSeeking.knowsReferral(command.referralId())) {
+            return;
+        }
+        JobSeeking.Registration registration = jobSeeking.open();
+        if (state != SpellState.ACTIVE || registration == null || registration.status() != JobSeekingStatus.PUBLISHED) {
+            throw CaseRuleViolation.conflict("JOB-4", "JOB_SEEKING_NOT_PUBLISHED", null);
+        }
+        requireWithinSpell(command.referredOn(), command.recordedOn(), "JOB-4", "referredOn");
+        if (command.referredOn().isBefore(registration.receivedOn())) {
+            throw CaseRuleViolation.invalid("JOB-4", "DATE_BEFORE_JOB_SEEKING", "referredOn");
+        }
+        if (jobSeeking.hasOpenReferralTo(vacancy.employerId(), vacancy.vacancyId())) {
+            throw CaseRuleViolation.conflict("JOB-4", "ALREADY_REFERRED", "vacancyId");
+        }
+        apply(new JobReferred(caseId, spell, registration.jobSeekingId(), command.referralId(), vacancy,
+                command.fairId(), responsibleAgencyId, command.referredOn()));
+    }
+
+    /**
+     * JOB-4 follow-up. A hire is employment by the unit referred to (JOB-6): the spell ends on the start
+     * date, which lies between the outcome and the day it is recorded (the hire is recorded once the
+     * person has started, as any employment is). A refusal without good reason that reaches the
+     * policy's count proposes a cancellation (CAN-1) unless one is open.
+     *
+     * @return the ID of the cancellation proposal this outcome raised, or null
+     */
+    @CommandHandler
+    public String handle(RecordReferralOutcomeCommand command, JobServicePolicyBook policies) {
+        JobSeeking.Referral referral = jobSeeking.referral(command.referralId());
+        if (referral == null) {
+            throw new CaseRuleViolation(RuleViolation.of("JOB-4", "REFERRAL_NOT_FOUND", "referralId",
+                    RuleViolation.Kind.NOT_FOUND));
+        }
+        if (command.outcome() == null) {
+            throw CaseRuleViolation.invalid("JOB-4", "MISSING", "outcome");
+        }
+        if (referral.outcome() != null && referral.outcome().isFinal()) {
+            if (referral.outcome() == command.outcome() && referral.outcomeOn().equals(command.outcomeOn())) {
+                return null; // the same follow-up sent again
+            }
+            throw CaseRuleViolation.conflict("JOB-4", "OUTCOME_ALREADY_FINAL", "referralId");
+        }
+        if (state != SpellState.ACTIVE || referral.spell() != spell) {
+            throw CaseRuleViolation.conflict("JOB-4", "NO_ACTIVE_REGISTRATION", null);
+        }
+        if (command.outcomeOn() == null) {
+            throw CaseRuleViolation.invalid("JOB-4", "DATE_MISSING", "outcomeOn");
+        }
+        if (command.outcomeOn().isBefore(referral.referredOn())) {
+            throw CaseRuleViolation.invalid("JOB-4", "DATE_BEFORE_REFERRAL", "outcomeOn");
+        }
+        if (referral.outcomeOn() != null && command.outcomeOn().isBefore(referral.outcomeOn())) {
+            throw CaseRuleViolation.invalid("JOB-4", "DATE_BEFORE_INTERVIEW", "outcomeOn");
+        }
+        if (command.recordedOn() == null) {
+            throw CaseRuleViolation.invalid("INPUT", "RECORDING_DATE_MISSING", "recordedOn");
+        }
+        if (command.outcomeOn().isAfter(command.recordedOn())) {
+            throw CaseRuleViolation.invalid("JOB-4", "DATE_IN_FUTURE", "outcomeOn");
+        }
+        boolean refused = command.outcome() == ReferralOutcome.REFUSED_WITH_GOOD_REASON
+                || command.outcome() == ReferralOutcome.REFUSED_WITHOUT_GOOD_REASON;
+        if (refused) {
+            JobSeeking.requireText(command.note(), MAX_TEXT_LENGTH, "JOB-4", "REFUSAL_REASON_MISSING", "note");
+        }
+        JobSeeking.requireLength(command.note(), MAX_TEXT_LENGTH, "note");
+        boolean hired = command.outcome() == ReferralOutcome.HIRED;
+        if (hired) {
+            if (command.startDate() == null) {
+                throw CaseRuleViolation.invalid("JOB-6", "DATE_MISSING", "startDate");
+            }
+            if (command.startDate().isBefore(command.outcomeOn())) {
+                throw CaseRuleViolation.invalid("JOB-6", "START_BEFORE_HIRE", "startDate");
+            }
+            requireWithinSpell(command.startDate(), command.recordedOn(), "JOB-6", "startDate");
+        } else if (command.startDate() != null) {
+            throw CaseRuleViolation.invalid("JOB-4", "START_DATE_WITHOUT_HIRE", "startDate");
+        }
+        String note = isBlank(command.note()) ? null : command.note().strip();
+        int refusals = jobSeeking.countedRefusals().size()
+                + (command.outcome() == ReferralOutcome.REFUSED_WITHOUT_GOOD_REASON ? 1 : 0);
+        ReferredVacancy vacancy = referral.vacancy();
+        apply(new ReferralOutcomeRecorded(caseId, spell, referral.referralId(), vacancy.employerId(),
+                vacancy.vacancyId(), referral.fairId(), command.outcome(), note, command.outcomeOn(),
+                hired ? command.startDate() : null, refusals, responsibleAgencyId));
+        if (hired) {
+            apply(new Employed(caseId, spell, new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT,
+                    vacancy.employerName(), command.startDate()),
+                    new Evidence(Evidence.EvidenceSource.DOCUMENT, "referral:" + referral.referralId(),
+                            "推荐就业录用 (hired through a referral)"), null, responsibleAgencyId));
+            closeJobSeeking(JobSeekingCloseReason.PLACED, command.startDate());
+            return null;
+        }
+        JobServicePolicy policy = policies.inForceOn(command.outcomeOn());
+        if (command.outcome() == ReferralOutcome.REFUSED_WITHOUT_GOOD_REASON
+                && refusals >= policy.refusalsBeforeCancellationProposal() && jobSeeking.openProposal() == null) {
+            List<String> referralIds = List.copyOf(jobSeeking.countedRefusals());
+            String proposalId = JobSeeking.proposalIdFor(referral.referralId());
+            apply(new CancellationProposed(caseId, spell, proposalId,
+                    CancellationGround.REFUSED_OFFERS_THREE_TIMES,
+                    new Evidence(Evidence.EvidenceSource.DOCUMENT, "referrals:" + String.join(",", referralIds),
+                            "无正当理由拒绝推荐就业 " + referralIds.size() + " 次 (refused referrals without good reason)"),
+                    referralIds, command.outcomeOn(), responsibleAgencyId));
+            return proposalId;
+        }
+        return null;
+    }
+
+    /** CAN-3: the officer confirms; the registration is cancelled on the proposal's ground and evidence. */
+    @CommandHandler
+    public void handle(ConfirmCancellationProposalCommand command) {
+        JobSeeking.Proposal proposal = requireOpenProposal(command.proposalId());
+        requireCancellationDates(command.effectiveDate(), command.notification(), command.recordedOn());
+        if (command.effectiveDate().isBefore(proposal.proposedOn())) {
+            throw CaseRuleViolation.invalid("CAN-3", "DATE_BEFORE_PROPOSAL", "effectiveDate");
+        }
+        apply(new CancellationProposalConfirmed(caseId, proposal.proposalId(), command.recordedOn()));
+        apply(new RegistrationCancelled(caseId, spell, proposal.ground(), proposal.evidence(), command.effectiveDate(),
+                command.notification(), responsibleAgencyId));
+        closeJobSeeking(JobSeekingCloseReason.REGISTRATION_CANCELLED, command.effectiveDate());
+    }
+
+    /** CAN-3: the officer dismisses with a reason; refusals before it no longer count. */
+    @CommandHandler
+    public void handle(DismissCancellationProposalCommand command) {
+        JobSeeking.Proposal proposal = requireOpenProposal(command.proposalId());
+        JobSeeking.requireText(command.reason(), MAX_TEXT_LENGTH, "CAN-3", "DISMISSAL_REASON_MISSING", "reason");
+        if (command.decidedOn() == null) {
+            throw CaseRuleViolation.invalid("CAN-3", "DATE_MISSING", "decidedOn");
+        }
+        if (command.decidedOn().isBefore(proposal.proposedOn())) {
+            throw CaseRuleViolation.invalid("CAN-3", "DATE_BEFORE_PROPOSAL", "decidedOn");
+        }
+        apply(new CancellationProposalDismissed(caseId, proposal.proposalId(), command.reason().strip(),
+                command.decidedOn()));
+    }
+
+    private JobSeeking.Proposal requireOpenProposal(String proposalId) {
+        JobSeeking.Proposal open = jobSeeking.openProposal();
+        if (open != null && open.proposalId().equals(proposalId)) {
+            return open;
+        }
+        if (proposalId != null && jobSeeking.settledProposal(proposalId)) {
+            throw CaseRuleViolation.conflict("CAN-3", "PROPOSAL_ALREADY_SETTLED", "proposalId");
+        }
+        throw new CaseRuleViolation(RuleViolation.of("CAN-3", "PROPOSAL_NOT_FOUND", "proposalId",
+                RuleViolation.Kind.NOT_FOUND));
+    }
+
+    /** JOB-1 职业指导: for any person with a case, registered or not; a resent session records nothing. */
+    @CommandHandler
+    public void handle(RecordCareerGuidanceCommand command) {
+        if (isBlank(command.sessionId())) {
+            throw CaseRuleViolation.invalid("INPUT", "MISSING", "sessionId");
+        }
+        if (jobSeeking.knowsGuidanceSession(command.sessionId())) {
+            return;
+        }
+        requireNotErased();
+        if (command.topic() == null) {
+            throw CaseRuleViolation.invalid("JOB-1", "MISSING", "topic");
+        }
+        JobSeeking.requireText(command.notes(), MAX_TEXT_LENGTH, "JOB-1", "MISSING", "notes");
+        JobSeeking.requireLength(command.followUp(), MAX_TEXT_LENGTH, "followUp");
+        if (command.heldOn() == null) {
+            throw CaseRuleViolation.invalid("JOB-1", "DATE_MISSING", "heldOn");
+        }
+        if (command.recordedOn() == null) {
+            throw CaseRuleViolation.invalid("INPUT", "RECORDING_DATE_MISSING", "recordedOn");
+        }
+        if (command.heldOn().isAfter(command.recordedOn())) {
+            throw CaseRuleViolation.invalid("JOB-1", "DATE_IN_FUTURE", "heldOn");
+        }
+        apply(new CareerGuidanceGiven(caseId, command.sessionId(), command.topic(), command.notes().strip(),
+                isBlank(command.followUp()) ? null : command.followUp().strip(), command.heldOn(),
+                responsibleAgencyId));
+    }
+
+    /** JOB-6: the job-seeking registration ends with the spell it belongs to. */
+    private void closeJobSeeking(JobSeekingCloseReason reason, LocalDate closedOn) {
+        JobSeeking.Registration open = jobSeeking.open();
+        if (open != null) {
+            apply(new JobSeekingClosed(caseId, open.jobSeekingId(), reason, closedOn));
+        }
     }
 
     // ------------------------------------------------------------ skills upgrading subsidy (SUB-1..SUB-7)
@@ -905,12 +1260,14 @@ public class ClientCase {
     @EventSourcingHandler
     void on(Employed event) {
         state = SpellState.NONE;
+        jobSeeking.spellEnded();
         retainFrom(event.employment() == null ? null : event.employment().startDate());
     }
 
     @EventSourcingHandler
     void on(RegistrationCancelled event) {
         state = SpellState.NONE;
+        jobSeeking.spellEnded();
         retainFrom(event.effectiveDate());
     }
 
@@ -955,5 +1312,71 @@ public class ClientCase {
         pendingReason = null;
         pendingCategories = null;
         pendingPolicyVersion = null;
+    }
+
+    // ------------------------------------------------------------ job seeking state
+
+    @EventSourcingHandler
+    void on(JobSeekingRegistered event) {
+        jobSeeking.on(event);
+        retainFrom(event.receivedOn());
+    }
+
+    @EventSourcingHandler
+    void on(JobIntentionsUpdated event) {
+        jobSeeking.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(JobSeekingPublished event) {
+        jobSeeking.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(JobSeekingRejected event) {
+        jobSeeking.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(JobSeekingReviewDeadlineMissed event) {
+        jobSeeking.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(JobSeekingClosed event) {
+        jobSeeking.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(JobReferred event) {
+        jobSeeking.on(event);
+        retainFrom(event.referredOn());
+    }
+
+    @EventSourcingHandler
+    void on(ReferralOutcomeRecorded event) {
+        jobSeeking.on(event);
+        retainFrom(event.outcomeOn());
+    }
+
+    @EventSourcingHandler
+    void on(CancellationProposed event) {
+        jobSeeking.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(CancellationProposalConfirmed event) {
+        jobSeeking.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(CancellationProposalDismissed event) {
+        jobSeeking.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(CareerGuidanceGiven event) {
+        jobSeeking.on(event);
+        retainFrom(event.heldOn());
     }
 }

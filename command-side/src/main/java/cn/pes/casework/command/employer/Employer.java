@@ -6,6 +6,8 @@ import cn.pes.casework.events.employer.EmployerRegistered;
 import cn.pes.casework.events.employer.EmploymentForm;
 import cn.pes.casework.events.employer.PostVacancyCommand;
 import cn.pes.casework.events.employer.PublishVacancyCommand;
+import cn.pes.casework.events.employer.RecordRecruitmentGuidanceCommand;
+import cn.pes.casework.events.employer.RecruitmentGuidanceGiven;
 import cn.pes.casework.events.employer.RegisterEmployerCommand;
 import cn.pes.casework.events.employer.RejectVacancyCommand;
 import cn.pes.casework.events.employer.VacancyCloseReason;
@@ -38,7 +40,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * An employer (用人单位) and its vacancies (JOB-3): registered once per unified social credit code,
  * posting vacancies that the agency reviews before job seekers see them, closing them when filled or
- * withdrawn. Vacancies live inside the employer: every rule about one needs only the employer's own
+ * withdrawn; guidance sessions for it (用人单位招聘指导, JOB-1). Vacancies live inside the employer: every rule about one needs only the employer's own
  * history, and an employer posts few enough that one stream stays small.
  * <p>
  * The acting agency must cover the employer's area (itself, its county, the city); elsewhere the
@@ -57,6 +59,7 @@ public class Employer {
     private String areaAgencyId;
     private String name;
     private final Map<String, Vacancy> vacancies = new HashMap<>();
+    private final Map<String, RecruitmentGuidanceGiven> guidanceSessions = new HashMap<>();
 
     /**
      * The part of a vacancy the rules need; the posted content only to recognise a resent post. A value
@@ -136,7 +139,8 @@ public class Employer {
         return chain.proceed();
     }
 
-    static CaseRuleViolation notFound() {
+    /** An unknown employer, or one outside the acting agency's scope: both answer the same. */
+    public static CaseRuleViolation notFound() {
         return new CaseRuleViolation(RuleViolation.of("INPUT", "EMPLOYER_NOT_FOUND", "employerId",
                 RuleViolation.Kind.NOT_FOUND));
     }
@@ -223,6 +227,40 @@ public class Employer {
         apply(new VacancyClosed(employerId, command.vacancyId(), command.reason(), command.closedOn()));
     }
 
+    /**
+     * Records a guidance session (JOB-1) in the name of the agency whose officer held it; one recorded
+     * by the platform itself is the employer's area agency's. A resent session (a retried request) is
+     * answered without recording it again; another session under the same ID is refused.
+     */
+    @CommandHandler
+    void handle(RecordRecruitmentGuidanceCommand command, MetaData metaData) {
+        require(command.sessionId(), "sessionId");
+        if (command.topic() == null) {
+            throw CaseRuleViolation.invalid("INPUT", "MISSING", "topic");
+        }
+        require(command.notes(), "notes");
+        requireLength(command.notes(), MAX_TEXT_LENGTH, "notes");
+        requireLength(command.followUp(), MAX_TEXT_LENGTH, "followUp");
+        requireDate(command.heldOn(), "heldOn");
+        requireDate(command.recordedOn(), "recordedOn");
+        if (command.heldOn().isAfter(command.recordedOn())) {
+            throw CaseRuleViolation.invalid("JOB-1", "HELD_AFTER_RECORDING", "heldOn");
+        }
+        Object actingAgency = metaData.get(CaseMetadata.AGENCY);
+        RecruitmentGuidanceGiven given = new RecruitmentGuidanceGiven(employerId, command.sessionId(), command.topic(),
+                command.notes().strip(),
+                command.followUp() == null || command.followUp().isBlank() ? null : command.followUp().strip(),
+                command.heldOn(), actingAgency == null ? areaAgencyId : actingAgency.toString());
+        RecruitmentGuidanceGiven existing = guidanceSessions.get(command.sessionId());
+        if (existing != null) {
+            if (existing.equals(given)) {
+                return;
+            }
+            throw CaseRuleViolation.conflict("JOB-1", "SESSION_ID_TAKEN", "sessionId");
+        }
+        apply(given);
+    }
+
     /** The employer's registered name, for messages that show where a person was sent. */
     public String name() {
         return name;
@@ -296,6 +334,11 @@ public class Employer {
     @EventSourcingHandler
     void on(VacancyRejected event) {
         vacancies.computeIfPresent(event.vacancyId(), (id, vacancy) -> vacancy.with(VacancyStatus.REJECTED));
+    }
+
+    @EventSourcingHandler
+    void on(RecruitmentGuidanceGiven event) {
+        guidanceSessions.put(event.sessionId(), event);
     }
 
     @EventSourcingHandler

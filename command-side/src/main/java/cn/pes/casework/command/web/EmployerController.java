@@ -1,18 +1,22 @@
 package cn.pes.casework.command.web;
 
 import cn.pes.casework.command.clientcase.CaseRuleViolation;
+import cn.pes.casework.command.employer.Employer;
 import cn.pes.casework.command.web.request.EmployerRequest;
+import cn.pes.casework.command.web.request.GuidanceRequest;
 import cn.pes.casework.command.web.request.RejectionRequest;
 import cn.pes.casework.command.web.request.VacancyClosureRequest;
 import cn.pes.casework.command.web.request.VacancyRequest;
 import cn.pes.casework.events.employer.CloseVacancyCommand;
 import cn.pes.casework.events.employer.PostVacancyCommand;
 import cn.pes.casework.events.employer.PublishVacancyCommand;
+import cn.pes.casework.events.employer.RecordRecruitmentGuidanceCommand;
 import cn.pes.casework.events.employer.RegisterEmployerCommand;
 import cn.pes.casework.events.employer.RejectVacancyCommand;
 import cn.pes.casework.events.employer.WageRange;
 import cn.pes.casework.events.shared.PersonalData;
 import jakarta.validation.Valid;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,6 +69,7 @@ class EmployerController {
         return commands.send(new PostVacancyCommand(employerId, vacancyId, request.occupation(), request.headcount(),
                         new WageRange(request.wageMin(), request.wageMax()), request.areaAgencyId(), request.form(),
                         request.requirements(), request.postedOn() == null ? date : request.postedOn()), exchange)
+                .onErrorMap(AggregateNotFoundException.class, e -> Employer.notFound())
                 .thenReturn(Map.of("employerId", employerId, "vacancyId", vacancyId));
     }
 
@@ -72,6 +77,7 @@ class EmployerController {
     Mono<Map<String, String>> publish(@PathVariable String employerId, @PathVariable String vacancyId,
                                       ServerWebExchange exchange) {
         return commands.send(new PublishVacancyCommand(employerId, vacancyId, today.date()), exchange)
+                .onErrorMap(AggregateNotFoundException.class, e -> Employer.notFound())
                 .thenReturn(Map.of("employerId", employerId, "vacancyId", vacancyId));
     }
 
@@ -79,6 +85,7 @@ class EmployerController {
     Mono<Map<String, String>> reject(@PathVariable String employerId, @PathVariable String vacancyId,
                                      @Valid @RequestBody RejectionRequest request, ServerWebExchange exchange) {
         return commands.send(new RejectVacancyCommand(employerId, vacancyId, request.reason(), today.date()), exchange)
+                .onErrorMap(AggregateNotFoundException.class, e -> Employer.notFound())
                 .thenReturn(Map.of("employerId", employerId, "vacancyId", vacancyId));
     }
 
@@ -91,7 +98,24 @@ class EmployerController {
         }
         return commands.send(new CloseVacancyCommand(employerId, vacancyId, request.reason(),
                         request.closedOn() == null ? date : request.closedOn()), exchange)
+                .onErrorMap(AggregateNotFoundException.class, e -> Employer.notFound())
                 .thenReturn(Map.of("employerId", employerId, "vacancyId", vacancyId));
     }
 
+    /**
+     * A guidance session for the employer (JOB-1). An unknown employer surfaces as Axon's not-found,
+     * which would otherwise be answered as an unknown case (so every route on an employer maps it).
+     */
+    @PostMapping("/api/employers/{employerId}/guidance")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<Map<String, String>> guidance(@PathVariable String employerId, @Valid @RequestBody GuidanceRequest request,
+                                       ServerWebExchange exchange) {
+        LocalDate date = today.date();
+        String sessionId = request.sessionId() == null ? ids.next() : request.sessionId();
+        return commands.send(new RecordRecruitmentGuidanceCommand(employerId, sessionId, request.topic(),
+                        request.notes(), request.followUp(), request.heldOn() == null ? date : request.heldOn(), date),
+                        exchange)
+                .onErrorMap(AggregateNotFoundException.class, e -> Employer.notFound())
+                .thenReturn(Map.of("employerId", employerId, "sessionId", sessionId));
+    }
 }

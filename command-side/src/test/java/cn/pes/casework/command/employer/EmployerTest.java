@@ -6,6 +6,9 @@ import cn.pes.casework.events.employer.EmployerRegistered;
 import cn.pes.casework.events.employer.EmploymentForm;
 import cn.pes.casework.events.employer.PostVacancyCommand;
 import cn.pes.casework.events.employer.PublishVacancyCommand;
+import cn.pes.casework.events.employer.RecordRecruitmentGuidanceCommand;
+import cn.pes.casework.events.employer.RecruitmentGuidanceGiven;
+import cn.pes.casework.events.employer.RecruitmentGuidanceTopic;
 import cn.pes.casework.events.employer.RegisterEmployerCommand;
 import cn.pes.casework.events.employer.RejectVacancyCommand;
 import cn.pes.casework.events.employer.VacancyCloseReason;
@@ -338,6 +341,109 @@ class EmployerTest {
                 .when(by(STREET, new CloseVacancyCommand(EMPLOYER, VACANCY, VacancyCloseReason.FILLED, DAY)))
                 .expectException(CaseRuleViolation.class)
                 .expectExceptionMessage("JOB-3 VACANCY_NOT_PUBLISHED")
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- guidance (JOB-1)
+
+    private static final String SESSION = "session-0001";
+
+    private static RecordRecruitmentGuidanceCommand guidance(String notes, String followUp, LocalDate heldOn) {
+        return new RecordRecruitmentGuidanceCommand(EMPLOYER, SESSION, RecruitmentGuidanceTopic.HIRING_CRITERIA, notes,
+                followUp, heldOn, DAY.plusDays(1));
+    }
+
+    private static RecruitmentGuidanceGiven given(String agencyId) {
+        return new RecruitmentGuidanceGiven(EMPLOYER, SESSION, RecruitmentGuidanceTopic.HIRING_CRITERIA,
+                "建议取消性别限制", null, DAY, agencyId);
+    }
+
+    @Test
+    void recordsGuidanceInTheNameOfTheOfficersAgency() {
+        fixture.given(registered())
+                .when(by(COUNTY, guidance(" 建议取消性别限制 ", "  ", DAY)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(given(COUNTY));
+    }
+
+    @Test
+    void guidanceRecordedByThePlatformItselfIsTheAreaAgencys() {
+        fixture.given(registered())
+                .when(guidance("建议取消性别限制", null, DAY))
+                .expectEvents(given(STREET));
+    }
+
+    @Test
+    void keepsTheFollowUp() {
+        fixture.given(registered())
+                .when(by(STREET, guidance("建议取消性别限制", " 两周后回访 ", DAY.plusDays(1))))
+                .expectEvents(new RecruitmentGuidanceGiven(EMPLOYER, SESSION, RecruitmentGuidanceTopic.HIRING_CRITERIA,
+                        "建议取消性别限制", "两周后回访", DAY.plusDays(1), STREET));
+    }
+
+    @Test
+    void resentGuidanceSessionIsRecordedOnce() {
+        fixture.given(registered(), given(STREET))
+                .when(by(STREET, guidance("建议取消性别限制", null, DAY)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAnotherSessionUnderATakenId() {
+        fixture.given(registered(), given(STREET))
+                .when(by(STREET, guidance("另一次指导", null, DAY)))
+                .expectException(CaseRuleViolation.class)
+                .expectExceptionDetails(violation("JOB-1", "SESSION_ID_TAKEN", "sessionId", RuleViolation.Kind.CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesGuidanceWithoutNotes() {
+        fixture.given(registered())
+                .when(by(STREET, guidance(" ", null, DAY)))
+                .expectExceptionDetails(violation("INPUT", "MISSING", "notes", RuleViolation.Kind.INVALID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesNotesLongerThanTheLimit() {
+        fixture.given(registered())
+                .when(by(STREET, guidance("指".repeat(Employer.MAX_TEXT_LENGTH + 1), null, DAY)))
+                .expectExceptionDetails(violation("INPUT", "TOO_LONG", "notes", RuleViolation.Kind.INVALID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAFollowUpLongerThanTheLimit() {
+        fixture.given(registered())
+                .when(by(STREET, guidance("建议取消性别限制", "访".repeat(Employer.MAX_TEXT_LENGTH + 1), DAY)))
+                .expectExceptionDetails(violation("INPUT", "TOO_LONG", "followUp", RuleViolation.Kind.INVALID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesGuidanceWithoutATopic() {
+        fixture.given(registered())
+                .when(by(STREET, new RecordRecruitmentGuidanceCommand(EMPLOYER, SESSION, null, "建议", null, DAY, DAY)))
+                .expectExceptionDetails(violation("INPUT", "MISSING", "topic", RuleViolation.Kind.INVALID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesGuidanceHeldAfterTheDayItIsRecorded() {
+        fixture.given(registered())
+                .when(by(STREET, guidance("建议取消性别限制", null, DAY.plusDays(2))))
+                .expectExceptionDetails(violation("JOB-1", "HELD_AFTER_RECORDING", "heldOn", RuleViolation.Kind.INVALID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void officerOfAnotherAreaRecordsNoGuidance() {
+        fixture.given(registered())
+                .when(by(OTHER_STREET, guidance("建议取消性别限制", null, DAY)))
+                .expectExceptionDetails(violation("INPUT", "EMPLOYER_NOT_FOUND", "employerId",
+                        RuleViolation.Kind.NOT_FOUND))
                 .expectNoEvents();
     }
 }

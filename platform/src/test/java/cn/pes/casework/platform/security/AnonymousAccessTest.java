@@ -43,7 +43,27 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/publication",
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/rejection",
                         "POST /api/employers/{employerId}/vacancies/{vacancyId}/closure",
-                        "GET /api/vacancies", "GET /api/employers/{employerId}")
+                        "GET /api/vacancies", "GET /api/employers/{employerId}",
+                        "GET /api/employers/{employerId}/guidance", "GET /api/fairs", "GET /api/fairs/{fairId}",
+                        "GET /api/statistics/agencies/{agencyId}/jobs");
+        assertThat(routes).as("employer guidance and recruitment fairs")
+                .contains("POST /api/employers/{employerId}/guidance", "POST /api/fairs",
+                        "POST /api/fairs/{fairId}/employers", "POST /api/fairs/{fairId}/invitations",
+                        "POST /api/fairs/{fairId}/attendance", "POST /api/fairs/{fairId}/closure");
+        assertThat(routes).as("job seeking, referrals, cancellation proposals and career guidance")
+                .contains("POST /api/cases/{caseId}/job-seeking",
+                        "PUT /api/cases/{caseId}/job-seeking/{jobSeekingId}/intentions",
+                        "POST /api/cases/{caseId}/job-seeking/{jobSeekingId}/publication",
+                        "POST /api/cases/{caseId}/job-seeking/{jobSeekingId}/rejection",
+                        "POST /api/cases/{caseId}/referrals", "POST /api/cases/{caseId}/referrals/{referralId}/outcomes",
+                        "POST /api/cases/{caseId}/cancellation-proposals/{proposalId}/confirmation",
+                        "POST /api/cases/{caseId}/cancellation-proposals/{proposalId}/dismissal",
+                        "POST /api/cases/{caseId}/career-guidance");
+        assertThat(routes).as("job seekers and matching")
+                .contains("GET /api/cases/{caseId}/job-seeking", "GET /api/agencies/{agencyId}/job-seeking-reviews",
+                        "GET /api/cases/{caseId}/vacancy-matches",
+                        "GET /api/employers/{employerId}/vacancies/{vacancyId}/candidates");
+        assertThat(routes).as("job-seeking pages")
                 .contains("GET /job-seeking/reviews",
                         "POST /job-seeking/reviews/{caseId}/{jobSeekingId}/{action:publication|rejection}",
                         "GET /cases/{caseId}/job-seeking/new", "POST /cases/{caseId}/job-seeking/new",

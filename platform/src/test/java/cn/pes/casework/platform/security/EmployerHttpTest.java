@@ -1,6 +1,7 @@
 package cn.pes.casework.platform.security;
 
 import cn.pes.casework.platform.support.Caseworker;
+import cn.pes.casework.platform.support.CreditCodes;
 import cn.pes.casework.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmployerHttpTest extends SecuredPlatformTest {
 
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     private Caseworker street;
     private Caseworker county;
@@ -39,18 +39,6 @@ class EmployerHttpTest extends SecuredPlatformTest {
         reviewer = officer("E-reviewer", CITY, Role.REVIEWER);
     }
 
-    /** A fresh code for each run (the test database lives as long as the JVM), completed per GB 32100-2015. */
-    private static String newCreditCode() {
-        String digits = String.format("%09d", Math.floorMod(System.nanoTime(), 1_000_000_000L));
-        String first17 = "91990101" + digits;
-        int sum = 0;
-        int weight = 1;
-        for (char c : first17.toCharArray()) {
-            sum += ALPHABET.indexOf(c) * weight;
-            weight = weight * 3 % 31;
-        }
-        return first17 + ALPHABET.charAt((31 - sum % 31) % 31);
-    }
 
     private static Map<String, Object> employer(String creditCode) {
         return Map.of("creditCode", creditCode, "name", "XX市东湖机械制造有限公司", "registeredAddress", "XX市中心区解放路88号",
@@ -77,7 +65,7 @@ class EmployerHttpTest extends SecuredPlatformTest {
 
     @Test
     void registerPostPublishFindAndCloseAsFilled() {
-        String employerId = register(street, newCreditCode());
+        String employerId = register(street, CreditCodes.fresh());
         String occupation = "数控车工" + System.nanoTime();
         String vacancyId = postVacancy(street, employerId, occupation);
         assertThat(payloadTypes(employerId)).containsExactly("EmployerRegistered", "VacancyPosted");
@@ -111,7 +99,7 @@ class EmployerHttpTest extends SecuredPlatformTest {
 
     @Test
     void reviewRejectsAndAPendingVacancyCannotBeFilled() {
-        String employerId = register(street, newCreditCode());
+        String employerId = register(street, CreditCodes.fresh());
         String vacancyId = postVacancy(street, employerId, "仓库保管员");
         JsonNode problem = street.post("/api/employers/" + employerId + "/vacancies/" + vacancyId + "/closure",
                         Map.of("reason", "FILLED"))
@@ -128,7 +116,7 @@ class EmployerHttpTest extends SecuredPlatformTest {
 
     @Test
     void aSecondEmployerWithTheSameCreditCodeIsRefusedAndNothingIsStored() {
-        String code = newCreditCode();
+        String code = CreditCodes.fresh();
         register(street, code);
         long before = storedEvents();
 
@@ -142,7 +130,7 @@ class EmployerHttpTest extends SecuredPlatformTest {
 
     @Test
     void aCreditCodeWithAWrongCheckCharacterIsRefusedAndNothingIsStored() {
-        String valid = newCreditCode();
+        String valid = CreditCodes.fresh();
         String wrong = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
         long before = storedEvents();
 
@@ -161,19 +149,31 @@ class EmployerHttpTest extends SecuredPlatformTest {
 
     @Test
     void anOfficerOfAnotherAreaFindsNoEmployerToActOn() {
-        String employerId = register(street, newCreditCode());
+        String employerId = register(street, CreditCodes.fresh());
         otherStreet.post("/api/employers/" + employerId + "/vacancies", Map.of("occupation", "电工", "headcount", 1,
                         "wageMin", 4000, "wageMax", 5000, "areaAgencyId", OTHER_STREET, "form", "PART_TIME"))
                 .expectStatus().isNotFound();
-        JsonNode problem = otherStreet.post("/api/employers", employer(newCreditCode()))
+        JsonNode problem = otherStreet.post("/api/employers", employer(CreditCodes.fresh()))
                 .expectStatus().isEqualTo(422).expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(problem.path("code").asText()).isEqualTo("AREA_NOT_COVERED");
         assertThat(payloadTypes(employerId)).containsExactly("EmployerRegistered");
     }
 
     @Test
+    void anEmployerNobodyRegisteredIsAnsweredAsAnUnknownEmployer() {
+        JsonNode problem = street.post("/api/employers/no-such-employer/vacancies", Map.of("occupation", "电工",
+                        "headcount", 1, "wageMin", 4000, "wageMax", 5000, "areaAgencyId", STREET, "form", "PART_TIME"))
+                .expectStatus().isNotFound().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(problem.path("code").asText()).isEqualTo("EMPLOYER_NOT_FOUND");
+        assertThat(problem.path("field").asText()).isEqualTo("employerId");
+        assertThat(street.post("/api/employers/no-such-employer/vacancies/v-1/publication", Map.of())
+                .expectStatus().isNotFound().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("code").asText()).isEqualTo("EMPLOYER_NOT_FOUND");
+    }
+
+    @Test
     void reviewersMayReadButNotRegisterAndAnalystsMayNotReadVacancies() {
-        reviewer.post("/api/employers", employer(newCreditCode())).expectStatus().isForbidden();
+        reviewer.post("/api/employers", employer(CreditCodes.fresh())).expectStatus().isForbidden();
         officer("E-analyst", CITY, Role.ANALYST).getting("/api/vacancies").expectStatus().isForbidden();
     }
 

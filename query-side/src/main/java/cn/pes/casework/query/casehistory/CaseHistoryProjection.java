@@ -1,6 +1,20 @@
 package cn.pes.casework.query.casehistory;
 
+import cn.pes.casework.events.cancellation.CancellationProposalConfirmed;
+import cn.pes.casework.events.cancellation.CancellationProposalDismissed;
+import cn.pes.casework.events.cancellation.CancellationProposed;
 import cn.pes.casework.events.cancellation.RegistrationCancelled;
+import cn.pes.casework.events.fair.FairAttended;
+import cn.pes.casework.events.fair.FairInvitationSent;
+import cn.pes.casework.events.jobseeking.CareerGuidanceGiven;
+import cn.pes.casework.events.jobseeking.JobIntentionsUpdated;
+import cn.pes.casework.events.jobseeking.JobReferred;
+import cn.pes.casework.events.jobseeking.JobSeekingClosed;
+import cn.pes.casework.events.jobseeking.JobSeekingPublished;
+import cn.pes.casework.events.jobseeking.JobSeekingRegistered;
+import cn.pes.casework.events.jobseeking.JobSeekingRejected;
+import cn.pes.casework.events.jobseeking.JobSeekingReviewDeadlineMissed;
+import cn.pes.casework.events.jobseeking.ReferralOutcomeRecorded;
 import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.erasure.PersonalDataErased;
 import cn.pes.casework.events.registration.CaseOpened;
@@ -44,6 +58,10 @@ import java.util.List;
  * { _id, entries: [{sequence, recordedAt, effectiveDate, eventType, title, description,
  *   officerId, agencyId, channel, correlationId}], lastSequence }
  * </pre>
+ * Events of a recruitment fair about the person (invitation, attendance; JOB-5) belong to the fair's
+ * stream, whose sequence says nothing about the case's: they are kept apart in {@value #FAIR_ENTRIES},
+ * {@code {_id: caseId, cases: {<fairKey>: {entries: [entry]}}, seq: {<fairKey>: n}}}, guarded per fair,
+ * and merged into the history by when they were recorded; their {@code sequence} is the fair stream's.
  */
 @Component
 @ProcessingGroup(CaseHistoryProjection.PROCESSING_GROUP)
@@ -51,6 +69,7 @@ public class CaseHistoryProjection {
 
     public static final String PROCESSING_GROUP = "case-history";
     public static final String COLLECTION = "case_histories";
+    public static final String FAIR_ENTRIES = "case_history_fair_entries";
 
     private final ProjectionWriter writer;
 
@@ -60,7 +79,7 @@ public class CaseHistoryProjection {
 
     @ResetHandler
     void reset() {
-        writer.drop(COLLECTION);
+        writer.drop(COLLECTION, FAIR_ENTRIES);
     }
 
     @EventHandler
@@ -178,8 +197,106 @@ public class CaseHistoryProjection {
         append(event.caseId(), sequence, message, event.paidOn(), HistoryTexts.of(event));
     }
 
+    @EventHandler
+    void on(JobSeekingRegistered event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.receivedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(JobIntentionsUpdated event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.updatedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(JobSeekingPublished event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.decidedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(JobSeekingRejected event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.decidedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(JobSeekingReviewDeadlineMissed event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.dueOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(JobSeekingClosed event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.closedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(JobReferred event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.referredOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(ReferralOutcomeRecorded event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.outcomeOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(CareerGuidanceGiven event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.heldOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(CancellationProposed event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.proposedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(CancellationProposalConfirmed event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.decidedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(CancellationProposalDismissed event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.decidedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(FairInvitationSent event, @SequenceNumber long sequence, EventMessage<?> message) {
+        appendFromFair(event.caseId(), event.fairId(), sequence, message, event.invitedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(FairAttended event, @SequenceNumber long sequence, EventMessage<?> message) {
+        appendFromFair(event.caseId(), event.fairId(), sequence, message, event.attendedOn(), HistoryTexts.of(event));
+    }
+
+    /** The fair's part of the case's fair entries, guarded by the fair stream's sequence. */
+    private void appendFromFair(String caseId, String fairId, long sequence, EventMessage<?> message,
+                                LocalDate effectiveDate, HistoryTexts.Text text) {
+        if (caseId == null || fairId == null) {
+            return;
+        }
+        Document entry = entry(sequence, message, effectiveDate, text);
+        writer.updatePart(FAIR_ENTRIES, caseId, null, fairId, sequence, current -> {
+            List<Document> entries = new ArrayList<>(current == null ? List.of()
+                    : current.getList("entries", Document.class, List.of()));
+            entries.add(entry);
+            return new Document("entries", entries);
+        });
+    }
+
     private void append(String caseId, long sequence, EventMessage<?> message, LocalDate effectiveDate,
                         HistoryTexts.Text text) {
+        Document entry = entry(sequence, message, effectiveDate, text);
+        writer.updateDocument(COLLECTION, caseId, sequence, doc -> {
+            List<Document> entries = doc.getList("entries", Document.class);
+            if (entries == null) {
+                entries = new ArrayList<>();
+                doc.put("entries", entries);
+            }
+            entries.add(entry);
+        });
+    }
+
+    private static Document entry(long sequence, EventMessage<?> message, LocalDate effectiveDate,
+                                  HistoryTexts.Text text) {
         EventMetadata metadata = EventMetadata.of(message.getMetaData());
         Document entry = new Document("sequence", sequence)
                 .append("recordedAt", Docs.instant(message.getTimestamp()))
@@ -191,13 +308,6 @@ public class CaseHistoryProjection {
                 .append("agencyId", metadata.agencyId())
                 .append("channel", metadata.channel())
                 .append("correlationId", metadata.correlationId());
-        writer.updateDocument(COLLECTION, caseId, sequence, doc -> {
-            List<Document> entries = doc.getList("entries", Document.class);
-            if (entries == null) {
-                entries = new ArrayList<>();
-                doc.put("entries", entries);
-            }
-            entries.add(entry);
-        });
+        return entry;
     }
 }

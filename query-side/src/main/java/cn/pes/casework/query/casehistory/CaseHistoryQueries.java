@@ -7,11 +7,13 @@ import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.common.Labels;
 import cn.pes.casework.query.mongo.ReadModelStore;
+import cn.pes.casework.query.projection.GuardedUpsert;
 import com.mongodb.client.model.Filters;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -39,7 +41,35 @@ public class CaseHistoryQueries {
                                         .map(CaseHistoryQueries::toEntry)
                                         .sorted(Comparator.comparingLong(HistoryEntry::sequence))
                                         .toList();
-        return new CaseHistoryView(doc.getString("_id"), entries);
+        return new CaseHistoryView(doc.getString("_id"), withFairEntries(query.caseId(), entries));
+    }
+
+    /**
+     * The events of recruitment fairs about the person, each placed before the first case event
+     * recorded after it: the two streams have no common sequence, only their recording times.
+     */
+    private List<HistoryEntry> withFairEntries(String caseId, List<HistoryEntry> caseEntries) {
+        Document fairs = store.collection(CaseHistoryProjection.FAIR_ENTRIES).find(Filters.eq("_id", caseId)).first();
+        Document parts = fairs == null ? null : fairs.get(GuardedUpsert.CASES, Document.class);
+        if (parts == null || parts.isEmpty()) {
+            return caseEntries;
+        }
+        List<HistoryEntry> fairEntries = new ArrayList<>();
+        parts.values().forEach(part -> ((Document) part).getList("entries", Document.class, List.of())
+                                                         .forEach(entry -> fairEntries.add(toEntry(entry))));
+        fairEntries.sort(Comparator.comparing(HistoryEntry::recordedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                                   .thenComparingLong(HistoryEntry::sequence));
+        List<HistoryEntry> merged = new ArrayList<>(caseEntries.size() + fairEntries.size());
+        int next = 0;
+        for (HistoryEntry entry : caseEntries) {
+            while (next < fairEntries.size() && fairEntries.get(next).recordedAt() != null && entry.recordedAt() != null
+                    && fairEntries.get(next).recordedAt().isBefore(entry.recordedAt())) {
+                merged.add(fairEntries.get(next++));
+            }
+            merged.add(entry);
+        }
+        merged.addAll(fairEntries.subList(next, fairEntries.size()));
+        return merged;
     }
 
     private static HistoryEntry toEntry(Document entry) {

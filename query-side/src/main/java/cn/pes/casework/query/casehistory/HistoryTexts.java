@@ -1,5 +1,26 @@
 package cn.pes.casework.query.casehistory;
 
+import cn.pes.casework.events.cancellation.CancellationProposalConfirmed;
+import cn.pes.casework.events.cancellation.CancellationProposalDismissed;
+import cn.pes.casework.events.cancellation.CancellationProposed;
+import cn.pes.casework.events.fair.FairAttended;
+import cn.pes.casework.events.fair.FairInvitationSent;
+import cn.pes.casework.events.jobseeking.BasicInformation;
+import cn.pes.casework.events.jobseeking.CareerGuidanceGiven;
+import cn.pes.casework.events.jobseeking.EducationLevel;
+import cn.pes.casework.events.jobseeking.GuidanceTopic;
+import cn.pes.casework.events.jobseeking.JobIntentions;
+import cn.pes.casework.events.jobseeking.JobIntentionsUpdated;
+import cn.pes.casework.events.jobseeking.JobReferred;
+import cn.pes.casework.events.jobseeking.JobSeekingCloseReason;
+import cn.pes.casework.events.jobseeking.JobSeekingClosed;
+import cn.pes.casework.events.jobseeking.JobSeekingPublished;
+import cn.pes.casework.events.jobseeking.JobSeekingRegistered;
+import cn.pes.casework.events.jobseeking.JobSeekingRejected;
+import cn.pes.casework.events.jobseeking.JobSeekingReviewDeadlineMissed;
+import cn.pes.casework.events.jobseeking.ReferralOutcome;
+import cn.pes.casework.events.jobseeking.ReferralOutcomeRecorded;
+import cn.pes.casework.events.jobseeking.ReferredVacancy;
 import cn.pes.casework.events.cancellation.Evidence;
 import cn.pes.casework.events.cancellation.Notification;
 import cn.pes.casework.events.cancellation.RegistrationCancelled;
@@ -33,6 +54,9 @@ import cn.pes.casework.events.tracking.TrackingContactRecorded;
 import cn.pes.casework.query.common.Labels;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -309,6 +333,189 @@ final class HistoryTexts {
             text.append("；已超过拨付期限");
         }
         return new Text("拨付补贴", text.toString());
+    }
+
+    // Job seeking, referrals, guidance (JOB-1, JOB-2, JOB-4, JOB-6), cancellation proposals (CAN-1, CAN-3), fairs (JOB-5)
+
+    private static final Map<EducationLevel, String> EDUCATION = Map.of(
+            EducationLevel.PRIMARY_OR_BELOW, "小学及以下", EducationLevel.JUNIOR_SECONDARY, "初中",
+            EducationLevel.SENIOR_SECONDARY, "高中", EducationLevel.VOCATIONAL_SECONDARY, "中专、技校、职高",
+            EducationLevel.JUNIOR_COLLEGE, "大专", EducationLevel.BACHELOR, "本科", EducationLevel.POSTGRADUATE, "研究生");
+
+    private static final Map<GuidanceTopic, String> GUIDANCE = Map.of(
+            GuidanceTopic.POLICY_INFORMATION, "政策咨询", GuidanceTopic.JOB_SEEKING_METHOD, "求职方法指导",
+            GuidanceTopic.CAREER_DIRECTION, "职业方向", GuidanceTopic.TRAINING_ADVICE, "培训建议",
+            GuidanceTopic.VOCATIONAL_ASSESSMENT, "职业测评", GuidanceTopic.SPECIAL_GROUP_GUIDANCE, "特殊群体就业指导");
+
+    private static final Map<ReferralOutcome, String> OUTCOMES = Map.of(
+            ReferralOutcome.INTERVIEWED, "已面试，等待用人单位答复", ReferralOutcome.HIRED, "录用",
+            ReferralOutcome.NOT_HIRED, "未录用", ReferralOutcome.REFUSED_WITH_GOOD_REASON, "本人拒绝（有正当理由）",
+            ReferralOutcome.REFUSED_WITHOUT_GOOD_REASON, "本人无正当理由拒绝", ReferralOutcome.NO_SHOW, "未到场");
+
+    private static final Map<JobSeekingCloseReason, String> CLOSE_REASONS = Map.of(
+            JobSeekingCloseReason.PLACED, "经推荐录用", JobSeekingCloseReason.EMPLOYED, "已通过其他途径就业",
+            JobSeekingCloseReason.REGISTRATION_CANCELLED, "失业登记已注销");
+
+    static Text of(JobSeekingRegistered event) {
+        StringBuilder text = new StringBuilder("求职登记");
+        appendSpell(text, event.spell());
+        appendIntentions(text.append("，"), event.intentions());
+        BasicInformation basics = event.basics();
+        if (basics != null) {
+            if (basics.education() != null) {
+                text.append("；文化程度：").append(EDUCATION.get(basics.education()));
+            }
+            text.append("，工作经验 ").append(basics.yearsOfExperience()).append(" 年");
+        }
+        if (event.identityDocument() != null) {
+            text.append("；出示").append(Labels.of(event.identityDocument())).append("核验身份");
+        }
+        if (event.reviewDueOn() != null) {
+            text.append("；应于 ").append(event.reviewDueOn()).append(" 前审核发布");
+            appendProvisional(text, event.reviewDueOnProvisional());
+        }
+        return new Text("求职登记", text.toString());
+    }
+
+    static Text of(JobIntentionsUpdated event) {
+        StringBuilder text = new StringBuilder("求职意向变更为：");
+        appendIntentions(text, event.intentions());
+        return new Text("求职意向变更", text.toString());
+    }
+
+    static Text of(JobSeekingPublished event) {
+        StringBuilder text = new StringBuilder("求职登记审核通过并发布，可推荐就业");
+        if (event.late()) {
+            text.append("；已超过审核时限");
+        }
+        return new Text("求职登记发布", text.toString());
+    }
+
+    static Text of(JobSeekingRejected event) {
+        StringBuilder text = new StringBuilder("求职登记审核未通过");
+        if (notBlank(event.reason())) {
+            text.append("，理由：").append(event.reason().strip());
+        }
+        if (event.late()) {
+            text.append("；已超过审核时限");
+        }
+        return new Text("求职登记未通过", text.toString());
+    }
+
+    static Text of(JobSeekingReviewDeadlineMissed event) {
+        return new Text("求职登记审核超期", "求职登记审核超期（应于 " + event.dueOn() + " 前审核发布）");
+    }
+
+    static Text of(JobSeekingClosed event) {
+        StringBuilder text = new StringBuilder("求职登记关闭");
+        if (event.reason() != null) {
+            text.append("，原因：").append(CLOSE_REASONS.get(event.reason()));
+        }
+        return new Text("求职登记关闭", text.toString());
+    }
+
+    static Text of(JobReferred event) {
+        StringBuilder text = new StringBuilder("推荐至");
+        ReferredVacancy vacancy = event.vacancy();
+        if (vacancy == null) {
+            text.append("岗位");
+        } else {
+            if (notBlank(vacancy.employerName())) {
+                text.append(vacancy.employerName().strip()).append("的");
+            }
+            text.append(notBlank(vacancy.occupation()) ? vacancy.occupation().strip() : "").append("岗位");
+            List<String> terms = new ArrayList<>();
+            if (vacancy.wage() != null) {
+                terms.add("月薪 " + vacancy.wage().minYuan() + "–" + vacancy.wage().maxYuan() + " 元");
+            }
+            if (vacancy.form() != null) {
+                terms.add(Labels.of(vacancy.form()));
+            }
+            if (!terms.isEmpty()) {
+                text.append("（").append(String.join("，", terms)).append("）");
+            }
+        }
+        if (event.fairId() != null) {
+            text.append("；招聘会上推荐");
+        }
+        text.append("；待回访推荐结果");
+        return new Text("推荐就业", text.toString());
+    }
+
+    static Text of(ReferralOutcomeRecorded event) {
+        StringBuilder text = new StringBuilder("推荐回访，结果：").append(event.outcome() == null ? "未注明" : OUTCOMES.get(event.outcome()));
+        if (event.outcome() == ReferralOutcome.HIRED && event.startDate() != null) {
+            text.append("，").append(event.startDate()).append("起上岗");
+        }
+        if (notBlank(event.note())) {
+            text.append("；说明：").append(event.note().strip());
+        }
+        if (event.outcome() == ReferralOutcome.REFUSED_WITHOUT_GOOD_REASON) {
+            text.append("；本次登记期内第 ").append(event.refusalsWithoutGoodReason()).append(" 次无正当理由拒绝");
+        }
+        return new Text("推荐回访", text.toString());
+    }
+
+    static Text of(CareerGuidanceGiven event) {
+        StringBuilder text = new StringBuilder("职业指导");
+        if (event.topic() != null) {
+            text.append("（").append(GUIDANCE.get(event.topic())).append("）");
+        }
+        if (notBlank(event.notes())) {
+            text.append("：").append(event.notes().strip());
+        }
+        if (notBlank(event.followUp())) {
+            text.append("；后续：").append(event.followUp().strip());
+        }
+        return new Text("职业指导", text.toString());
+    }
+
+    /** CAN-3: a proposal only; nothing is cancelled until an officer confirms it. */
+    static Text of(CancellationProposed event) {
+        StringBuilder text = new StringBuilder("建议注销失业登记，原因：").append(Labels.of(event.ground()));
+        if (event.referralIds() != null && !event.referralIds().isEmpty()) {
+            text.append("（依据 ").append(event.referralIds().size()).append(" 次推荐回访）");
+        }
+        appendEvidence(text, event.evidence());
+        text.append("；待经办人员确认或驳回");
+        return new Text("注销建议", text.toString());
+    }
+
+    static Text of(CancellationProposalConfirmed event) {
+        return new Text("确认注销建议", "经办人员确认注销建议，失业登记随之注销");
+    }
+
+    static Text of(CancellationProposalDismissed event) {
+        StringBuilder text = new StringBuilder("经办人员驳回注销建议");
+        if (notBlank(event.reason())) {
+            text.append("，理由：").append(event.reason().strip());
+        }
+        text.append("；此前的拒绝不再计入");
+        return new Text("驳回注销建议", text.toString());
+    }
+
+    static Text of(FairInvitationSent event) {
+        return new Text("招聘会邀请", "邀请参加招聘会（编号 " + event.fairId() + "）");
+    }
+
+    static Text of(FairAttended event) {
+        return new Text("参加招聘会", "到场参加招聘会（编号 " + event.fairId() + "）");
+    }
+
+    private static void appendIntentions(StringBuilder text, JobIntentions intentions) {
+        if (intentions == null) {
+            text.append("未填求职意向");
+            return;
+        }
+        text.append("意向职业：").append(intentions.occupations() == null || intentions.occupations().isEmpty() ? "未填"
+                : String.join("、", intentions.occupations().stream().filter(Objects::nonNull).map(String::strip).toList()));
+        text.append("；期望月薪 ").append(intentions.expectedMonthlyWageYuan()).append(" 元");
+        if (notBlank(intentions.areaAgencyId())) {
+            text.append("；意向地区 ").append(intentions.areaAgencyId().strip());
+        }
+        if (intentions.forms() != null && !intentions.forms().isEmpty()) {
+            text.append("；").append(Labels.join(intentions.forms()));
+        }
     }
 
     private static void appendCertificate(StringBuilder text, Certificate certificate) {

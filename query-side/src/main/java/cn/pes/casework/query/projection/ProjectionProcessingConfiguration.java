@@ -4,10 +4,14 @@ import cn.pes.casework.query.agencycaseload.AgencyCaseloadProjection;
 import cn.pes.casework.query.casehistory.CaseHistoryProjection;
 import cn.pes.casework.query.caselookup.CaseLookupProjection;
 import cn.pes.casework.query.casesummary.CaseSummaryProjection;
+import cn.pes.casework.query.employerguidance.EmployerGuidanceProjection;
+import cn.pes.casework.query.fairs.RecruitmentFairsProjection;
+import cn.pes.casework.query.jobfigures.JobFiguresProjection;
 import cn.pes.casework.query.registrationflows.RegistrationFlowsProjection;
 import cn.pes.casework.query.subsidypipeline.SubsidyPipelineProjection;
 import cn.pes.casework.query.subsidytotals.SubsidyTotalsProjection;
 import cn.pes.casework.query.vacancies.VacanciesProjection;
+import cn.pes.casework.query.jobseekers.JobSeekersProjection;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
 import com.mongodb.client.MongoClient;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,7 +34,11 @@ public class ProjectionProcessingConfiguration {
             RegistrationFlowsProjection.PROCESSING_GROUP,
             SubsidyPipelineProjection.PROCESSING_GROUP,
             SubsidyTotalsProjection.PROCESSING_GROUP,
-            VacanciesProjection.PROCESSING_GROUP);
+            VacanciesProjection.PROCESSING_GROUP,
+            RecruitmentFairsProjection.PROCESSING_GROUP,
+            JobFiguresProjection.PROCESSING_GROUP,
+            EmployerGuidanceProjection.PROCESSING_GROUP,
+            JobSeekersProjection.PROCESSING_GROUP);
 
     @Bean
     public ProjectionProcessorsModule queryProjectionProcessors(

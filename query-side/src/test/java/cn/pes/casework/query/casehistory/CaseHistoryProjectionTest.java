@@ -2,6 +2,30 @@ package cn.pes.casework.query.casehistory;
 
 import cn.pes.casework.events.cancellation.CancellationGround;
 import cn.pes.casework.events.cancellation.Evidence;
+import cn.pes.casework.events.cancellation.CancellationProposalConfirmed;
+import cn.pes.casework.events.cancellation.CancellationProposalDismissed;
+import cn.pes.casework.events.cancellation.CancellationProposed;
+import cn.pes.casework.events.employer.EmploymentForm;
+import cn.pes.casework.events.employer.WageRange;
+import cn.pes.casework.events.fair.FairAttended;
+import cn.pes.casework.events.fair.FairInvitationSent;
+import cn.pes.casework.events.jobseeking.BasicInformation;
+import cn.pes.casework.events.jobseeking.CareerGuidanceGiven;
+import cn.pes.casework.events.jobseeking.EducationLevel;
+import cn.pes.casework.events.jobseeking.GuidanceTopic;
+import cn.pes.casework.events.jobseeking.JobIntentions;
+import cn.pes.casework.events.jobseeking.JobIntentionsUpdated;
+import cn.pes.casework.events.jobseeking.JobReferred;
+import cn.pes.casework.events.jobseeking.JobSeekingCloseReason;
+import cn.pes.casework.events.jobseeking.JobSeekingClosed;
+import cn.pes.casework.events.jobseeking.JobSeekingPublished;
+import cn.pes.casework.events.jobseeking.JobSeekingRegistered;
+import cn.pes.casework.events.jobseeking.JobSeekingRejected;
+import cn.pes.casework.events.jobseeking.JobSeekingReviewDeadlineMissed;
+import cn.pes.casework.events.jobseeking.ReferralOutcome;
+import cn.pes.casework.events.jobseeking.ReferralOutcomeRecorded;
+import cn.pes.casework.events.jobseeking.ReferredVacancy;
+import cn.pes.casework.events.registration.PresentedDocument;
 import cn.pes.casework.events.casefile.CaseHistoryView;
 import cn.pes.casework.events.casefile.FindCaseHistoryQuery;
 import cn.pes.casework.events.casefile.HistoryEntry;
@@ -216,6 +240,106 @@ class CaseHistoryProjectionTest extends ProjectionTestBase {
 
         projections.deliverBatch(stream);
         projections.deliver(stream.get(5), stream.get(10));
+
+        assertThat(fixture.dump()).isEqualTo(before);
+        assertThat(history().entries()).hasSize(stream.size());
+    }
+
+    /** Job seeking (JOB-2), a referral refused three times (JOB-4, CAN-1), guidance (JOB-1), a proposal (CAN-3). */
+    private List<DomainEventMessage<?>> jobSeeking() {
+        String id = events.caseId();
+        return List.of(
+                events.next(events.opened(CaseEvents.person(ID_NUMBER, NAME))),
+                events.next(new JobSeekingRegistered(id, 1, "js-1", PresentedDocument.RESIDENT_ID_CARD,
+                        new BasicInformation(EducationLevel.VOCATIONAL_SECONDARY, 6, "数控车床"),
+                        new JobIntentions(List.of("数控车工", "车工"), 6000, STREET_AGENCY, EnumSet.of(EmploymentForm.FULL_TIME)),
+                        STREET_AGENCY, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 24), false, "JOB-2026-01")),
+                events.next(new JobSeekingReviewDeadlineMissed(id, "js-1", STREET_AGENCY, LocalDate.of(2026, 11, 24))),
+                events.next(new JobSeekingPublished(id, "js-1", LocalDate.of(2026, 11, 25), true)),
+                events.next(new JobIntentionsUpdated(id, "js-1", new JobIntentions(List.of("数控车工"), 6500, STREET_AGENCY,
+                        EnumSet.allOf(EmploymentForm.class)), LocalDate.of(2026, 11, 26))),
+                events.next(new JobReferred(id, 1, "js-1", "r-1", new ReferredVacancy("emp-1", "东湖机械有限公司", "v-1", "数控车工",
+                        new WageRange(5000, 7500), STREET_AGENCY, EmploymentForm.FULL_TIME), "fair-1", STREET_AGENCY,
+                        LocalDate.of(2026, 11, 26))),
+                events.next(new ReferralOutcomeRecorded(id, 1, "r-1", "emp-1", "v-1", "fair-1",
+                        ReferralOutcome.REFUSED_WITHOUT_GOOD_REASON, "嫌路远", LocalDate.of(2026, 11, 27), null, 3, STREET_AGENCY)),
+                events.next(new CareerGuidanceGiven(id, "g-1", GuidanceTopic.CAREER_DIRECTION, "建议考取高级车工证", "一个月后回访",
+                        LocalDate.of(2026, 11, 27), STREET_AGENCY)),
+                events.next(new CancellationProposed(id, 1, "p-1", CancellationGround.REFUSED_OFFERS_THREE_TIMES,
+                        new Evidence(Evidence.EvidenceSource.STATEMENT, "推荐回访记录", null), List.of("r-0", "r-9", "r-1"),
+                        LocalDate.of(2026, 11, 27), STREET_AGENCY)),
+                events.next(new CancellationProposalDismissed(id, "p-1", "拒绝理由经核实属实", LocalDate.of(2026, 11, 28))),
+                events.next(new CancellationProposed(id, 1, "p-2", CancellationGround.REFUSED_OFFERS_THREE_TIMES, null,
+                        List.of(), LocalDate.of(2026, 12, 20), STREET_AGENCY)),
+                events.next(new CancellationProposalConfirmed(id, "p-2", LocalDate.of(2026, 12, 21))),
+                events.next(new JobSeekingClosed(id, "js-1", JobSeekingCloseReason.REGISTRATION_CANCELLED, LocalDate.of(2026, 12, 21))),
+                events.next(new JobSeekingRejected(id, "js-0", "身份信息与档案不符", LocalDate.of(2026, 11, 2), true)));
+    }
+
+    @Test
+    void everyJobSeekingEventBecomesAnEntryInPlainWords() {
+        projections.deliver(jobSeeking().toArray(DomainEventMessage[]::new));
+
+        List<HistoryEntry> entries = history().entries();
+        assertThat(entries).extracting(HistoryEntry::eventType).containsExactly("CaseOpened", "JobSeekingRegistered",
+                "JobSeekingReviewDeadlineMissed", "JobSeekingPublished", "JobIntentionsUpdated", "JobReferred",
+                "ReferralOutcomeRecorded", "CareerGuidanceGiven", "CancellationProposed", "CancellationProposalDismissed",
+                "CancellationProposed", "CancellationProposalConfirmed", "JobSeekingClosed", "JobSeekingRejected");
+        assertThat(entries.get(1).title()).isEqualTo("求职登记");
+        assertThat(entries.get(1).description()).isEqualTo("求职登记，意向职业：数控车工、车工；期望月薪 6000 元；意向地区 990101001；全日制"
+                + "；文化程度：中专、技校、职高，工作经验 6 年；出示居民身份证核验身份；应于 2026-11-24 前审核发布");
+        assertThat(entries.get(1).effectiveDate()).isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(entries.get(2).description()).isEqualTo("求职登记审核超期（应于 2026-11-24 前审核发布）");
+        assertThat(entries.get(3).description()).isEqualTo("求职登记审核通过并发布，可推荐就业；已超过审核时限");
+        assertThat(entries.get(4).description()).isEqualTo("求职意向变更为：意向职业：数控车工；期望月薪 6500 元；意向地区 990101001；全日制、非全日制");
+        assertThat(entries.get(5).description()).isEqualTo("推荐至东湖机械有限公司的数控车工岗位（月薪 5000–7500 元，全日制）；招聘会上推荐；待回访推荐结果");
+        assertThat(entries.get(6).description()).isEqualTo("推荐回访，结果：本人无正当理由拒绝；说明：嫌路远；本次登记期内第 3 次无正当理由拒绝");
+        assertThat(entries.get(6).effectiveDate()).isEqualTo(LocalDate.of(2026, 11, 27));
+        assertThat(entries.get(7).description()).isEqualTo("职业指导（职业方向）：建议考取高级车工证；后续：一个月后回访");
+        assertThat(entries.get(8).description()).isEqualTo(
+                "建议注销失业登记，原因：无正当理由三次拒绝推荐就业或培训（依据 3 次推荐回访）；依据：本人陈述（推荐回访记录）；待经办人员确认或驳回");
+        assertThat(entries.get(9).description()).isEqualTo("经办人员驳回注销建议，理由：拒绝理由经核实属实；此前的拒绝不再计入");
+        assertThat(entries.get(11).description()).isEqualTo("经办人员确认注销建议，失业登记随之注销");
+        assertThat(entries.get(12).description()).isEqualTo("求职登记关闭，原因：失业登记已注销");
+        assertThat(entries.get(13).description()).isEqualTo("求职登记审核未通过，理由：身份信息与档案不符；已超过审核时限");
+        assertThat(entries).allSatisfy(entry -> assertThat(entry.title() + entry.description())
+                .doesNotContain(ID_NUMBER, NAME, PHONE));
+    }
+
+    @Test
+    void fairInvitationsAndAttendanceJoinTheHistoryOnceInTheOrderRecorded() {
+        CaseEvents fair = CaseEvents.forCase("fair-1");
+        String id = events.caseId();
+        DomainEventMessage<?> opened = events.next(events.opened(CaseEvents.person(ID_NUMBER, NAME)));
+        DomainEventMessage<?> invited = fair.at(3, new FairInvitationSent("fair-1", id, LocalDate.of(2026, 11, 20)));
+        DomainEventMessage<?> attended = fair.at(9, new FairAttended("fair-1", id, LocalDate.of(2026, 11, 26)));
+        // Between the invitation (recorded at fair sequence 3) and the attendance (9): the case's sequence 4.
+        DomainEventMessage<?> registered = events.at(4, events.registered(1, LocalDate.of(2026, 11, 2), STREET_AGENCY));
+        List<DomainEventMessage<?>> stream = List.of(opened, invited, registered, attended);
+        projections.deliverBatch(stream);
+
+        List<HistoryEntry> entries = history().entries();
+        assertThat(entries).extracting(HistoryEntry::eventType)
+                .containsExactly("CaseOpened", "FairInvitationSent", "UnemploymentRegistered", "FairAttended");
+        assertThat(entries.get(1).description()).isEqualTo("邀请参加招聘会（编号 fair-1）");
+        assertThat(entries.get(1).effectiveDate()).isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(entries.get(3).description()).isEqualTo("到场参加招聘会（编号 fair-1）");
+
+        var before = fixture.dump();
+        projections.deliverBatch(stream);
+        projections.deliver(invited, attended);
+        assertThat(fixture.dump()).isEqualTo(before);
+        assertThat(history().entries()).hasSize(4);
+    }
+
+    @Test
+    void jobSeekingEntriesAreAddedOnceWhateverTheRedelivery() {
+        List<DomainEventMessage<?>> stream = jobSeeking();
+        projections.deliverBatch(stream);
+        var before = fixture.dump();
+
+        projections.deliverBatch(stream);
+        projections.deliver(stream.get(5), stream.get(8));
 
         assertThat(fixture.dump()).isEqualTo(before);
         assertThat(history().entries()).hasSize(stream.size());

@@ -1,5 +1,9 @@
 package cn.pes.casework.query.projection;
 
+import cn.pes.casework.query.employerguidance.EmployerGuidanceProjection;
+import cn.pes.casework.query.fairs.RecruitmentFairsProjection;
+import cn.pes.casework.query.jobfigures.JobFiguresProjection;
+import cn.pes.casework.query.jobseekers.JobSeekersProjection;
 import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.security.protection.PersonalDataKeySchema;
 import cn.pes.casework.security.protection.PersonalDataKeyStore;
@@ -117,7 +121,11 @@ class ProjectionPipelineTest {
                   .registerEventHandler(c -> new RegistrationFlowsProjection(writer))
                   .registerEventHandler(c -> new SubsidyPipelineProjection(writer, personalData))
                   .registerEventHandler(c -> new SubsidyTotalsProjection(writer))
-                  .registerEventHandler(c -> new VacanciesProjection(writer, personalData));
+                  .registerEventHandler(c -> new VacanciesProjection(writer, personalData))
+                  .registerEventHandler(c -> new JobSeekersProjection(writer, personalData))
+                  .registerEventHandler(c -> new RecruitmentFairsProjection(writer, personalData))
+                  .registerEventHandler(c -> new JobFiguresProjection(writer))
+                  .registerEventHandler(c -> new EmployerGuidanceProjection(writer));
         Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
         configurer.registerQueryHandler(c -> new CaseSummaryQueries(store, personalData))
                   .registerQueryHandler(c -> new CaseHistoryQueries(store))

@@ -117,13 +117,37 @@ public class SecurityConfiguration {
                                 "/api/cases/*/subsidies/*/payment")
                         .hasAnyRole(Role.REVIEWER.name(), Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/erasure").hasRole(Role.ADMINISTRATOR.name())
+                        // Job seeking, referrals, cancellation proposals and career guidance on a case (JOB-1,
+                        // JOB-2, JOB-4, JOB-6, CAN-3): the case's agency scope decides which case.
+                        .pathMatchers(HttpMethod.POST, "/api/cases/*/job-seeking", "/api/cases/*/job-seeking/*/publication",
+                                "/api/cases/*/job-seeking/*/rejection", "/api/cases/*/referrals",
+                                "/api/cases/*/referrals/*/outcomes",
+                                "/api/cases/*/cancellation-proposals/*/confirmation",
+                                "/api/cases/*/cancellation-proposals/*/dismissal", "/api/cases/*/career-guidance")
+                        .hasRole(Role.CASEWORKER.name())
+                        .pathMatchers(HttpMethod.PUT, "/api/cases/*/job-seeking/*/intentions").hasRole(Role.CASEWORKER.name())
                         // Employers and vacancies (JOB-3): caseworkers register employers, post on their behalf
                         // and review; which agency may act on which employer is the employer's area scope.
                         .pathMatchers(HttpMethod.POST, "/api/employers", "/api/employers/*/vacancies",
                                 "/api/employers/*/vacancies/*/publication", "/api/employers/*/vacancies/*/rejection",
                                 "/api/employers/*/vacancies/*/closure")
                         .hasRole(Role.CASEWORKER.name())
+                        // Employer guidance (JOB-1) and recruitment fairs (JOB-5): caseworkers record them; which
+                        // agency may act on which employer or fair is the employer's area or the organiser's scope.
+                        .pathMatchers(HttpMethod.POST, "/api/employers/*/guidance", "/api/fairs",
+                                "/api/fairs/*/employers", "/api/fairs/*/invitations", "/api/fairs/*/attendance",
+                                "/api/fairs/*/closure")
+                        .hasRole(Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.GET, "/api/vacancies", "/api/employers/*")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
+                        // Employers' guidance (JOB-1) and recruitment fairs (JOB-5): fairs list people (masked),
+                        // shown to the agencies covering the organiser, decided by the handlers.
+                        .pathMatchers(HttpMethod.GET, "/api/employers/*/guidance", "/api/fairs", "/api/fairs/*")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
+                        // Job seekers and matching (JOB-2, JOB-4): read like vacancies; the agency scope is the
+                        // case's agency (profile, matches) or the agency asked for (reviews), checked by the query side.
+                        .pathMatchers(HttpMethod.GET, "/api/cases/*/job-seeking", "/api/cases/*/vacancy-matches",
+                                "/api/employers/*/vacancies/*/candidates", "/api/agencies/*/job-seeking-reviews")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         // Reading cases (masked) and revealing personal data (logged)
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/personal-data/disclosures")
