@@ -6,7 +6,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,17 +30,19 @@ class JobSeekingCaseSection {
         this.rules = rules;
     }
 
+    /**
+     * The profile as a pending value: the view reads it when it renders, after the case page's own
+     * queries, and leaves the section empty when there is none.
+     */
     @ModelAttribute
-    Mono<Void> jobSeeking(ServerWebExchange exchange, Model model) {
+    void jobSeeking(ServerWebExchange exchange, Model model) {
         Matcher page = CASE_PAGE.matcher(exchange.getRequest().getPath().pathWithinApplication().value());
         if (!page.matches() || "search".equals(page.group(1))) {
-            return Mono.empty();
+            return;
         }
         String caseId = page.group(1);
-        return Officer.current()
+        model.addAttribute("jobSeeking", Officer.current()
                 .filter(rules::mayViewCase)
-                .flatMap(officer -> forms.profile(caseId))
-                .doOnNext(profile -> model.addAttribute("jobSeeking", profile))
-                .then();
+                .flatMap(officer -> forms.profile(caseId)));
     }
 }

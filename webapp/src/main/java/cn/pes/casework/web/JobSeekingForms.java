@@ -12,7 +12,10 @@ import cn.pes.casework.events.shared.TimeOrderedId;
 import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Officer;
 import cn.pes.casework.security.agency.AgencyDirectory;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -20,6 +23,8 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -31,6 +36,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -39,27 +46,49 @@ import java.util.regex.Pattern;
  * edge, and the case's refusals as texts at their fields.
  */
 @Component
-class JobSeekingForms {
+class JobSeekingForms implements DisposableBean {
 
     /** Separators an officer types between wanted occupations: Chinese and Western commas, 顿号, semicolons. */
     private static final Pattern OCCUPATION_SEPARATORS = Pattern.compile("[,，、;；\\n]+");
     /** An id the page handed out (a time-ordered UUID); anything else is replaced by a fresh one. */
     private static final Pattern ISSUED_ID = Pattern.compile("[0-9a-fA-F-]{36}");
 
-    private final PageQueries queries;
+    private final QueryGateway queries;
     private final AccessRules rules;
     private final AgencyDirectory agencies;
     private final MessageSource messages;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Where these pages' queries block. Not a scheduler that interrupts its thread when the page
+     * stops waiting (Reactor's bounded elastic one does): an interrupt inside a JDBC call closes the
+     * embedded H2 database for everyone.
+     */
+    private final ExecutorService reads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "job-seeking-pages");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Scheduler readScheduler = Schedulers.fromExecutor(reads::execute);
 
-    JobSeekingForms(PageQueries queries, AccessRules rules, AgencyDirectory agencies, MessageSource messages,
+    JobSeekingForms(QueryGateway queries, AccessRules rules, AgencyDirectory agencies, MessageSource messages,
                     Clock clock) {
         this.queries = queries;
         this.rules = rules;
         this.agencies = agencies;
         this.messages = messages;
         this.clock = clock;
+    }
+
+    @Override
+    public void destroy() {
+        reads.shutdown();
+    }
+
+    /** A query off the event loop (its handlers block), on threads that are never interrupted. */
+    <R> Mono<R> query(Object query, Class<R> type) {
+        return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(type)), true)
+                .subscribeOn(readScheduler);
     }
 
     LocalDate today() {
@@ -81,14 +110,14 @@ class JobSeekingForms {
 
     /** The case, when this officer may change it; otherwise as if there were no such case. */
     Mono<CaseView> caseToChange(String caseId, Officer officer) {
-        return queries.query(new FindCaseQuery(caseId), CaseView.class)
+        return query(new FindCaseQuery(caseId), CaseView.class)
                 .filter(view -> rules.mayChangeCaseOf(officer, view.agencyId()))
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     }
 
     /** The case, when this officer may read it. */
     Mono<CaseView> caseToRead(String caseId, Officer officer) {
-        return queries.query(new FindCaseQuery(caseId), CaseView.class)
+        return query(new FindCaseQuery(caseId), CaseView.class)
                 .filter(view -> rules.mayViewCase(officer))
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     }
@@ -102,7 +131,7 @@ class JobSeekingForms {
      * while no handler answers the question (a query side without the job-seeking read model).
      */
     Mono<JobSeekingProfileView> profile(String caseId) {
-        return queries.query(new FindJobSeekingProfileQuery(caseId), JobSeekingProfileView.class)
+        return query(new FindJobSeekingProfileQuery(caseId), JobSeekingProfileView.class)
                 .onErrorResume(NoHandlerForQueryException.class, e -> Mono.empty());
     }
 

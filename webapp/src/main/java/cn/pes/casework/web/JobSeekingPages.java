@@ -60,16 +60,14 @@ class JobSeekingPages {
     private static final Set<String> GUIDANCE_FIELDS = Set.of("topic", "notes", "followUp", "heldOn");
 
     private final PageCommands commands;
-    private final PageQueries queries;
     private final PageModel page;
     private final AgencyDirectory agencies;
     private final AccessRules rules;
     private final JobSeekingForms forms;
 
-    JobSeekingPages(PageCommands commands, PageQueries queries, PageModel page, AgencyDirectory agencies,
+    JobSeekingPages(PageCommands commands, PageModel page, AgencyDirectory agencies,
                     AccessRules rules, JobSeekingForms forms) {
         this.commands = commands;
-        this.queries = queries;
         this.page = page;
         this.agencies = agencies;
         this.rules = rules;
@@ -260,7 +258,7 @@ class JobSeekingPages {
             model.addAttribute("done", done == null ? null : forms.texts(Map.of("done", "jobseeking.done." + done),
                     exchange).get("done"));
             model.addAttribute("refused", refused == null ? null : forms.refusal(rule, refused, exchange));
-            return queries.query(new FindPendingJobSeekingReviewsQuery(agencyId, today),
+            return forms.query(new FindPendingJobSeekingReviewsQuery(agencyId, today),
                             PendingJobSeekingReviewsView.class)
                     .map(PendingJobSeekingReviewsView::reviews)
                     .defaultIfEmpty(List.of())

@@ -51,15 +51,13 @@ class ReferralPages {
     private static final Set<String> DISMISS_FIELDS = Set.of("reason");
 
     private final PageCommands commands;
-    private final PageQueries queries;
     private final PageModel page;
     private final AgencyDirectory agencies;
     private final JobSeekingForms forms;
 
-    ReferralPages(PageCommands commands, PageQueries queries, PageModel page, AgencyDirectory agencies,
+    ReferralPages(PageCommands commands, PageModel page, AgencyDirectory agencies,
                   JobSeekingForms forms) {
         this.commands = commands;
-        this.queries = queries;
         this.page = page;
         this.agencies = agencies;
         this.forms = forms;
@@ -82,7 +80,7 @@ class ReferralPages {
             model.addAttribute("refused", refused == null ? null : forms.refusal(rule, refused, exchange));
             model.addAttribute("refusedVacancy", refusedVacancy);
             return forms.profile(caseId).map(profile -> { model.addAttribute("profile", profile); return profile; })
-                    .then(queries.query(new FindVacancyMatchesQuery(caseId, MATCHES_SHOWN), VacancyMatchesView.class)
+                    .then(forms.query(new FindVacancyMatchesQuery(caseId, MATCHES_SHOWN), VacancyMatchesView.class)
                             .onErrorResume(NoHandlerForQueryException.class, e -> Mono.empty())
                             .map(VacancyMatchesView::matches)
                             .defaultIfEmpty(List.of()))

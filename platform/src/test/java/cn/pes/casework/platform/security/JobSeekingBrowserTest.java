@@ -131,7 +131,7 @@ class JobSeekingBrowserTest extends SecuredPlatformTest {
         screenshot("job-03-matches");
 
         submit(browser.findElement(By.cssSelector(offer + " button.refer")));
-        assertThat(browser.getCurrentUrl()).contains("/cases/" + caseId);
+        assertThat(browser.getCurrentUrl()).matches(".*/cases/" + caseId + "(#job-seeking)?");
         String referral = "table.referrals tr";
         eventually(() -> {
             browser.navigate().refresh();
@@ -146,11 +146,16 @@ class JobSeekingBrowserTest extends SecuredPlatformTest {
         submit(browser.findElement(By.cssSelector("form.outcome button")));
         assertThat(browser.findElement(By.id("startDate-error")).getText()).isEqualTo("必填");
         assertThat(storedEvents()).isEqualTo(before);
+        // A first working day still to come is the case's to refuse: the hire is recorded once work starts.
         setDate("startDate", "2026-12-01");
-        browser.findElement(By.id("note")).sendKeys("面试通过，12月1日上岗");
+        browser.findElement(By.id("note")).sendKeys("面试通过，已上岗");
+        submit(browser.findElement(By.cssSelector("form.outcome button")));
+        assertThat(browser.findElement(By.id("startDate-error")).getText()).isEqualTo("日期不能晚于今天");
+        assertThat(storedEvents()).isEqualTo(before);
+        setDate("startDate", "2026-11-27");
         screenshot("job-04-outcome");
         submit(browser.findElement(By.cssSelector("form.outcome button")));
-        assertThat(browser.getCurrentUrl()).contains("/cases/" + caseId);
+        assertThat(browser.getCurrentUrl()).matches(".*/cases/" + caseId + "(#job-seeking)?");
 
         eventually(() -> assertThat(street.caseView(caseId).path("status").asText()).isEqualTo("EMPLOYED"));
         eventually(() -> {
