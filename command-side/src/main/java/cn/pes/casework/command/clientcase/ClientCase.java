@@ -116,6 +116,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static cn.pes.casework.command.clientcase.InputChecks.requireLength;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -647,7 +648,7 @@ public class ClientCase {
         if (refused) {
             JobSeeking.requireText(command.note(), MAX_TEXT_LENGTH, "JOB-4", "REFUSAL_REASON_MISSING", "note");
         }
-        JobSeeking.requireLength(command.note(), MAX_TEXT_LENGTH, "note");
+        requireLength(command.note(), MAX_TEXT_LENGTH, "note");
         boolean hired = command.outcome() == ReferralOutcome.HIRED;
         if (hired) {
             if (command.startDate() == null) {
@@ -745,7 +746,7 @@ public class ClientCase {
             throw CaseRuleViolation.invalid("JOB-1", "MISSING", "topic");
         }
         JobSeeking.requireText(command.notes(), MAX_TEXT_LENGTH, "JOB-1", "MISSING", "notes");
-        JobSeeking.requireLength(command.followUp(), MAX_TEXT_LENGTH, "followUp");
+        requireLength(command.followUp(), MAX_TEXT_LENGTH, "followUp");
         if (command.heldOn() == null) {
             throw CaseRuleViolation.invalid("JOB-1", "DATE_MISSING", "heldOn");
         }
@@ -1159,12 +1160,6 @@ public class ClientCase {
         }
     }
 
-    /** Free text is part of permanent history and of read-model documents: keep it bounded. */
-    private static void requireLength(String value, int max, String field) {
-        if (value != null && value.length() > max) {
-            throw CaseRuleViolation.invalid("INPUT", "TOO_LONG", field);
-        }
-    }
 
     /** A date the spell's events rest on lies between the registration and the day it is recorded. */
     private void requireWithinSpell(LocalDate date, LocalDate recordedOn, String ruleId, String field) {

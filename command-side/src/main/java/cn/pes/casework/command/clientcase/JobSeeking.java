@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static cn.pes.casework.command.clientcase.InputChecks.requireLength;
+
 /**
  * Job seeking (求职登记、推荐就业) inside the person's case: the current job-seeking registration,
  * the referrals by ID, the refusals without good reason that count towards a cancellation proposal
@@ -201,11 +203,6 @@ class JobSeeking {
         return new BasicInformation(basics.education(), basics.yearsOfExperience(), skills);
     }
 
-    static void requireLength(String value, int max, String field) {
-        if (value != null && value.length() > max) {
-            throw CaseRuleViolation.invalid("INPUT", "TOO_LONG", field);
-        }
-    }
 
     static void requireText(String value, int max, String ruleId, String code, String field) {
         if (value == null || value.isBlank()) {

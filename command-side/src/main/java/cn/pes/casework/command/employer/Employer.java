@@ -35,6 +35,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import static cn.pes.casework.command.clientcase.InputChecks.requirePresent;
+import static cn.pes.casework.command.clientcase.InputChecks.requireLength;
+import static cn.pes.casework.command.clientcase.InputChecks.requireDate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -77,9 +80,9 @@ public class Employer {
 
     @CommandHandler
     Employer(RegisterEmployerCommand command, MetaData metaData, EmployerIndex index, AgencyDirectory agencies) {
-        require(command.employerId(), "employerId");
-        require(command.name(), "name");
-        require(command.registeredAddress(), "registeredAddress");
+        requirePresent(command.employerId(), "employerId");
+        requirePresent(command.name(), "name");
+        requirePresent(command.registeredAddress(), "registeredAddress");
         requireLength(command.name(), MAX_NAME_LENGTH, "name");
         requireLength(command.registeredAddress(), MAX_TEXT_LENGTH, "registeredAddress");
         if (command.registeredOn() == null) {
@@ -148,8 +151,8 @@ public class Employer {
     /** A resent post of the same vacancy (a retried request) is answered without posting it again. */
     @CommandHandler
     void handle(PostVacancyCommand command, AgencyDirectory agencies) {
-        require(command.vacancyId(), "vacancyId");
-        require(command.occupation(), "occupation");
+        requirePresent(command.vacancyId(), "vacancyId");
+        requirePresent(command.occupation(), "occupation");
         requireLength(command.occupation(), MAX_NAME_LENGTH, "occupation");
         requireLength(command.requirements(), MAX_TEXT_LENGTH, "requirements");
         if (command.headcount() < 1) {
@@ -201,7 +204,7 @@ public class Employer {
 
     @CommandHandler
     void handle(RejectVacancyCommand command) {
-        require(command.reason(), "reason");
+        requirePresent(command.reason(), "reason");
         requireLength(command.reason(), MAX_TEXT_LENGTH, "reason");
         requireDate(command.reviewedOn(), "reviewedOn");
         requirePending(command.vacancyId());
@@ -234,11 +237,11 @@ public class Employer {
      */
     @CommandHandler
     void handle(RecordRecruitmentGuidanceCommand command, MetaData metaData) {
-        require(command.sessionId(), "sessionId");
+        requirePresent(command.sessionId(), "sessionId");
         if (command.topic() == null) {
             throw CaseRuleViolation.invalid("INPUT", "MISSING", "topic");
         }
-        require(command.notes(), "notes");
+        requirePresent(command.notes(), "notes");
         requireLength(command.notes(), MAX_TEXT_LENGTH, "notes");
         requireLength(command.followUp(), MAX_TEXT_LENGTH, "followUp");
         requireDate(command.heldOn(), "heldOn");
@@ -296,23 +299,8 @@ public class Employer {
         return vacancy;
     }
 
-    private static void require(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw CaseRuleViolation.invalid("INPUT", "MISSING", field);
-        }
-    }
 
-    private static void requireLength(String value, int max, String field) {
-        if (value != null && value.length() > max) {
-            throw CaseRuleViolation.invalid("INPUT", "TOO_LONG", field);
-        }
-    }
 
-    private static void requireDate(LocalDate date, String field) {
-        if (date == null) {
-            throw CaseRuleViolation.invalid("INPUT", "MISSING", field);
-        }
-    }
 
     @EventSourcingHandler
     void on(EmployerRegistered event) {

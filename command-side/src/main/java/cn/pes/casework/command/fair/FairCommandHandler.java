@@ -21,6 +21,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import static cn.pes.casework.command.clientcase.InputChecks.requirePresent;
+
 /**
  * Handles what a fair decides with another aggregate's answer (JOB-5): an employer's published
  * vacancies, a person's case. The decision stays the fair's; this loads the others next to it.
@@ -50,8 +52,8 @@ class FairCommandHandler {
 
     @CommandHandler
     void handle(EnrolFairEmployerCommand command, MetaData metaData) {
-        require(command.fairId(), "fairId");
-        require(command.employerId(), "employerId");
+        requirePresent(command.fairId(), "fairId");
+        requirePresent(command.employerId(), "employerId");
         if (command.vacancyIds() == null || command.vacancyIds().isEmpty()) {
             throw CaseRuleViolation.invalid("JOB-5", "NO_VACANCY", "vacancyIds");
         }
@@ -79,8 +81,8 @@ class FairCommandHandler {
 
     @CommandHandler
     void handle(InviteToFairCommand command, MetaData metaData) {
-        require(command.fairId(), "fairId");
-        require(command.caseId(), "caseId");
+        requirePresent(command.fairId(), "fairId");
+        requirePresent(command.caseId(), "caseId");
         requireCase(command.caseId());
         fair(command.fairId(), metaData.get(CaseMetadata.AGENCY))
                 .execute(f -> f.invite(command.caseId(), command.invitedOn()));
@@ -88,8 +90,8 @@ class FairCommandHandler {
 
     @CommandHandler
     void handle(RecordFairAttendanceCommand command, MetaData metaData) {
-        require(command.fairId(), "fairId");
-        require(command.caseId(), "caseId");
+        requirePresent(command.fairId(), "fairId");
+        requirePresent(command.caseId(), "caseId");
         requireCase(command.caseId());
         fair(command.fairId(), metaData.get(CaseMetadata.AGENCY))
                 .execute(f -> f.attend(command.caseId(), command.attendedOn()));
@@ -129,9 +131,4 @@ class FairCommandHandler {
         }
     }
 
-    private static void require(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw CaseRuleViolation.invalid("INPUT", "MISSING", field);
-        }
-    }
 }

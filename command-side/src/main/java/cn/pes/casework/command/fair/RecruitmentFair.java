@@ -30,6 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static cn.pes.casework.command.clientcase.InputChecks.requirePresent;
+import static cn.pes.casework.command.clientcase.InputChecks.requireLength;
+import static cn.pes.casework.command.clientcase.InputChecks.requireDate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -72,14 +75,14 @@ public class RecruitmentFair {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(PlanRecruitmentFairCommand command, MetaData metaData, AgencyDirectory agencies) {
-        require(command.fairId(), "fairId");
-        require(command.title(), "title");
+        requirePresent(command.fairId(), "fairId");
+        requirePresent(command.title(), "title");
         requireLength(command.title(), MAX_TITLE_LENGTH, "title");
         if (command.format() == null) {
             throw CaseRuleViolation.invalid("INPUT", "MISSING", "format");
         }
         requireDate(command.heldOn(), "heldOn");
-        require(command.place(), "place");
+        requirePresent(command.place(), "place");
         requireLength(command.place(), MAX_PLACE_LENGTH, "place");
         requireDate(command.recordedOn(), "recordedOn");
         if (!agencies.exists(command.organiserAgencyId())) {
@@ -197,23 +200,8 @@ public class RecruitmentFair {
         return CaseRuleViolation.conflict("JOB-5", "FAIR_CLOSED", "fairId");
     }
 
-    private static void require(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw CaseRuleViolation.invalid("INPUT", "MISSING", field);
-        }
-    }
 
-    private static void requireLength(String value, int max, String field) {
-        if (value != null && value.length() > max) {
-            throw CaseRuleViolation.invalid("INPUT", "TOO_LONG", field);
-        }
-    }
 
-    private static void requireDate(LocalDate date, String field) {
-        if (date == null) {
-            throw CaseRuleViolation.invalid("INPUT", "MISSING", field);
-        }
-    }
 
     @EventSourcingHandler
     void on(RecruitmentFairPlanned event) {
