@@ -1,11 +1,10 @@
 package cn.pes.casework.web;
 
-import cn.pes.casework.security.AccessRules;
-import cn.pes.casework.security.Officer;
+import cn.pes.casework.events.jobseeking.JobSeekingProfileView;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.server.ServerWebExchange;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,26 +22,30 @@ class JobSeekingCaseSection {
     private static final Pattern CASE_PAGE = Pattern.compile("/cases/([^/]+)(/reveal)?");
 
     private final JobSeekingForms forms;
-    private final AccessRules rules;
 
-    JobSeekingCaseSection(JobSeekingForms forms, AccessRules rules) {
+    JobSeekingCaseSection(JobSeekingForms forms) {
         this.forms = forms;
-        this.rules = rules;
     }
 
     /**
-     * The profile as a pending value: the view reads it when it renders, after the case page's own
-     * queries, and leaves the section empty when there is none.
+     * The profile as a pending value the view resolves before it renders; an empty section when the
+     * person never registered. Put into the model here rather than returned, and without the
+     * exchange as a parameter: Spring takes a model method that returns nothing and sees the
+     * exchange as having answered the request itself, which ends model initialisation early and
+     * cancels the others — the page's CSRF token, or a query in the middle of its JDBC call.
      */
     @ModelAttribute
-    void jobSeeking(ServerWebExchange exchange, Model model) {
-        Matcher page = CASE_PAGE.matcher(exchange.getRequest().getPath().pathWithinApplication().value());
+    void jobSeeking(ServerHttpRequest request, Model model) {
+        Matcher page = CASE_PAGE.matcher(request.getPath().pathWithinApplication().value());
         if (!page.matches() || "search".equals(page.group(1))) {
             return;
         }
-        String caseId = page.group(1);
-        model.addAttribute("jobSeeking", Officer.current()
-                .filter(rules::mayViewCase)
-                .flatMap(officer -> forms.profile(caseId)));
+        // Who may read the case is the case page's own check; it shows nothing to anyone else.
+        model.addAttribute("jobSeekingSection",
+                forms.profile(page.group(1)).map(Section::new).defaultIfEmpty(new Section(null)));
+    }
+
+    /** The section's content: the profile, or null when the person never registered as a job seeker. */
+    record Section(JobSeekingProfileView profile) {
     }
 }
