@@ -51,6 +51,13 @@ class Navigation {
                 officer -> officer.has(Role.CASEWORKER) || officer.has(Role.REVIEWER) || officer.has(Role.AUDITOR));
     }
 
+    /** Job-seeking registrations waiting for the agency's review (JOB-2); the other job pages open from the case. */
+    @Bean
+    PageLink jobSeekingReviewsLink() {
+        return new PageLink(NavigationSection.JOB_SERVICES, 50, "jobseeking.nav.reviews", "/job-seeking/reviews",
+                officer -> officer.has(Role.CASEWORKER) || officer.has(Role.REVIEWER) || officer.has(Role.AUDITOR));
+    }
+
     @Bean
     PageLink employersLink() {
         return new PageLink(NavigationSection.JOB_SERVICES, 60, "employer.nav", "/employers",

@@ -69,6 +69,17 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                 .contains("GET /api/cases/{caseId}/job-seeking", "GET /api/agencies/{agencyId}/job-seeking-reviews",
                         "GET /api/cases/{caseId}/vacancy-matches",
                         "GET /api/employers/{employerId}/vacancies/{vacancyId}/candidates");
+        assertThat(routes).as("job-seeking pages")
+                .contains("GET /job-seeking/reviews",
+                        "POST /job-seeking/reviews/{caseId}/{jobSeekingId}/{action:publication|rejection}",
+                        "GET /cases/{caseId}/job-seeking/new", "POST /cases/{caseId}/job-seeking/new",
+                        "GET /cases/{caseId}/job-seeking/intentions", "POST /cases/{caseId}/job-seeking/intentions",
+                        "GET /cases/{caseId}/guidance/new", "POST /cases/{caseId}/guidance/new",
+                        "GET /cases/{caseId}/vacancy-matches", "POST /cases/{caseId}/referrals",
+                        "GET /cases/{caseId}/referrals/{referralId}/outcome",
+                        "POST /cases/{caseId}/referrals/{referralId}/outcome",
+                        "GET /cases/{caseId}/cancellation-proposals/{proposalId}",
+                        "POST /cases/{caseId}/cancellation-proposals/{proposalId}/{decision:confirmation|dismissal}");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

@@ -468,7 +468,7 @@ class BrowserTest extends SecuredPlatformTest {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.activeElement.blur();");
         List<String> reached = new java.util.ArrayList<>();
         org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser);
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i < 40; i++) {
             keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
             WebElement focused = browser.switchTo().activeElement();
             String href = focused.getAttribute("href");
@@ -481,7 +481,7 @@ class BrowserTest extends SecuredPlatformTest {
         assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getAttribute("href"))
                 .endsWith("/ledger");
         assertThat(browser.findElements(By.cssSelector("nav .section-name"))).extracting(WebElement::getText)
-                .containsExactly("失业登记与跟踪", "技能提升补贴", "统计分析", "账户");
+                .containsExactly("失业登记与跟踪", "技能提升补贴", "职业介绍与指导", "统计分析", "账户");
     }
 
     @Test

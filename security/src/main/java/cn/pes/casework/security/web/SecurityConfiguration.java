@@ -88,6 +88,15 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/subsidies/*/*/*")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name())
                         .pathMatchers("/cases/*/subsidies/new").hasRole(Role.CASEWORKER.name())
+                        // Job introduction, the person's side (JOB-1, JOB-2, JOB-4, JOB-6, CAN-3): caseworkers act
+                        // from the case; reviewers and auditors read the pending list and the ranked vacancies.
+                        .pathMatchers(HttpMethod.GET, "/job-seeking/reviews", "/cases/*/vacancy-matches")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
+                        .pathMatchers(HttpMethod.POST, "/job-seeking/reviews/*/*/*").hasRole(Role.CASEWORKER.name())
+                        .pathMatchers("/cases/*/job-seeking/new", "/cases/*/job-seeking/intentions",
+                                "/cases/*/guidance/new", "/cases/*/referrals", "/cases/*/referrals/*/outcome",
+                                "/cases/*/cancellation-proposals/*", "/cases/*/cancellation-proposals/*/*")
+                        .hasRole(Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.GET, "/audit/access-log").hasRole(Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.GET, "/dashboard")
                         .hasAnyRole(Role.ANALYST.name(), Role.CASEWORKER.name(), Role.AUDITOR.name())
