@@ -1,6 +1,7 @@
 package cn.pes.casework.security.signin;
 
 import cn.pes.casework.security.Role;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -42,15 +43,24 @@ class OfficerAccounts {
         return jdbc.query("SELECT * FROM officer_account ORDER BY username", ROW);
     }
 
-    /** Creates the account unless it exists; an existing account keeps its password and lockout state. */
+    /**
+     * Creates the account unless it exists; an existing account keeps its password and lockout state.
+     * Processes sharing one database (command side and query side) seed at the same moment when they
+     * start together: the one whose insert loses finds the account there, as if it had looked first.
+     * Each statement commits on its own here, so a lost insert aborts nothing else.
+     */
     boolean createIfAbsent(String username, String officerId, String agencyId, Set<Role> roles, String passwordHash) {
         if (find(username).isPresent()) {
             return false;
         }
-        jdbc.update("INSERT INTO officer_account (username, officer_id, agency_id, roles, password_hash,"
-                        + " initial_password, enabled, failed_attempts) VALUES (?, ?, ?, ?, ?, TRUE, TRUE, 0)",
-                username, officerId, agencyId, roles(roles), passwordHash);
-        return true;
+        try {
+            jdbc.update("INSERT INTO officer_account (username, officer_id, agency_id, roles, password_hash,"
+                            + " initial_password, enabled, failed_attempts) VALUES (?, ?, ?, ?, ?, TRUE, TRUE, 0)",
+                    username, officerId, agencyId, roles(roles), passwordHash);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
     }
 
     /** Configuration decides who exists and with which roles and agency. */
