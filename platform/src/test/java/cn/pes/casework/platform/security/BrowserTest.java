@@ -2,26 +2,13 @@ package cn.pes.casework.platform.security;
 
 import cn.pes.casework.platform.support.Caseworker;
 import cn.pes.casework.platform.support.TestIds;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,32 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The caseworkers' pages in a real browser: Debian's headless Chromium (installed by {@code .ci/run})
  * against the running platform. Screenshots of each page go to {@code target/screenshots}.
  */
-class BrowserTest extends SecuredPlatformTest {
+class BrowserTest extends BrowserPlatformTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private WebDriver browser;
     @org.springframework.beans.factory.annotation.Autowired
     com.github.kagkarlsson.scheduler.Scheduler deadlines;
 
-    @BeforeEach
-    void openBrowser() throws IOException {
-        clock.set(NOW);
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--window-size=1280,900", "--lang=zh-CN");
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(driver, options);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aCaseworkerSignsInFindsAPersonAndReadsTheirTimelineMasked() throws IOException {
@@ -605,19 +571,6 @@ class BrowserTest extends SecuredPlatformTest {
         }
     }
 
-    /** Date inputs take what the browser's locale types; setting the value is the same for every locale. */
-    private void setDate(String id, String isoDate) {
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "document.getElementById(arguments[0]).value = arguments[1];", id, isoDate);
-    }
-
-    private void signIn(String username, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        submit(browser.findElement(By.cssSelector("button[type=submit]")));
-    }
-
     private void changePassword(String current, String next, String repeat) {
         browser.get(url("/account/password"));
         browser.findElement(By.id("currentPassword")).sendKeys(current);
@@ -635,28 +588,5 @@ class BrowserTest extends SecuredPlatformTest {
         browser.get(url("/cases"));
         browser.findElement(By.id("q")).sendKeys(term);
         submit(browser.findElement(By.cssSelector("form.search button")));
-    }
-
-    /** Clicks and waits for the next page, so that nothing is read from the one being left. */
-    private void submit(WebElement button) {
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
-            try {
-                button.isEnabled();
-                return false;
-            } catch (WebDriverException gone) {
-                // Stale, or (Chromium) "node does not belong to the document": either way the page has changed.
-                return true;
-            }
-        });
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

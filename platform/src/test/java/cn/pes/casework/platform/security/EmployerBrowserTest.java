@@ -5,28 +5,13 @@ import cn.pes.casework.platform.support.CreditCodes;
 import cn.pes.casework.platform.support.TestIds;
 import cn.pes.casework.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,30 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * vacancy posted, published and found, a fair planned, held and closed with its counts, and the
  * dashboard counting the fair. Screenshots go to {@code target/screenshots} as {@code employer-*}.
  */
-class EmployerBrowserTest extends SecuredPlatformTest {
+class EmployerBrowserTest extends BrowserPlatformTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private WebDriver browser;
 
-    @BeforeEach
-    void openBrowser() throws IOException {
-        clock.set(NOW);
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--window-size=1280,900", "--lang=zh-CN");
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(driver, options);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aCaseworkerRegistersAnEmployerPublishesAVacancyAndHoldsAFairThatTheDashboardCounts() throws IOException {
@@ -285,41 +249,10 @@ class EmployerBrowserTest extends SecuredPlatformTest {
 
     /** Signs in as the street caseworker; an account still on its initial password is taken as in use. */
     private void signIn() {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("caseworker-street");
-        browser.findElement(By.id("password")).sendKeys("ChangeMe-2026!");
-        submit(browser.findElement(By.cssSelector("button[type=submit]")));
+        signIn("caseworker-street", "ChangeMe-2026!");
         if (browser.getCurrentUrl().contains("/account/password")) {
             jdbc.update("UPDATE officer_account SET initial_password = FALSE WHERE username = 'caseworker-street'");
         }
         assertThat(browser.getCurrentUrl()).doesNotContain("/login");
-    }
-
-    /** Date inputs take what the browser's locale types; setting the value is the same for every locale. */
-    private void setDate(String id, String isoDate) {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];",
-                id, isoDate);
-    }
-
-    /** Clicks and waits for the next page, so that nothing is read from the one being left. */
-    private void submit(WebElement button) {
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
-            try {
-                button.isEnabled();
-                return false;
-            } catch (WebDriverException gone) {
-                return true;
-            }
-        });
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

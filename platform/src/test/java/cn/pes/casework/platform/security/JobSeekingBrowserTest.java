@@ -1,29 +1,16 @@
 package cn.pes.casework.platform.security;
 
 import cn.pes.casework.platform.support.Caseworker;
+import cn.pes.casework.platform.support.CreditCodes;
 import cn.pes.casework.platform.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -39,34 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * person and records the outcome; a hire ends the registration, three refusals without good reason
  * bring a cancellation proposal the officer confirms.
  */
-class JobSeekingBrowserTest extends SecuredPlatformTest {
+class JobSeekingBrowserTest extends BrowserPlatformTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-    private WebDriver browser;
     private Caseworker street;
     private Caseworker county;
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        clock.set(NOW);
+    void officers() {
         street = caseworker("W990101001A", STREET);
         county = caseworker("J-county", COUNTY);
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--window-size=1280,900", "--lang=zh-CN");
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -254,7 +223,7 @@ class JobSeekingBrowserTest extends SecuredPlatformTest {
     }
 
     private String employer() {
-        Map<String, Object> body = Map.of("creditCode", newCreditCode(), "name", "XX市东湖机械制造有限公司",
+        Map<String, Object> body = Map.of("creditCode", CreditCodes.fresh(), "name", "XX市东湖机械制造有限公司",
                 "registeredAddress", "XX市中心区解放路88号", "areaAgencyId", STREET,
                 "contact", Map.of("name", "李四", "phone", "13912345678"));
         return street.post("/api/employers", body).expectStatus().isCreated().expectBody(JsonNode.class)
@@ -275,19 +244,6 @@ class JobSeekingBrowserTest extends SecuredPlatformTest {
         return vacancyId;
     }
 
-    /** A fresh code for each employer (the test database lives as long as the JVM), completed per GB 32100-2015. */
-    private static String newCreditCode() {
-        String digits = String.format("%09d", Math.floorMod(System.nanoTime(), 1_000_000_000L));
-        String first17 = "91990101" + digits;
-        int sum = 0;
-        int weight = 1;
-        for (char c : first17.toCharArray()) {
-            sum += ALPHABET.indexOf(c) * weight;
-            weight = weight * 3 % 31;
-        }
-        return first17 + ALPHABET.charAt((31 - sum % 31) % 31);
-    }
-
     /** Everything but the identity document. */
     private void fillRegistration(String occupation) {
         new Select(browser.findElement(By.id("education"))).selectByValue("VOCATIONAL_SECONDARY");
@@ -302,39 +258,4 @@ class JobSeekingBrowserTest extends SecuredPlatformTest {
     }
 
     // ------------------------------------------------------------------ browser
-
-    private void signIn(String username, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        submit(browser.findElement(By.cssSelector("button[type=submit]")));
-    }
-
-    /** Date inputs take what the browser's locale types; setting the value is the same for every locale. */
-    private void setDate(String id, String isoDate) {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];",
-                id, isoDate);
-    }
-
-    /** Clicks and waits for the next page, so that nothing is read from the one being left. */
-    private void submit(WebElement button) {
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
-            try {
-                button.isEnabled();
-                return false;
-            } catch (WebDriverException gone) {
-                return true;
-            }
-        });
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
 }
