@@ -11,6 +11,7 @@ import cn.pes.casework.events.registration.UnemploymentRegistered;
 import cn.pes.casework.events.tracking.TrackingContactRecorded;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.common.PersonalDataDocs;
+import cn.pes.casework.query.projection.Buckets;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,7 +21,6 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -62,20 +62,11 @@ public class AgencyCaseloadProjection {
     }
 
     static String caseloadId(String agencyId, String caseId) {
-        // String.hashCode is specified by the language, so the bucket of a case never changes.
-        return bucketId(agencyId, Math.floorMod(caseId.hashCode(), BUCKETS));
+        return Buckets.of(agencyId, caseId, BUCKETS);
     }
 
     static List<String> caseloadIds(String agencyId) {
-        List<String> ids = new ArrayList<>(BUCKETS);
-        for (int bucket = 0; bucket < BUCKETS; bucket++) {
-            ids.add(bucketId(agencyId, bucket));
-        }
-        return ids;
-    }
-
-    private static String bucketId(String agencyId, int bucket) {
-        return agencyId + "|" + (bucket < 10 ? "0" : "") + bucket;
+        return Buckets.all(agencyId, BUCKETS);
     }
 
     @ResetHandler

@@ -11,6 +11,7 @@ import cn.pes.casework.events.jobseeking.JobSeekingRejected;
 import cn.pes.casework.events.jobseeking.ReferralOutcome;
 import cn.pes.casework.events.jobseeking.ReferralOutcomeRecorded;
 import cn.pes.casework.query.common.Docs;
+import cn.pes.casework.query.projection.Buckets;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -74,21 +75,12 @@ public class JobFiguresProjection {
     }
 
     static String figuresId(String agencyId, YearMonth month, String aggregateId) {
-        // String.hashCode is specified by the language, so the bucket of an aggregate never changes.
-        return bucketId(agencyId, month, Math.floorMod(aggregateId.hashCode(), BUCKETS));
+        return Buckets.of(agencyId + "|" + month, aggregateId, BUCKETS);
     }
 
     /** Every document of an agency's month, for reading it by {@code _id}. */
     static List<String> figuresIds(String agencyId, YearMonth month) {
-        List<String> ids = new ArrayList<>(BUCKETS);
-        for (int bucket = 0; bucket < BUCKETS; bucket++) {
-            ids.add(bucketId(agencyId, month, bucket));
-        }
-        return ids;
-    }
-
-    private static String bucketId(String agencyId, YearMonth month, int bucket) {
-        return agencyId + "|" + month + "|" + (bucket < 10 ? "0" : "") + bucket;
+        return Buckets.all(agencyId + "|" + month, BUCKETS);
     }
 
     @ResetHandler

@@ -25,6 +25,7 @@ import cn.pes.casework.events.registration.PersonalDetailsUpdated;
 import cn.pes.casework.events.shared.PersonalData;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.common.PersonalDataDocs;
+import cn.pes.casework.query.projection.Buckets;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -82,20 +83,11 @@ public class JobSeekersProjection {
     }
 
     static String bucketOf(String agencyId, String caseId) {
-        // String.hashCode is specified by the language, so the bucket of a case never changes.
-        return bucketId(agencyId, Math.floorMod(caseId.hashCode(), BUCKETS));
+        return Buckets.of(agencyId, caseId, BUCKETS);
     }
 
     static List<String> bucketIds(String agencyId) {
-        List<String> ids = new ArrayList<>(BUCKETS);
-        for (int bucket = 0; bucket < BUCKETS; bucket++) {
-            ids.add(bucketId(agencyId, bucket));
-        }
-        return ids;
-    }
-
-    private static String bucketId(String agencyId, int bucket) {
-        return agencyId + "|" + (bucket < 10 ? "0" : "") + bucket;
+        return Buckets.all(agencyId, BUCKETS);
     }
 
     @ResetHandler

@@ -4,6 +4,7 @@ import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.registration.UnemploymentRegistered;
 import cn.pes.casework.query.common.Docs;
+import cn.pes.casework.query.projection.Buckets;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -62,21 +63,12 @@ public class RegistrationFlowsProjection {
     }
 
     static String flowsId(String agencyId, YearMonth month, String caseId) {
-        // String.hashCode is specified by the language, so the bucket of a case never changes.
-        return bucketId(agencyId, month, Math.floorMod(caseId.hashCode(), BUCKETS));
+        return Buckets.of(agencyId + "|" + month, caseId, BUCKETS);
     }
 
     /** Every document of an agency's month, for reading it by {@code _id}. */
     static List<String> flowsIds(String agencyId, YearMonth month) {
-        List<String> ids = new ArrayList<>(BUCKETS);
-        for (int bucket = 0; bucket < BUCKETS; bucket++) {
-            ids.add(bucketId(agencyId, month, bucket));
-        }
-        return ids;
-    }
-
-    private static String bucketId(String agencyId, YearMonth month, int bucket) {
-        return agencyId + "|" + month + "|" + (bucket < 10 ? "0" : "") + bucket;
+        return Buckets.all(agencyId + "|" + month, BUCKETS);
     }
 
     @ResetHandler

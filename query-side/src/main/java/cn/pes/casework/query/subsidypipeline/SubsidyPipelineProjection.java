@@ -17,6 +17,7 @@ import cn.pes.casework.events.subsidy.SubsidyReviewStarted;
 import cn.pes.casework.events.subsidy.SubsidyStage;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.common.PersonalDataDocs;
+import cn.pes.casework.query.projection.Buckets;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -77,20 +78,11 @@ public class SubsidyPipelineProjection {
     }
 
     static String pipelineId(String departmentId, String caseId) {
-        // String.hashCode is specified by the language, so the bucket of a case never changes.
-        return bucketId(departmentId, Math.floorMod(caseId.hashCode(), BUCKETS));
+        return Buckets.of(departmentId, caseId, BUCKETS);
     }
 
     static List<String> pipelineIds(String departmentId) {
-        List<String> ids = new ArrayList<>(BUCKETS);
-        for (int bucket = 0; bucket < BUCKETS; bucket++) {
-            ids.add(bucketId(departmentId, bucket));
-        }
-        return ids;
-    }
-
-    private static String bucketId(String departmentId, int bucket) {
-        return departmentId + "|" + (bucket < 10 ? "0" : "") + bucket;
+        return Buckets.all(departmentId, BUCKETS);
     }
 
     @ResetHandler

@@ -2,6 +2,7 @@ package cn.pes.casework.query.subsidytotals;
 
 import cn.pes.casework.events.subsidy.SubsidyPaid;
 import cn.pes.casework.query.common.Docs;
+import cn.pes.casework.query.projection.Buckets;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,21 +45,12 @@ public class SubsidyTotalsProjection {
     }
 
     static String paymentsId(String departmentId, YearMonth month, String caseId) {
-        // String.hashCode is specified by the language, so the bucket of a case never changes.
-        return bucketId(departmentId, month, Math.floorMod(caseId.hashCode(), BUCKETS));
+        return Buckets.of(departmentId + "|" + month, caseId, BUCKETS);
     }
 
     /** Every document of a department's month, for reading it by {@code _id}. */
     static List<String> paymentsIds(String departmentId, YearMonth month) {
-        List<String> ids = new ArrayList<>(BUCKETS);
-        for (int bucket = 0; bucket < BUCKETS; bucket++) {
-            ids.add(bucketId(departmentId, month, bucket));
-        }
-        return ids;
-    }
-
-    private static String bucketId(String departmentId, YearMonth month, int bucket) {
-        return departmentId + "|" + month + "|" + (bucket < 10 ? "0" : "") + bucket;
+        return Buckets.all(departmentId + "|" + month, BUCKETS);
     }
 
     @ResetHandler

@@ -7,6 +7,7 @@ import cn.pes.casework.events.tracking.TrackingContactRecorded;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.common.EventMetadata;
+import cn.pes.casework.query.projection.Buckets;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -56,20 +57,12 @@ public class TrackingLedgerProjection {
     public static final int BUCKETS = 16;
 
     static String ledgerId(String agencyId, YearMonth month, String caseId) {
-        return bucketId(agencyId, month, Math.floorMod(caseId.hashCode(), BUCKETS));
+        return Buckets.of(agencyId + "|" + month, caseId, BUCKETS);
     }
 
     /** Every document of an agency's month, for reading the ledger by {@code _id}. */
     public static List<String> ledgerIds(String agencyId, YearMonth month) {
-        List<String> ids = new ArrayList<>(BUCKETS);
-        for (int bucket = 0; bucket < BUCKETS; bucket++) {
-            ids.add(bucketId(agencyId, month, bucket));
-        }
-        return ids;
-    }
-
-    private static String bucketId(String agencyId, YearMonth month, int bucket) {
-        return agencyId + "|" + month + "|" + String.format("%02d", bucket);
+        return Buckets.all(agencyId + "|" + month, BUCKETS);
     }
 
     @ResetHandler

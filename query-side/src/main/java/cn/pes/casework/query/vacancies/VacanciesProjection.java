@@ -8,6 +8,7 @@ import cn.pes.casework.events.employer.VacancyRejected;
 import cn.pes.casework.events.employer.VacancyStatus;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.common.PersonalDataDocs;
+import cn.pes.casework.query.projection.Buckets;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -57,20 +58,11 @@ public class VacanciesProjection {
     }
 
     static String areaDocumentId(String areaAgencyId, String employerId) {
-        // String.hashCode is specified by the language, so the bucket of an employer never changes.
-        return bucketId(areaAgencyId, Math.floorMod(employerId.hashCode(), BUCKETS));
+        return Buckets.of(areaAgencyId, employerId, BUCKETS);
     }
 
     static List<String> areaDocumentIds(String areaAgencyId) {
-        List<String> ids = new ArrayList<>(BUCKETS);
-        for (int bucket = 0; bucket < BUCKETS; bucket++) {
-            ids.add(bucketId(areaAgencyId, bucket));
-        }
-        return ids;
-    }
-
-    private static String bucketId(String areaAgencyId, int bucket) {
-        return areaAgencyId + "|" + (bucket < 10 ? "0" : "") + bucket;
+        return Buckets.all(areaAgencyId, BUCKETS);
     }
 
     @ResetHandler
