@@ -5,14 +5,12 @@ import cn.pes.casework.query.matching.MatchingQueries;
 import cn.pes.casework.query.matching.MatchingWeights;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.ProjectionWriter;
+import cn.pes.casework.query.support.ProjectionGroups;
 import cn.pes.casework.query.support.ProjectionHarness;
 import cn.pes.casework.query.vacancies.OpenVacancyLines;
 import cn.pes.casework.query.vacancies.VacanciesProjection;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.DefaultInterceptorChain;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -44,17 +42,7 @@ public final class JobSeekingHarness {
     }
 
     public void deliver(EventMessage<?>... messages) {
-        for (EventMessage<?> message : messages) {
-            for (AnnotationEventHandlerAdapter adapter : groups) {
-                try {
-                    if (adapter.canHandle(message)) {
-                        adapter.handle(message);
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+        new ProjectionGroups(writer, groups).deliver(List.of(messages));
     }
 
     public void deliverBatch(EventMessage<?>... messages) {
@@ -62,18 +50,6 @@ public final class JobSeekingHarness {
     }
 
     public void deliverBatch(List<? extends EventMessage<?>> messages) {
-        for (AnnotationEventHandlerAdapter adapter : groups) {
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(messages));
-            ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(
-                    unitOfWork, List.of(writer.flushAtEndOfBatch()), message -> {
-                if (adapter.canHandle(message)) {
-                    adapter.handle(message);
-                }
-                return null;
-            }).proceed());
-            if (result.isExceptional()) {
-                throw new IllegalStateException(result.exceptionResult());
-            }
-        }
+        new ProjectionGroups(writer, groups).deliverBatch(messages);
     }
 }

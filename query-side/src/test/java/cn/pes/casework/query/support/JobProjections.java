@@ -11,9 +11,6 @@ import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.DefaultInterceptorChain;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,17 +47,7 @@ public final class JobProjections {
     }
 
     public void deliver(List<? extends EventMessage<?>> messages) {
-        for (EventMessage<?> message : messages) {
-            for (AnnotationEventHandlerAdapter adapter : groups.values()) {
-                try {
-                    if (adapter.canHandle(message)) {
-                        adapter.handle(message);
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+        new ProjectionGroups(writer, groups.values()).deliver(messages);
     }
 
     public void deliver(EventMessage<?>... messages) {
@@ -68,18 +55,6 @@ public final class JobProjections {
     }
 
     public void deliverBatch(List<? extends EventMessage<?>> messages) {
-        for (AnnotationEventHandlerAdapter adapter : groups.values()) {
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(messages));
-            ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(
-                    unitOfWork, List.of(writer.flushAtEndOfBatch()), message -> {
-                if (adapter.canHandle(message)) {
-                    adapter.handle(message);
-                }
-                return null;
-            }).proceed());
-            if (result.isExceptional()) {
-                throw new IllegalStateException(result.exceptionResult());
-            }
-        }
+        new ProjectionGroups(writer, groups.values()).deliverBatch(messages);
     }
 }

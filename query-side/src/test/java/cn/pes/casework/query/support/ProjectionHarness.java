@@ -26,9 +26,6 @@ import cn.pes.casework.query.trackingledger.TrackingLedgerQueries;
 import cn.pes.casework.security.protection.BlindIndex;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.DefaultInterceptorChain;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -97,17 +94,7 @@ public final class ProjectionHarness {
 
     /** Each event to every group, one at a time, outside any unit of work. */
     public void deliver(EventMessage<?>... messages) {
-        for (EventMessage<?> message : messages) {
-            for (AnnotationEventHandlerAdapter adapter : groups.values()) {
-                try {
-                    if (adapter.canHandle(message)) {
-                        adapter.handle(message);
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+        new ProjectionGroups(writer, groups.values()).deliver(List.of(messages));
     }
 
     /** The events as one batch per group, as a pooled streaming processor's work package runs it. */
@@ -116,18 +103,6 @@ public final class ProjectionHarness {
     }
 
     public void deliverBatch(List<? extends EventMessage<?>> messages) {
-        for (AnnotationEventHandlerAdapter adapter : groups.values()) {
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(messages));
-            ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(
-                    unitOfWork, List.of(writer.flushAtEndOfBatch()), message -> {
-                if (adapter.canHandle(message)) {
-                    adapter.handle(message);
-                }
-                return null;
-            }).proceed());
-            if (result.isExceptional()) {
-                throw new IllegalStateException(result.exceptionResult());
-            }
-        }
+        new ProjectionGroups(writer, groups.values()).deliverBatch(messages);
     }
 }
