@@ -12,5 +12,9 @@ public enum AccessAction {
     /** Full personal data of a case shown on an officer's explicit request. */
     PERSONAL_DATA_REVEALED,
     /** A person's key destroyed: their personal data is unreadable from then on. */
-    PERSONAL_DATA_ERASED
+    PERSONAL_DATA_ERASED,
+    /** A person's record read: the case page, its history, or its state at a past moment. */
+    CASE_VIEWED,
+    /** A list exported as a file (ledger, overdue list, statistics table), with its filters. */
+    LIST_EXPORTED
 }
