@@ -10,6 +10,7 @@ import cn.pes.casework.events.employer.VacancyStatus;
 import cn.pes.casework.events.employment.EmploymentType;
 import cn.pes.casework.events.employer.RecruitmentGuidanceTopic;
 import cn.pes.casework.events.fair.FairFormat;
+import cn.pes.casework.events.integrity.ChainBreak;
 import cn.pes.casework.events.jobseeking.EducationLevel;
 import cn.pes.casework.events.jobseeking.GuidanceTopic;
 import cn.pes.casework.events.jobseeking.JobSeekingCloseReason;
@@ -228,6 +229,11 @@ public final class Labels {
 
         put(MissedSubsidyDeadline.Kind.REVIEW, "审核超期");
         put(MissedSubsidyDeadline.Kind.PAYMENT, "拨付超期");
+
+        put(ChainBreak.Kind.CONTENT_CHANGED, "内容被改动");
+        put(ChainBreak.Kind.LINK_BROKEN, "链接断开");
+        put(ChainBreak.Kind.SEQUENCE_GAP, "事件缺失");
+        put(ChainBreak.Kind.HASH_MISSING, "哈希缺失");
     }
 
     private Labels() {

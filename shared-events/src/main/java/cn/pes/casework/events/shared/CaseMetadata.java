@@ -21,6 +21,15 @@ public final class CaseMetadata {
      */
     public static final String CLOCK_OFFICER = "platform-clock";
 
+    /**
+     * The event's link in its case's hash chain (哈希链): SHA-256 over the previous link and the
+     * event as stored. Written by the event store, never by a command; see the command side's
+     * {@code cn.pes.casework.command.integrity}.
+     */
+    public static final String CHAIN_HASH = "chainHash";
+    /** The previous event's {@link #CHAIN_HASH} (or the chain's genesis value) that {@link #CHAIN_HASH} covers. */
+    public static final String CHAIN_PREVIOUS = "chainPrevious";
+
     private CaseMetadata() {
     }
 }
