@@ -60,9 +60,4 @@ public class ChainedEventStoreConfiguration {
     CaseChainQueryHandler caseChainQueryHandler(ChainVerifier chainVerifier) {
         return new CaseChainQueryHandler(chainVerifier);
     }
-
-    @Bean
-    IntegrityCheckController integrityCheckController(ChainVerifier chainVerifier) {
-        return new IntegrityCheckController(chainVerifier);
-    }
 }

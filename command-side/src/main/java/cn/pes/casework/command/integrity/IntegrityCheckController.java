@@ -4,8 +4,8 @@ import cn.pes.casework.command.clientcase.CaseRuleViolation;
 import cn.pes.casework.events.integrity.ChainVerification;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
  * answers where it first breaks, if it does. A POST because every call does the work anew (and may be
  * recorded); it changes nothing. Auditors and administrators only (security configuration).
  * <p>
- * A bean of {@link ChainedEventStoreConfiguration}, not a scanned component: with Axon Server there is no event
+ * Only with the JDBC event store ({@link ChainedEventStoreConfiguration}): with Axon Server there is no event
  * table to check, and the route is absent.
  */
-@RequestMapping
-@ResponseBody
+@RestController
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 class IntegrityCheckController {
 
     /** Case IDs are time-ordered UUIDs; anything else is refused before the event store is asked. */

@@ -80,6 +80,7 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "POST /cases/{caseId}/referrals/{referralId}/outcome",
                         "GET /cases/{caseId}/cancellation-proposals/{proposalId}",
                         "POST /cases/{caseId}/cancellation-proposals/{proposalId}/{decision:confirmation|dismissal}");
+        assertThat(routes).as("history integrity check").contains("POST /api/cases/{caseId}/integrity-checks");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

@@ -98,6 +98,7 @@ public class SecurityConfiguration {
                                 "/cases/*/cancellation-proposals/*", "/cases/*/cancellation-proposals/*/*")
                         .hasRole(Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.GET, "/audit/access-log").hasRole(Role.AUDITOR.name())
+                        .pathMatchers("/cases/*/integrity").hasRole(Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.GET, "/dashboard")
                         .hasAnyRole(Role.ANALYST.name(), Role.CASEWORKER.name(), Role.AUDITOR.name())
                         // Employers, vacancies and recruitment fairs (JOB-1, JOB-3..JOB-5): pages listing people
@@ -125,6 +126,9 @@ public class SecurityConfiguration {
                                 "/api/cases/*/subsidies/*/payment")
                         .hasAnyRole(Role.REVIEWER.name(), Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/erasure").hasRole(Role.ADMINISTRATOR.name())
+                        // History integrity check (hash chain): reads stored events only, shows no personal data
+                        .pathMatchers(HttpMethod.POST, "/api/cases/*/integrity-checks")
+                        .hasAnyRole(Role.AUDITOR.name(), Role.ADMINISTRATOR.name())
                         // Job seeking, referrals, cancellation proposals and career guidance on a case (JOB-1,
                         // JOB-2, JOB-4, JOB-6, CAN-3): the case's agency scope decides which case.
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/job-seeking", "/api/cases/*/job-seeking/*/publication",
