@@ -80,6 +80,10 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "POST /cases/{caseId}/referrals/{referralId}/outcome",
                         "GET /cases/{caseId}/cancellation-proposals/{proposalId}",
                         "POST /cases/{caseId}/cancellation-proposals/{proposalId}/{decision:confirmation|dismissal}");
+        assertThat(routes).as("monthly statistics, its exports, the dashboard's stream and overdue lists as files")
+                .contains("GET /statistics", "GET /statistics.csv", "GET /statistics.xlsx", "GET /dashboard/live",
+                        "GET /applications.csv", "GET /applications.xlsx", "GET /job-seeking/reviews.csv",
+                        "GET /job-seeking/reviews.xlsx", "GET /subsidies/missed.csv", "GET /subsidies/missed.xlsx");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {
