@@ -71,6 +71,7 @@ class DashboardStreamHttpTest extends SecuredPlatformTest {
             int newBefore = first.path("values").path("new").asInt();
             assertThat(areaSubscriptions()).isEqualTo(subscriptionsBefore + 1);
 
+            long registeredAt = System.nanoTime();
             caseworker("W-live-s", STREET).registerAtWindow(TestIds.adult(), "赵" + System.nanoTime() % 100000);
 
             JsonNode changed = null;
@@ -83,6 +84,8 @@ class DashboardStreamHttpTest extends SecuredPlatformTest {
                 }
             }
             assertThat(changed).as("new figures after the registration").isNotNull();
+            System.out.printf("dashboard stream: registration to new figures on the stream %d ms%n",
+                    (System.nanoTime() - registeredAt) / 1_000_000);
             assertThat(changed.path("values").path("registered").asInt()).isEqualTo(registeredBefore + 1);
             AreaStatistics answer = queryGateway.query(new FindAreaStatisticsQuery(
                             List.of(COUNTY, STREET, "990101002"), YearMonth.of(2026, 11), YearMonth.of(2026, 11), null),
@@ -95,7 +98,10 @@ class DashboardStreamHttpTest extends SecuredPlatformTest {
             subscription.dispose();
         }
         // The client went away: the query subscription behind the stream is closed.
+        long goneAt = System.nanoTime();
         eventually(() -> assertThat(areaSubscriptions()).isEqualTo(subscriptionsBefore));
+        System.out.printf("dashboard stream: client gone to subscription closed %d ms%n",
+                (System.nanoTime() - goneAt) / 1_000_000);
     }
 
     @Test
