@@ -80,6 +80,8 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "POST /cases/{caseId}/referrals/{referralId}/outcome",
                         "GET /cases/{caseId}/cancellation-proposals/{proposalId}",
                         "POST /cases/{caseId}/cancellation-proposals/{proposalId}/{decision:confirmation|dismissal}");
+        assertThat(routes).as("area statistics")
+                .contains("GET /api/statistics/areas/{agencyId}", "GET /api/statistics/areas/{agencyId}/breakdown");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {
