@@ -1,18 +1,27 @@
 package cn.pes.casework.platform.security;
 
+import cn.pes.casework.events.statistics.AreaStatistics;
+import cn.pes.casework.events.statistics.FindAreaStatisticsQuery;
+import cn.pes.casework.events.statistics.StatisticsChanged;
 import cn.pes.casework.platform.support.Caseworker;
 import cn.pes.casework.platform.support.TestIds;
 import cn.pes.casework.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static cn.pes.casework.platform.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +37,8 @@ class AreaStatisticsHttpTest extends SecuredPlatformTest {
     private static final String NOVEMBER = "?from=2026-11&to=2026-11";
 
     private Caseworker analyst;
+    @Autowired
+    QueryGateway queryGateway;
 
     @BeforeEach
     void cityAnalyst() {
@@ -108,6 +119,28 @@ class AreaStatisticsHttpTest extends SecuredPlatformTest {
         city.path("rows").forEach(row -> cityRows.add(row.path("agencyId").asText()));
         assertThat(cityRows).containsExactly(CITY, COUNTY, OTHER_COUNTY, "990103");
         assertThat(city.path("rows").get(1).path("agencies").toString()).contains(STREET, SECOND_STREET);
+    }
+
+    /** What a live page does: ask, subscribe, ask again when told. */
+    @Test
+    void subscribersHearOfNewFactsOnceTheyAreStored() {
+        FindAreaStatisticsQuery query = new FindAreaStatisticsQuery(List.of(SECOND_STREET), YearMonth.of(2026, 11),
+                                                                    YearMonth.of(2026, 11), null);
+        SubscriptionQueryResult<AreaStatistics, StatisticsChanged> subscription = queryGateway.subscriptionQuery(
+                query, ResponseTypes.instanceOf(AreaStatistics.class), ResponseTypes.instanceOf(StatisticsChanged.class));
+        try {
+            int before = subscription.initialResult().block().months().get(0).newRegistrations();
+            List<StatisticsChanged> heard = new CopyOnWriteArrayList<>();
+            subscription.updates().subscribe(heard::add);
+
+            caseworker("W-area-live", SECOND_STREET).registerAtWindow(TestIds.adult(), "孙一");
+
+            eventually(() -> assertThat(heard).contains(new StatisticsChanged(SECOND_STREET, YearMonth.of(2026, 11))));
+            assertThat(queryGateway.query(query, AreaStatistics.class).join().months().get(0).newRegistrations())
+                    .isEqualTo(before + 1);
+        } finally {
+            subscription.close();
+        }
     }
 
     @Test
