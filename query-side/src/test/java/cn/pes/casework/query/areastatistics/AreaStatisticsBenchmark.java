@@ -72,6 +72,17 @@ class AreaStatisticsBenchmark extends ProjectionTestBase {
                           loadSeconds, events / loadSeconds);
 
         List<String> county = List.of(AGENCIES);
+        long bytes = 0;
+        int documents = 0;
+        long readStart = System.nanoTime();
+        for (String collection : List.of(AreaStatisticsProjection.FACTS, AreaStatisticsProjection.MONTHS)) {
+            for (org.bson.Document doc : fixture.database().getCollection(collection).find()) {
+                bytes += org.bson.RawBsonDocument.parse(doc.toJson()).getByteBuffer().remaining();
+                documents++;
+            }
+        }
+        System.out.printf("area statistics: %d documents, %d KB, read and measured in %.0f ms%n", documents, bytes / 1024,
+                          (System.nanoTime() - readStart) / 1e6);
         measure(queries, county, YearMonth.of(2026, 10), YearMonth.of(2026, 10));
         measure(queries, county, YearMonth.of(2025, 11), YearMonth.of(2026, 10));
         measure(queries, county, YearMonth.of(2016, 11), YearMonth.of(2026, 10));
