@@ -84,6 +84,8 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                 .contains("GET /statistics", "GET /statistics.csv", "GET /statistics.xlsx", "GET /dashboard/live",
                         "GET /applications.csv", "GET /applications.xlsx", "GET /job-seeking/reviews.csv",
                         "GET /job-seeking/reviews.xlsx", "GET /subsidies/missed.csv", "GET /subsidies/missed.xlsx");
+        assertThat(routes).as("area statistics")
+                .contains("GET /api/statistics/areas/{agencyId}", "GET /api/statistics/areas/{agencyId}/breakdown");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

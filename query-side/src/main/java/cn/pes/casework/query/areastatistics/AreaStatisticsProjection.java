@@ -33,37 +33,41 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The facts behind an area's monthly statistics (统计月报), kept per agency so that any month, past
  * ones included, can be computed on demand and "as known at" any instant:
  * <ul>
- * <li>{@value #FACTS}: {@code {_id: "agencyId|NN", agencyId, cases: {<caseKey>: part}, seq: {<caseKey>: n}}},
- * part = {@code {spells: {"<spell>": spell}, payments: [payment..]}} with
- * <ul>
- * <li>spell = {@code {start, startAt, end, endAt, ground, referralHireAt, contacts: [{contactId, date,
- * method, at}]}}: the effective date the spell started and when that was recorded; the effective date
- * it ended (the day work started, or the day a cancellation took effect), when that was recorded and,
- * for a cancellation, its CAN-1 ground (none: ended by employment); when a hire through a referral of
- * the platform was recorded for the spell (JOB-6, 推荐就业); its tracking contacts (TRK-1, TRK-2).</li>
- * <li>payment = {@code {applicationId, paidOn, subsidy, allowance, at}}: a skills subsidy payment
- * (SUB-5) at the paying department's agency, amounts as decimal strings.</li>
- * </ul></li>
+ * <li>{@value #FACTS}: {@code {_id: "agencyId|NN", agencyId, cases: {<caseKey>: {spells: {"<spell>": spell}}},
+ * seq: {<caseKey>: n}}}, spell = {@code {start, startAt, end, endAt, ground, referralHireAt}}: the
+ * effective date the spell started and when that was recorded; the effective date it ended (the day work
+ * started, or the day a cancellation took effect), when that was recorded and, for a cancellation, its
+ * CAN-1 ground (none: ended by employment); when a hire through a referral of the platform was recorded
+ * for the spell (JOB-6, 推荐就业). A few hundred bytes per spell, for every spell the agency ever had:
+ * the stock of a month needs every spell open across it.</li>
+ * <li>{@value #MONTHS}: {@code {_id: "agencyId|yyyy-MM|NN", agencyId, month, cases: {<caseKey>: part},
+ * seq: {<caseKey>: n}}}, part = {@code {contacts: {"<spell>": {"<METHOD>": at}}, payments: [{applicationId,
+ * paidOn, subsidy, allowance, at}]}}: per spell and method, the earliest recording instant of a tracking
+ * contact dated in the month (TRK-1, TRK-2; that is all "contacted as known at" needs, however many
+ * contacts there were); the skills subsidy payments (SUB-5) paid in the month at the paying department's
+ * agency, amounts as decimal strings. By month, so that a question reads only its months' documents.</li>
  * <li>{@value #SPELL_AGENCIES}: {@code {_id: caseId, agencies: {"<spell>": agencyId}, lastSequence}} —
  * where each spell was registered.</li>
  * </ul>
  * Facts, not per-month counters: "registered at month end" and "long-term" of a month need every spell
- * open across it, and "as known at" needs each fact's recording instant ({@code *At}: the event's
- * timestamp). A spell's facts all live at the agency it was registered at (the event's own agency only
- * for a spell registered before this model saw it), so that its start and end are always read together.
+ * open across it, and "as known at" needs each fact's recording instant ({@code *At}, {@code at}: the
+ * event's timestamp). A spell's facts all live at the agency it was registered at (the event's own
+ * agency only for a spell registered before this model saw it), so that its start, end and contacts are
+ * always read together.
  * <p>
- * Guarantee loans (issue 8) have no events yet: their facts will come in here as a third list of the
- * part ({@code loans: [{loanId, approvedOn, amount, at}]}, at the approving agency), and
- * {@link AreaStatisticsQueries} counts none until then.
+ * Guarantee loans (issue 8) have no events yet: their facts will come in {@value #MONTHS} as a third
+ * list of the part ({@code loans: [{loanId, approvedOn, amount, at}]}, at the approving agency, in the
+ * month approved), and {@link AreaStatisticsQueries} counts none until then.
  * <p>
- * No personal data: case IDs (generated), spells, agencies, dates, methods, grounds and amounts. An
- * agency's facts are spread over {@value #BUCKETS} documents by case ID; they grow with the years of
- * history (a few hundred bytes per spell), which a rebuild with more buckets absorbs.
+ * No personal data: case IDs (generated), spells, agencies, dates, methods, grounds and amounts, so
+ * erasure changes nothing here. Spread over buckets by case ID ({@value #BUCKETS} per agency,
+ * {@value #MONTH_BUCKETS} per agency and month).
  * <p>
  * In the Spring bean, a batch's changes are announced to {@link FindAreaStatisticsQuery} subscriptions
  * naming the agency as {@link StatisticsChanged} (agency, month the fact took effect), once per batch
@@ -76,9 +80,11 @@ public class AreaStatisticsProjection {
 
     public static final String PROCESSING_GROUP = "area-statistics";
     public static final String FACTS = "area_statistics";
+    public static final String MONTHS = "area_statistics_months";
     public static final String SPELL_AGENCIES = "area_statistics_spells";
-    /** Fixed: changing it needs a rebuild of the read model (reset the group's tokens). */
+    /** Fixed, as {@link #MONTH_BUCKETS}: changing them needs a rebuild of the read model (reset the group's tokens). */
     public static final int BUCKETS = 32;
+    public static final int MONTH_BUCKETS = 16;
 
     static final String SPELLS = "spells";
     static final String PAYMENTS = "payments";
@@ -89,6 +95,8 @@ public class AreaStatisticsProjection {
     static final String GROUND = "ground";
     static final String REFERRAL_HIRE_AT = "referralHireAt";
     static final String CONTACTS = "contacts";
+    /** The method key of a contact recorded without one (the command side requires one). */
+    static final String NO_METHOD = "NONE";
 
     private static final String CHANGES_RESOURCE = AreaStatisticsProjection.class.getName() + ".changes";
 
@@ -115,9 +123,18 @@ public class AreaStatisticsProjection {
         return Buckets.all(agencyId, BUCKETS);
     }
 
+    static String monthId(String agencyId, YearMonth month, String caseId) {
+        return Buckets.of(agencyId + "|" + month, caseId, MONTH_BUCKETS);
+    }
+
+    /** Every document of an agency's month, for reading them by {@code _id}. */
+    static List<String> monthIds(String agencyId, YearMonth month) {
+        return Buckets.all(agencyId + "|" + month, MONTH_BUCKETS);
+    }
+
     @ResetHandler
     void reset() {
-        writer.drop(FACTS, SPELL_AGENCIES);
+        writer.drop(FACTS, MONTHS, SPELL_AGENCIES);
     }
 
     @EventHandler
@@ -170,25 +187,21 @@ public class AreaStatisticsProjection {
                     sequence, facts -> facts.put(REFERRAL_HIRE_AT, Docs.instant(recordedAt)));
     }
 
+    /** Only the earliest recording per spell, month and method counts: a later one adds nothing known. */
     @EventHandler
     void on(TrackingContactRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         if (event.contactDate() == null) {
             return;
         }
-        Document contact = new Document("contactId", event.contactId())
-                .append("date", Docs.date(event.contactDate()))
-                .append("method", Docs.name(event.method()))
-                .append("at", Docs.instant(recordedAt));
-        changeSpell(agencyOf(event.caseId(), event.spell(), event.responsibleAgencyId()), event.caseId(), event.spell(),
-                    event.contactDate(), sequence, facts -> {
-                    List<Document> contacts = new ArrayList<>(facts.getList(CONTACTS, Document.class, List.of()));
-                    contacts.removeIf(existing -> event.contactId() != null
-                            && event.contactId().equals(existing.getString("contactId")));
-                    contacts.add(contact);
-                    // Sorted, so that the same history always gives the same document.
-                    contacts.sort(Comparator.comparing((Document c) -> c.getString("date"))
-                                            .thenComparing(c -> String.valueOf(c.getString("contactId"))));
-                    facts.put(CONTACTS, contacts);
+        String spell = String.valueOf(event.spell());
+        String method = event.method() == null ? NO_METHOD : event.method().name();
+        changeMonth(agencyOf(event.caseId(), event.spell(), event.responsibleAgencyId()), event.caseId(),
+                    event.contactDate(), sequence, part -> {
+                    Document methods = Docs.subDocumentForUpdate(Docs.subDocumentForUpdate(part, CONTACTS), spell);
+                    Instant earliest = Docs.instant(methods, method);
+                    if (earliest == null || recordedAt.isBefore(earliest)) {
+                        methods.put(method, Docs.instant(recordedAt));
+                    }
                 });
     }
 
@@ -203,7 +216,7 @@ public class AreaStatisticsProjection {
                 .append("subsidy", Docs.amount(event.subsidyAmount()))
                 .append("allowance", Docs.amount(event.allowanceAmount()))
                 .append("at", Docs.instant(recordedAt));
-        change(event.departmentId(), event.caseId(), event.paidOn(), sequence, part -> {
+        changeMonth(event.departmentId(), event.caseId(), event.paidOn(), sequence, part -> {
             List<Document> payments = new ArrayList<>(part.getList(PAYMENTS, Document.class, List.of()));
             payments.removeIf(p -> event.applicationId().equals(p.getString("applicationId")));
             payments.add(payment);
@@ -242,12 +255,28 @@ public class AreaStatisticsProjection {
             return;
         }
         writer.updatePart(FACTS, factsId(agencyId, caseId), new Document("agencyId", agencyId), caseId, sequence,
-                          current -> {
-                              Document part = current == null ? new Document() : current;
-                              change.accept(part);
-                              return part;
-                          });
+                          changed(change));
         announce(new StatisticsChanged(agencyId, YearMonth.from(effectiveDate)));
+    }
+
+    private void changeMonth(String agencyId, String caseId, LocalDate effectiveDate, long sequence,
+                             Consumer<Document> change) {
+        if (agencyId == null || caseId == null || effectiveDate == null) {
+            return;
+        }
+        YearMonth month = YearMonth.from(effectiveDate);
+        writer.updatePart(MONTHS, monthId(agencyId, month, caseId),
+                          new Document("agencyId", agencyId).append("month", month.toString()), caseId, sequence,
+                          changed(change));
+        announce(new StatisticsChanged(agencyId, month));
+    }
+
+    private static UnaryOperator<Document> changed(Consumer<Document> change) {
+        return current -> {
+            Document part = current == null ? new Document() : current;
+            change.accept(part);
+            return part;
+        };
     }
 
     /**

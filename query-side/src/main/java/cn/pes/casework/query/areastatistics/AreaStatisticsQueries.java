@@ -24,11 +24,10 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Monthly area statistics (统计月报) computed on demand from the facts of {@link AreaStatisticsProjection},
@@ -63,6 +62,8 @@ public class AreaStatisticsQueries {
 
     /** Ten years: enough for any report, small enough that a mistyped range cannot tie up the store. */
     public static final int MAX_MONTHS = 120;
+
+    private static final int ID_SLICE = 2_000;
 
     private final ReadModelStore store;
     private final Clock clock;
@@ -99,28 +100,60 @@ public class AreaStatisticsQueries {
         Instant knownAt = query.knownAt();
         List<String> agencyIds = query.agencyIds().stream().filter(Objects::nonNull).distinct().toList();
         Months months = new Months(query.from(), query.to());
-        List<String> ids = new ArrayList<>();
-        agencyIds.forEach(agencyId -> ids.addAll(AreaStatisticsProjection.factsIds(agencyId)));
-        if (!ids.isEmpty()) {
-            // $in on _id is answered from the unique index, also by the embedded server.
-            for (Document doc : store.collection(AreaStatisticsProjection.FACTS).find(Filters.in("_id", ids))
-                                     .projection(Projections.include(GuardedUpsert.CASES))) {
-                Document cases = Docs.subDocument(doc, GuardedUpsert.CASES);
-                if (cases == null) {
-                    continue;
-                }
-                for (Object value : cases.values()) {
-                    Document part = (Document) value;
-                    Document spells = Docs.subDocument(part, AreaStatisticsProjection.SPELLS);
-                    if (spells != null) {
-                        spells.values().forEach(spell -> months.addSpell((Document) spell, knownAt));
+        List<String> spellIds = new ArrayList<>();
+        List<String> monthIds = new ArrayList<>();
+        for (String agencyId : agencyIds) {
+            spellIds.addAll(AreaStatisticsProjection.factsIds(agencyId));
+            for (YearMonth month = query.from(); !month.isAfter(query.to()); month = month.plusMonths(1)) {
+                monthIds.addAll(AreaStatisticsProjection.monthIds(agencyId, month));
+            }
+        }
+        // Spells first: a contact counts only for a spell in force in its month.
+        Map<String, int[]> activeMonths = new HashMap<>();
+        forEachPart(AreaStatisticsProjection.FACTS, spellIds, (doc, caseKey, part) -> {
+            Document spells = Docs.subDocument(part, AreaStatisticsProjection.SPELLS);
+            if (spells != null) {
+                spells.forEach((spell, facts) -> {
+                    int[] active = months.addSpell((Document) facts, knownAt);
+                    if (active != null) {
+                        activeMonths.put(caseKey + "#" + spell, active);
                     }
-                    part.getList(AreaStatisticsProjection.PAYMENTS, Document.class, List.of())
-                        .forEach(payment -> months.addPayment(payment, knownAt));
+                });
+            }
+        });
+        forEachPart(AreaStatisticsProjection.MONTHS, monthIds, (doc, caseKey, part) -> {
+            int index = months.index(YearMonth.parse(doc.getString("month")));
+            Document contacts = Docs.subDocument(part, AreaStatisticsProjection.CONTACTS);
+            if (contacts != null) {
+                contacts.forEach((spell, methods) -> {
+                    int[] active = activeMonths.get(caseKey + "#" + spell);
+                    if (active != null && index >= active[0] && index <= active[1]) {
+                        months.addContacts(index, (Document) methods, knownAt);
+                    }
+                });
+            }
+            part.getList(AreaStatisticsProjection.PAYMENTS, Document.class, List.of())
+                .forEach(payment -> months.addPayment(payment, knownAt));
+        });
+        return new AreaStatistics(agencyIds, knownAt != null ? knownAt : clock.instant(), months.figures());
+    }
+
+    private interface PartVisitor {
+        void visit(Document doc, String caseKey, Document part);
+    }
+
+    /** Reads by {@code _id} ($in is answered from the unique index, also by the embedded server), in slices. */
+    private void forEachPart(String collection, List<String> ids, PartVisitor visitor) {
+        for (int from = 0; from < ids.size(); from += ID_SLICE) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + ID_SLICE));
+            for (Document doc : store.collection(collection).find(Filters.in("_id", slice))
+                                     .projection(Projections.include("month", GuardedUpsert.CASES))) {
+                Document cases = Docs.subDocument(doc, GuardedUpsert.CASES);
+                if (cases != null) {
+                    cases.forEach((caseKey, part) -> visitor.visit(doc, caseKey, (Document) part));
                 }
             }
         }
-        return new AreaStatistics(agencyIds, knownAt != null ? knownAt : clock.instant(), months.figures());
     }
 
     private static boolean known(Document doc, String key, Instant knownAt) {
@@ -171,14 +204,19 @@ public class AreaStatisticsQueries {
 
         /** The month's index in the range, possibly outside [0, count). */
         private int index(LocalDate date) {
-            return (int) ChronoUnit.MONTHS.between(from, YearMonth.from(date));
+            return index(YearMonth.from(date));
+        }
+
+        int index(YearMonth month) {
+            return (int) ChronoUnit.MONTHS.between(from, month);
         }
 
         private boolean inRange(int index) {
             return index >= 0 && index < count;
         }
 
-        void addSpell(Document spell, Instant knownAt) {
+        /** Counts the spell; returns the first and last index of the range's months it is active in, or null. */
+        int[] addSpell(Document spell, Instant knownAt) {
             LocalDate start = known(spell, AreaStatisticsProjection.START_AT, knownAt)
                     ? Docs.date(spell, AreaStatisticsProjection.START) : null;
             LocalDate end = known(spell, AreaStatisticsProjection.END_AT, knownAt)
@@ -187,7 +225,7 @@ public class AreaStatisticsQueries {
                 ended(spell, end, knownAt);
             }
             if (start == null) {
-                return;
+                return null;
             }
             int startIndex = index(start);
             if (inRange(startIndex)) {
@@ -196,7 +234,7 @@ public class AreaStatisticsQueries {
             // Months in which the spell is in force on at least one day: from its start's to the one
             // before its end's if it ended on a 1st, else its end's; a spell ended the day it started never is.
             if (end != null && !end.isAfter(start)) {
-                return;
+                return null;
             }
             int first = Math.max(0, startIndex);
             int lastActive = end == null ? count - 1 : Math.min(count - 1, index(end.minusDays(1)));
@@ -210,7 +248,7 @@ public class AreaStatisticsQueries {
                     }
                 }
             }
-            contacts(spell, knownAt, first, lastActive);
+            return lastActive < first ? null : new int[] {first, lastActive};
         }
 
         private void ended(Document spell, LocalDate end, Instant knownAt) {
@@ -230,32 +268,21 @@ public class AreaStatisticsQueries {
             }
         }
 
-        /** Each month once per spell, and once per method, among the months the spell is active in. */
-        private void contacts(Document spell, Instant knownAt, int firstActive, int lastActive) {
-            List<Document> contacts = spell.getList(AreaStatisticsProjection.CONTACTS, Document.class, List.of());
-            if (contacts.isEmpty() || lastActive < firstActive) {
-                return;
-            }
-            Map<Integer, Set<ContactMethod>> methodsByMonth = new java.util.TreeMap<>();
-            for (Document contact : contacts) {
-                LocalDate date = Docs.date(contact, "date");
-                if (date == null || !known(contact, "at", knownAt)) {
+        /** A spell active in the month: contacted if any method's earliest contact is known, and under each such method. */
+        void addContacts(int index, Document methods, Instant knownAt) {
+            boolean contactedAtAll = false;
+            for (String method : methods.keySet()) {
+                if (!known(methods, method, knownAt)) {
                     continue;
                 }
-                int i = index(date);
-                if (i < firstActive || i > lastActive) {
-                    continue;
-                }
-                Set<ContactMethod> methods = methodsByMonth.computeIfAbsent(i, k -> EnumSet.noneOf(ContactMethod.class));
-                ContactMethod method = Docs.enumValue(contact, "method", ContactMethod.class);
-                if (method != null) {
-                    methods.add(method);
+                contactedAtAll = true;
+                if (!AreaStatisticsProjection.NO_METHOD.equals(method)) {
+                    byMethod.get(index).merge(ContactMethod.valueOf(method), 1, Integer::sum);
                 }
             }
-            methodsByMonth.forEach((i, methods) -> {
-                contacted[i]++;
-                methods.forEach(method -> byMethod.get(i).merge(method, 1, Integer::sum));
-            });
+            if (contactedAtAll) {
+                contacted[index]++;
+            }
         }
 
         void addPayment(Document payment, Instant knownAt) {

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * <pre>
  * street 990101001:
  *   A  registered 05-29 (six months and a day on 11-30), phone 10-10, phone 11-05, on-site visit 11-20
- *   B  registered 05-30 (exactly six months on 11-30, more on 12-31), never contacted
+ *   B  registered 05-30 (exactly six months on 11-30, more on 12-31), phone 11-28 RECORDED 12-03
  *   C  registered 09-15, information comparison 11-10, work started 11-10 RECORDED 12-03
  *   D  spell 1 registered 08-01, cancelled 10-01 (full-time school); spell 2 registered 11-16
  *   E  registered 10-20, hired through a referral, work started 11-25
@@ -92,6 +92,7 @@ class AreaStatisticsProjectionTest extends ProjectionTestBase {
         stream.add(a.next(contact(a, 1, "a-3", LocalDate.of(2026, 11, 20), ContactMethod.ON_SITE_VISIT)));
 
         stream.add(b.next(b.registered(1, LocalDate.of(2026, 5, 30), STREET_AGENCY)));
+        stream.add(b.nextRecordedAt(DECEMBER_3, contact(b, 1, "b-1", LocalDate.of(2026, 11, 28), ContactMethod.PHONE)));
 
         stream.add(c.next(c.registered(1, LocalDate.of(2026, 9, 15), STREET_AGENCY)));
         stream.add(c.next(contact(c, 1, "c-1", LocalDate.of(2026, 11, 10), ContactMethod.INFORMATION_COMPARISON)));
@@ -148,9 +149,10 @@ class AreaStatisticsProjectionTest extends ProjectionTestBase {
                 month(OCTOBER, 4, 1, 0, 0, Map.of(CancellationGround.FULL_TIME_SCHOOL, 1), 0, 4, 1,
                       Map.of(ContactMethod.PHONE, 1)),
                 // In force on 11-30: A, B, D2. C (11-10) and E (11-25, referral) found work. A long-term, B exactly 6
-                // months is not. Active: A, B, C, D2, E. Contacted: A (phone, visit), C (comparison, the day it ended).
-                month(NOVEMBER, 3, 1, 2, 1, Map.of(), 1, 5, 2,
-                      Map.of(ContactMethod.PHONE, 1, ContactMethod.ON_SITE_VISIT, 1, ContactMethod.INFORMATION_COMPARISON, 1)),
+                // months is not. Active: A, B, C, D2, E. Contacted: A (phone, visit), B (phone), C (comparison, the
+                // day it ended).
+                month(NOVEMBER, 3, 1, 2, 1, Map.of(), 1, 5, 3,
+                      Map.of(ContactMethod.PHONE, 2, ContactMethod.ON_SITE_VISIT, 1, ContactMethod.INFORMATION_COMPARISON, 1)),
                 // A, B, D2; A and B long-term now.
                 month(DECEMBER, 3, 0, 0, 0, Map.of(), 2, 3, 0, Map.of()));
     }
@@ -166,7 +168,7 @@ class AreaStatisticsProjectionTest extends ProjectionTestBase {
         assertThat(statistics.months()).containsExactlyElementsOf(streetMayToDecember());
         MonthlyFigures november = statistics.months().get(6);
         assertThat(november.longTermPerMille()).isEqualTo(333);
-        assertThat(november.coveragePerMille()).isEqualTo(400);
+        assertThat(november.coveragePerMille()).isEqualTo(600);
         assertThat(november.cancelled()).isZero();
     }
 
@@ -189,7 +191,8 @@ class AreaStatisticsProjectionTest extends ProjectionTestBase {
     void knownAtLeavesOutWhatWasRecordedLater() {
         groups.deliver(dataset());
 
-        // Before 12-03 C had not been recorded as employed: still registered in November and December.
+        // Before 12-03 C had not been recorded as employed: still registered in November and December; B's
+        // contact was not recorded either.
         assertThat(statistics(NOVEMBER, DECEMBER, DECEMBER_1, STREET_AGENCY).months()).containsExactly(
                 month(NOVEMBER, 4, 1, 1, 1, Map.of(), 1, 5, 2,
                       Map.of(ContactMethod.PHONE, 1, ContactMethod.ON_SITE_VISIT, 1, ContactMethod.INFORMATION_COMPARISON, 1)),
@@ -226,7 +229,8 @@ class AreaStatisticsProjectionTest extends ProjectionTestBase {
                                                 STREET_AGENCY, "990101002").months().get(0);
         // F in force in the other street; the county's subsidy.
         assertThat(novemberAll).isEqualTo(new MonthlyFigures(NOVEMBER, street.registeredAtMonthEnd() + 1, 1, 2, 1, Map.of(),
-                                                             1, street.activeInMonth() + 1, 2, street.contactedByMethod(),
+                                                             1, street.activeInMonth() + 1, street.contactedInMonth(),
+                                                             street.contactedByMethod(),
                                                              1, new BigDecimal("1500"), 0, BigDecimal.ZERO, 0,
                                                              BigDecimal.ZERO));
         assertThat(statistics(NOVEMBER, NOVEMBER, null, COUNTY, STREET_AGENCY, STREET_AGENCY).agencyIds())
@@ -288,11 +292,22 @@ class AreaStatisticsProjectionTest extends ProjectionTestBase {
         assertThat(spells.get("1", Document.class).getString("ground")).isEqualTo("FULL_TIME_SCHOOL");
         assertThat(spells.get("1", Document.class).getString("end")).isEqualTo("2026-10-01");
         assertThat(spells.get("2", Document.class).getString("start")).isEqualTo("2026-11-16");
+
+        // A's November: the earliest recording of each method used, nothing more.
+        assertThat(model.get(AreaStatisticsProjection.MONTHS))
+                .allSatisfy(doc -> assertThat(doc.getString("_id")).matches("\\d+\\|2026-1[012]\\|\\d\\d"));
+        Document aNovember = model.get(AreaStatisticsProjection.MONTHS).stream()
+                                  .filter(doc -> doc.getString("_id").equals(
+                                          AreaStatisticsProjection.monthId(STREET_AGENCY, NOVEMBER, a.caseId())))
+                                  .findFirst().orElseThrow().get("cases", Document.class).get(a.caseId(), Document.class);
+        assertThat(aNovember.get("contacts", Document.class).get("1", Document.class).keySet())
+                .containsExactly("PHONE", "ON_SITE_VISIT");
     }
 
     Map<String, List<Document>> model() {
         Map<String, List<Document>> model = new TreeMap<>(fixture.dump());
-        model.keySet().retainAll(List.of(AreaStatisticsProjection.FACTS, AreaStatisticsProjection.SPELL_AGENCIES));
+        model.keySet().retainAll(List.of(AreaStatisticsProjection.FACTS, AreaStatisticsProjection.MONTHS,
+                                         AreaStatisticsProjection.SPELL_AGENCIES));
         return model;
     }
 }
