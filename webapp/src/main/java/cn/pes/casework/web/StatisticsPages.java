@@ -75,7 +75,7 @@ class StatisticsPages {
         Labels labels = new Labels(messages, locale);
         return page.signedIn(model).flatMap(officer -> {
             Request request = request(officer, area, month, knownAt);
-            return report(request).map(report -> {
+            return report(request, labels).map(report -> {
                 List<Indicator> indicators = StatisticsTables.indicators(labels);
                 MonthlyFigures figures = report.figures();
                 model.addAttribute("areas", areaChoices(officer));
@@ -123,7 +123,7 @@ class StatisticsPages {
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED)))
                 .flatMap(officer -> {
                     Request request = request(officer, area, month, knownAt);
-                    return report(request).flatMap(report -> {
+                    return report(request, labels).flatMap(report -> {
                         List<Table<?>> tables = List.of(monthTable(request, report, labels, true),
                                 trendTable(report, labels));
                         String filename = "statistics-" + request.area().id() + "-" + request.month()
@@ -153,13 +153,21 @@ class StatisticsPages {
         return new Request(agencies.find(areaId).orElseThrow(), yearMonth, instant, knownAtInput);
     }
 
-    private Mono<Report> report(Request request) {
+    private Mono<Report> report(Request request, Labels labels) {
         Mono<AreaStatistics> trend = pageQueries.query(new FindAreaStatisticsQuery(areaIds(request.area()),
                 request.month().minusMonths(TREND_MONTHS - 1), request.month(), request.knownAt()), AreaStatistics.class);
-        Mono<List<Line>> breakdown = Flux.fromIterable(subAreas(request.area()))
-                .concatMap(sub -> pageQueries.query(new FindAreaStatisticsQuery(areaIds(sub), request.month(),
+        // The area's own office alone, then each county (with its streets) or street: the lines add up to the area.
+        List<Agency> below = subAreas(request.area());
+        List<Part> parts = new ArrayList<>();
+        if (!below.isEmpty()) {
+            parts.add(new Part(labels.messages().getMessage("stats.ownOffice", new Object[]{request.area().name()},
+                    labels.locale()), List.of(request.area().id())));
+        }
+        below.forEach(sub -> parts.add(new Part(sub.name(), areaIds(sub))));
+        Mono<List<Line>> breakdown = Flux.fromIterable(parts)
+                .concatMap(part -> pageQueries.query(new FindAreaStatisticsQuery(part.agencyIds(), request.month(),
                                 request.month(), request.knownAt()), AreaStatistics.class)
-                        .map(answer -> new Line(sub.name(), answer.months().get(0))))
+                        .map(answer -> new Line(part.label(), answer.months().get(0))))
                 .collectList();
         return Mono.zip(trend, breakdown).map(found -> {
             List<MonthlyFigures> months = found.getT1().months();
@@ -233,6 +241,9 @@ class StatisticsPages {
             }
             return uri.encode().build().getQuery();
         }
+    }
+
+    private record Part(String label, List<String> agencyIds) {
     }
 
     private record Report(MonthlyFigures figures, List<Line> trend, List<Line> breakdown, Instant answeredAt) {

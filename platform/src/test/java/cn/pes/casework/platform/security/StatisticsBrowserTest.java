@@ -74,8 +74,8 @@ class StatisticsBrowserTest extends BrowserPlatformTest {
         });
         List<WebElement> streets = browser.findElements(By.cssSelector("table.breakdown tbody tr"));
         assertThat(streets).extracting(row -> row.findElement(By.tagName("td")).getText())
-                .containsExactly("中心区解放街道劳动保障所", "中心区人民路街道劳动保障所");
-        assertThat(streets.get(0).findElements(By.tagName("td")).get(2).getText())
+                .containsExactly("XX市中心区公共就业服务中心（本级）", "中心区解放街道劳动保障所", "中心区人民路街道劳动保障所");
+        assertThat(streets.get(1).findElements(By.tagName("td")).get(2).getText())
                 .isEqualTo(String.valueOf(figures(List.of(STREET)).registeredAtMonthEnd()));
         assertThat(browser.findElements(By.cssSelector("table.trend tbody tr"))).hasSize(12);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions

@@ -86,11 +86,19 @@ class StatisticsExportHttpTest extends SecuredPlatformTest {
                     assertThat(workbook.getFontAt(cell.getCellStyle().getFontIndex()).getBold()).isTrue();
                 }
                 assertThat(month.getPaneInformation().isFreezePane()).isTrue();
-                assertThat(month.getPhysicalNumberOfRows()).as("header, the county and its two streets").isEqualTo(4);
+                assertThat(month.getPhysicalNumberOfRows())
+                        .as("header, the county, its own office and its two streets").isEqualTo(5);
                 assertThat(month.getRow(1).getCell(0).getStringCellValue()).isEqualTo("XX市东湖区公共就业服务中心");
-                assertThat(month.getRow(3).getCell(0).getStringCellValue()).isEqualTo("东湖区新城镇劳动保障所");
+                assertThat(month.getRow(2).getCell(0).getStringCellValue()).isEqualTo("XX市东湖区公共就业服务中心（本级）");
+                assertThat(month.getRow(4).getCell(0).getStringCellValue()).isEqualTo("东湖区新城镇劳动保障所");
                 assertFigures(month.getRow(1), headers, county);
-                assertFigures(month.getRow(3), headers, newTown);
+                assertFigures(month.getRow(2), headers, figures(List.of(EAST_LAKE), null));
+                assertFigures(month.getRow(4), headers, newTown);
+                int registered = headers.indexOf("月末登记失业人数");
+                assertThat(month.getRow(2).getCell(registered).getNumericCellValue()
+                        + month.getRow(3).getCell(registered).getNumericCellValue()
+                        + month.getRow(4).getCell(registered).getNumericCellValue())
+                        .as("the lines add up to the county").isEqualTo(county.registeredAtMonthEnd());
 
                 Sheet trend = workbook.getSheetAt(1);
                 assertThat(trend.getPhysicalNumberOfRows()).as("header and twelve months").isEqualTo(13);
@@ -109,7 +117,7 @@ class StatisticsExportHttpTest extends SecuredPlatformTest {
                     .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
             assertThat(csv).startsWith("\uFEFF\"地区\",\"月份\",\"月末登记失业人数\",\"新增登记\"");
             List<List<String>> lines = parseCsv(csv.substring(1));
-            assertThat(lines).hasSize(4);
+            assertThat(lines).hasSize(5);
             List<String> csvHeaders = lines.get(0);
             List<String> countyLine = lines.get(1);
             assertThat(countyLine.get(0)).isEqualTo("XX市东湖区公共就业服务中心");
