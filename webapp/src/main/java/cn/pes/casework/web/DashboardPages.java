@@ -1,6 +1,8 @@
 package cn.pes.casework.web;
 
+import cn.pes.casework.events.statistics.AreaStatistics;
 import cn.pes.casework.events.statistics.CaseloadFigures;
+import cn.pes.casework.events.statistics.FindAreaStatisticsQuery;
 import cn.pes.casework.events.statistics.ContactFigures;
 import cn.pes.casework.events.statistics.FindCaseloadFiguresQuery;
 import cn.pes.casework.events.statistics.FindContactFiguresQuery;
@@ -8,8 +10,6 @@ import cn.pes.casework.events.statistics.FindFlowFiguresQuery;
 import cn.pes.casework.events.statistics.FindJobFiguresQuery;
 import cn.pes.casework.events.statistics.FlowFigures;
 import cn.pes.casework.events.statistics.JobFigures;
-import cn.pes.casework.events.subsidy.FindSubsidyTotalsQuery;
-import cn.pes.casework.events.subsidy.SubsidyTotals;
 import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Role;
 import cn.pes.casework.security.agency.Agency;
@@ -34,12 +34,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
- * The dashboard, without personal data: for the month asked, each agency the officer covers with its
- * active registrations, new registrations, endings and tracking coverage; the totals of them all with
- * the applications awaiting a decision today; and the last six months' trend. The figures travel to
+ * The dashboard, without personal data: the area's monthly statistics (the city's, or a county's with
+ * its streets) for the month asked and the eleven before it, kept up to date while the page is open by
+ * {@link DashboardStream}; the applications awaiting a decision today; each agency the officer covers
+ * with its active registrations, new registrations, endings and tracking coverage; job introduction. The figures travel to
  * the page as a JSON data island that the chart script reads (labels included, in the page's
  * language); the same figures are in tables for keyboards, screen readers and printing.
  */
@@ -47,7 +47,7 @@ import java.util.stream.IntStream;
 class DashboardPages {
 
     private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final int TREND_MONTHS = 6;
+    static final int TREND_MONTHS = 12;
 
     private final PageQueries pageQueries;
     private final AccessRules rules;
@@ -56,9 +56,11 @@ class DashboardPages {
     private final ObjectMapper json;
     private final MessageSource messages;
     private final Clock clock;
+    private final LiveFigures liveFigures;
 
     DashboardPages(PageQueries pageQueries, AccessRules rules, AgencyDirectory agencies, PageModel page, ObjectMapper json,
-                   MessageSource messages, Clock clock) {
+                   MessageSource messages, Clock clock, LiveFigures liveFigures) {
+        this.liveFigures = liveFigures;
         this.pageQueries = pageQueries;
         this.rules = rules;
         this.agencies = agencies;
@@ -81,25 +83,23 @@ class DashboardPages {
             Mono<List<Figures>> byAgency = Flux.fromIterable(covered)
                     .concatMap(agency -> figures(agency.name(), List.of(agency.id()), yearMonth, today))
                     .collectList();
-            Mono<List<Figures>> trend = Flux.fromStream(IntStream.range(0, TREND_MONTHS)
-                            .mapToObj(back -> yearMonth.minusMonths(TREND_MONTHS - 1 - back)))
-                    .concatMap(m -> figures(m.toString(), all, m, today))
-                    .collectList();
+            // The area's figures (统计月报: the city, or a county with its streets), this month and the eleven
+            // before it; the page's stream sends them again as caseworkers change them.
+            Mono<AreaStatistics> area = pageQueries.query(areaQuery(all, yearMonth), AreaStatistics.class);
             Mono<CaseloadFigures> waiting = pageQueries.query(new FindCaseloadFiguresQuery(all, yearMonth, today),
                     CaseloadFigures.class);
-            Mono<SubsidyTotals> subsidies = pageQueries.query(new FindSubsidyTotalsQuery(all, yearMonth),
-                    SubsidyTotals.class);
             // Job introduction (职业介绍, JOB-1..JOB-6): reviews, referrals, hires, fairs and guidance of the month.
             Mono<JobFigures> jobs = pageQueries.query(new FindJobFiguresQuery(all, yearMonth), JobFigures.class);
-            return Mono.zip(byAgency, trend, waiting, subsidies, jobs).map(found -> {
-                model.addAttribute("subsidies", found.getT4());
-                model.addAttribute("jobs", found.getT5());
+            return Mono.zip(byAgency, area, waiting, jobs).map(found -> {
+                LiveFigures.Snapshot live = liveFigures.of(found.getT2(), locale);
+                model.addAttribute("jobs", found.getT4());
                 model.addAttribute("month", yearMonth);
                 model.addAttribute("byAgency", found.getT1());
-                model.addAttribute("trend", found.getT2());
-                model.addAttribute("total", found.getT2().get(TREND_MONTHS - 1));
+                model.addAttribute("live", live.values());
+                model.addAttribute("trendRows", live.rows());
                 model.addAttribute("waiting", found.getT3());
-                model.addAttribute("chartData", chartData(found.getT1(), found.getT2(), locale));
+                model.addAttribute("chartData", chartData(found.getT1(), live.chart(), locale));
+                model.addAttribute("liveUrl", "/dashboard/live?month=" + yearMonth);
                 return "dashboard/dashboard";
             });
         });
@@ -116,10 +116,15 @@ class DashboardPages {
                 found.getT3().cancelled()));
     }
 
-    private String chartData(List<Figures> byAgency, List<Figures> trend, Locale locale) {
+    /** The months a dashboard shows: the month asked and the eleven before it, for the agencies counted. */
+    static FindAreaStatisticsQuery areaQuery(List<String> agencyIds, YearMonth month) {
+        return new FindAreaStatisticsQuery(agencyIds, month.minusMonths(TREND_MONTHS - 1), month, null);
+    }
+
+    private String chartData(List<Figures> byAgency, Map<String, Object> trend, Locale locale) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("agencies", chart(byAgency, locale, false));
-        data.put("trend", chart(trend, locale, true));
+        data.put("trend", trend);
         try {
             // Inside a <script type="application/json">: "</" must not end the element early.
             return json.writeValueAsString(data).replace("</", "<\\/");

@@ -81,6 +81,12 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "GET /cases/{caseId}/cancellation-proposals/{proposalId}",
                         "POST /cases/{caseId}/cancellation-proposals/{proposalId}/{decision:confirmation|dismissal}");
         assertThat(routes).as("history integrity check").contains("POST /api/cases/{caseId}/integrity-checks");
+        assertThat(routes).as("monthly statistics, its exports, the dashboard's stream and overdue lists as files")
+                .contains("GET /statistics", "GET /statistics.csv", "GET /statistics.xlsx", "GET /dashboard/live",
+                        "GET /applications.csv", "GET /applications.xlsx", "GET /job-seeking/reviews.csv",
+                        "GET /job-seeking/reviews.xlsx", "GET /subsidies/missed.csv", "GET /subsidies/missed.xlsx");
+        assertThat(routes).as("area statistics")
+                .contains("GET /api/statistics/areas/{agencyId}", "GET /api/statistics/areas/{agencyId}/breakdown");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

@@ -225,14 +225,17 @@ class BrowserTest extends BrowserPlatformTest {
                 .presenceOfElementLocated(By.cssSelector("#chart-trend svg")));
         com.fasterxml.jackson.databind.JsonNode figures = api.get("/api/statistics/agencies/" + STREET
                 + "/caseload?month=2026-11");
-        assertThat(browser.findElements(By.cssSelector("table.trend tbody tr"))).hasSize(6);
+        // The area's twelve months (统计月报 figures), the month asked last.
+        List<WebElement> months = browser.findElements(By.cssSelector("table.trend tbody tr"));
+        assertThat(months).hasSize(12);
+        assertThat(months.get(11).findElement(By.tagName("td")).getText()).isEqualTo("2026-11");
         assertThat(Integer.parseInt(browser.findElement(By.cssSelector("dd.tile-new")).getText()))
                 .isGreaterThanOrEqualTo(figures.path("newRegistrations").asInt());
         assertThat(browser.findElements(By.cssSelector("#chart-trend svg path")).size()).isPositive();
-        assertThat(browser.findElement(By.cssSelector("#chart-trend")).getText()).contains("本月新登记");
+        assertThat(browser.findElement(By.cssSelector("#chart-trend")).getText()).contains("新增登记");
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(name.substring(0, 1) + "*");
         assertThat(browser.findElements(By.cssSelector("header nav a"))).extracting(WebElement::getText)
-                .containsExactly("统计看板", "修改密码");
+                .containsExactly("统计看板", "统计月报", "修改密码");
         assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText()).isEqualTo("统计看板");
         screenshot("08-dashboard");
         caseworker("W-dash", STREET).getting("/dashboard?month=2026-11").expectStatus().isOk();

@@ -1,6 +1,10 @@
 package cn.pes.casework.query.projection;
 
 import cn.pes.casework.query.employerguidance.EmployerGuidanceProjection;
+import cn.pes.casework.query.areastatistics.AreaStatisticsProjection;
+import cn.pes.casework.query.areastatistics.AreaStatisticsQueries;
+import cn.pes.casework.events.statistics.AreaStatistics;
+import cn.pes.casework.events.statistics.FindAreaStatisticsQuery;
 import cn.pes.casework.query.fairs.RecruitmentFairsProjection;
 import cn.pes.casework.query.jobfigures.JobFiguresProjection;
 import cn.pes.casework.query.jobseekers.JobSeekersProjection;
@@ -125,7 +129,8 @@ class ProjectionPipelineTest {
                   .registerEventHandler(c -> new JobSeekersProjection(writer, personalData))
                   .registerEventHandler(c -> new RecruitmentFairsProjection(writer, personalData))
                   .registerEventHandler(c -> new JobFiguresProjection(writer))
-                  .registerEventHandler(c -> new EmployerGuidanceProjection(writer));
+                  .registerEventHandler(c -> new EmployerGuidanceProjection(writer))
+                  .registerEventHandler(c -> new AreaStatisticsProjection(writer));
         Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
         configurer.registerQueryHandler(c -> new CaseSummaryQueries(store, personalData))
                   .registerQueryHandler(c -> new CaseHistoryQueries(store))
@@ -135,7 +140,8 @@ class ProjectionPipelineTest {
                   .registerQueryHandler(c -> new RegistrationFlowsQueries(store))
                   .registerQueryHandler(c -> new SubsidyPipelineQueries(store, clock, personalData))
                   .registerQueryHandler(c -> new SubsidyTotalsQueries(store))
-                  .registerQueryHandler(c -> new VacanciesQueries(store, personalData, ProjectionHarness.AGENCIES));
+                  .registerQueryHandler(c -> new VacanciesQueries(store, personalData, ProjectionHarness.AGENCIES))
+                  .registerQueryHandler(c -> new AreaStatisticsQueries(store, clock));
         new ProjectionProcessorsModule(fixture.client(), ReadModelFixture.DATABASE, writer,
                                        new ProjectionSettings(20, 2, 0),
                                        ProjectionProcessingConfiguration.PROCESSING_GROUPS).configureModule(configurer);
@@ -205,6 +211,11 @@ class ProjectionPipelineTest {
             FlowFigures october = query(new FindFlowFiguresQuery(List.of(STREET_AGENCY), YearMonth.of(2026, 10)),
                                         FlowFigures.class);
             assertThat(october.newRegistrations()).isEqualTo(30);
+            AreaStatistics area = query(new FindAreaStatisticsQuery(List.of(STREET_AGENCY), YearMonth.of(2026, 10),
+                                                                    YearMonth.of(2026, 11), null), AreaStatistics.class);
+            assertThat(area.months().get(0).newRegistrations()).isEqualTo(30);
+            assertThat(area.months().get(1).registeredAtMonthEnd()).isEqualTo(30);
+            assertThat(area.months().get(1).contactedInMonth()).isEqualTo(15);
         });
 
         // Each group keeps its own tokens, one per segment, in the read-model database.

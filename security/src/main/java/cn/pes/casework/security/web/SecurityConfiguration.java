@@ -101,6 +101,15 @@ public class SecurityConfiguration {
                         .pathMatchers("/cases/*/integrity").hasRole(Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.GET, "/dashboard")
                         .hasAnyRole(Role.ANALYST.name(), Role.CASEWORKER.name(), Role.AUDITOR.name())
+                        // Monthly statistics (统计月报), its exports and the dashboard's live stream: no personal data
+                        .pathMatchers(HttpMethod.GET, "/statistics", "/statistics.csv", "/statistics.xlsx", "/dashboard/live")
+                        .hasAnyRole(Role.ANALYST.name(), Role.CASEWORKER.name(), Role.AUDITOR.name())
+                        // Overdue lists as files: the same officers as their pages (people masked)
+                        .pathMatchers(HttpMethod.GET, "/applications.csv", "/applications.xlsx")
+                        .hasRole(Role.CASEWORKER.name())
+                        .pathMatchers(HttpMethod.GET, "/job-seeking/reviews.csv", "/job-seeking/reviews.xlsx",
+                                "/subsidies/missed.csv", "/subsidies/missed.xlsx")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         // Employers, vacancies and recruitment fairs (JOB-1, JOB-3..JOB-5): pages listing people
                         // (job seekers for a vacancy, a fair's participants) as the agencies' lists are
                         .pathMatchers(HttpMethod.GET, "/employers/*/vacancies/*/matches", "/fairs", "/fairs/*")

@@ -1,0 +1,128 @@
+package cn.pes.casework.platform.security;
+
+import cn.pes.casework.events.statistics.AreaStatistics;
+import cn.pes.casework.events.statistics.FindAreaStatisticsQuery;
+import cn.pes.casework.platform.support.Caseworker;
+import cn.pes.casework.platform.support.TestIds;
+import cn.pes.casework.security.Role;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static cn.pes.casework.platform.support.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard's live stream ({@code /dashboard/live}, server-sent events): the area's figures at
+ * once, then new figures when a registration made over HTTP changes them, equal to what the statistics
+ * query answers; the subscription behind it ends when the client goes away.
+ */
+class DashboardStreamHttpTest extends SecuredPlatformTest {
+
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS = new ParameterizedTypeReference<>() {
+    };
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Autowired
+    QueryGateway queryGateway;
+    @Autowired
+    QueryUpdateEmitter updateEmitter;
+
+    @BeforeEach
+    void atNow() {
+        clock.set(NOW);
+    }
+
+    @Test
+    void aRegistrationMadeOverHttpArrivesOnTheStreamAsTheChangedFigure() throws InterruptedException {
+        Caseworker county = caseworker("W-live-c", COUNTY);
+        long subscriptionsBefore = areaSubscriptions();
+        Flux<ServerSentEvent<String>> stream = county.http().get().uri("/dashboard/live?month=2026-11")
+                .accept(MediaType.TEXT_EVENT_STREAM).header(HttpHeaders.AUTHORIZATION, county.bearer())
+                .exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+                .returnResult(EVENTS).getResponseBody();
+        BlockingQueue<JsonNode> figures = new LinkedBlockingQueue<>();
+        Disposable subscription = stream.filter(event -> "figures".equals(event.event()))
+                .subscribe(event -> figures.add(read(event.data())));
+        try {
+            JsonNode first = figures.poll(30, TimeUnit.SECONDS);
+            assertThat(first).as("the figures at once").isNotNull();
+            assertThat(first.path("rows")).as("twelve months").hasSize(12);
+            int registeredBefore = first.path("values").path("registered").asInt();
+            int newBefore = first.path("values").path("new").asInt();
+            assertThat(areaSubscriptions()).isEqualTo(subscriptionsBefore + 1);
+
+            long registeredAt = System.nanoTime();
+            caseworker("W-live-s", STREET).registerAtWindow(TestIds.adult(), "赵" + System.nanoTime() % 100000);
+
+            JsonNode changed = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                JsonNode next = figures.poll(1, TimeUnit.SECONDS);
+                if (next != null && next.path("values").path("new").asInt() > newBefore) {
+                    changed = next;
+                    break;
+                }
+            }
+            assertThat(changed).as("new figures after the registration").isNotNull();
+            System.out.printf("dashboard stream: registration to new figures on the stream %d ms%n",
+                    (System.nanoTime() - registeredAt) / 1_000_000);
+            assertThat(changed.path("values").path("registered").asInt()).isEqualTo(registeredBefore + 1);
+            AreaStatistics answer = queryGateway.query(new FindAreaStatisticsQuery(
+                            List.of(COUNTY, STREET, "990101002"), YearMonth.of(2026, 11), YearMonth.of(2026, 11), null),
+                    ResponseTypes.instanceOf(AreaStatistics.class)).join();
+            assertThat(changed.path("values").path("new").asInt())
+                    .isEqualTo(answer.months().get(0).newRegistrations());
+            assertThat(changed.path("rows").get(11).get(0).asText()).isEqualTo("2026-11");
+            assertThat(changed.path("rows").get(11).get(2).asInt()).isEqualTo(newBefore + 1);
+        } finally {
+            subscription.dispose();
+        }
+        // The client went away: the query subscription behind the stream is closed.
+        long goneAt = System.nanoTime();
+        eventually(() -> assertThat(areaSubscriptions()).isEqualTo(subscriptionsBefore));
+        System.out.printf("dashboard stream: client gone to subscription closed %d ms%n",
+                (System.nanoTime() - goneAt) / 1_000_000);
+    }
+
+    @Test
+    void theStreamIsForThoseWhoMaySeeStatistics() {
+        officer("R-live", CITY, Role.REVIEWER).getting("/dashboard/live").expectStatus().isForbidden();
+        officer("S-live", CITY, Role.ADMINISTRATOR).getting("/dashboard/live").expectStatus().isForbidden();
+        anonymous().get().uri("/dashboard/live").accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isUnauthorized();
+        caseworker("W-live-bad", STREET).getting("/dashboard/live?month=november").expectStatus().isBadRequest();
+    }
+
+    private long areaSubscriptions() {
+        return updateEmitter.activeSubscriptions().stream()
+                .filter(query -> query.getPayload() instanceof FindAreaStatisticsQuery).count();
+    }
+
+    private JsonNode read(String data) {
+        try {
+            return json.readTree(data);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
