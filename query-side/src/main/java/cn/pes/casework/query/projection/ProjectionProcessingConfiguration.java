@@ -1,6 +1,7 @@
 package cn.pes.casework.query.projection;
 
 import cn.pes.casework.query.agencycaseload.AgencyCaseloadProjection;
+import cn.pes.casework.query.audittrail.OfficerActionsProjection;
 import cn.pes.casework.query.casehistory.CaseHistoryProjection;
 import cn.pes.casework.query.caselookup.CaseLookupProjection;
 import cn.pes.casework.query.casesummary.CaseSummaryProjection;
@@ -38,7 +39,8 @@ public class ProjectionProcessingConfiguration {
             RecruitmentFairsProjection.PROCESSING_GROUP,
             JobFiguresProjection.PROCESSING_GROUP,
             EmployerGuidanceProjection.PROCESSING_GROUP,
-            JobSeekersProjection.PROCESSING_GROUP);
+            JobSeekersProjection.PROCESSING_GROUP,
+            OfficerActionsProjection.PROCESSING_GROUP);
 
     @Bean
     public ProjectionProcessorsModule queryProjectionProcessors(

@@ -1,6 +1,10 @@
 package cn.pes.casework.query.projection;
 
 import cn.pes.casework.query.employerguidance.EmployerGuidanceProjection;
+import cn.pes.casework.query.audittrail.OfficerActionsProjection;
+import cn.pes.casework.query.audittrail.OfficerActionsQueries;
+import cn.pes.casework.events.audit.FindOfficerActionsQuery;
+import cn.pes.casework.events.audit.RecordedActionsView;
 import cn.pes.casework.query.fairs.RecruitmentFairsProjection;
 import cn.pes.casework.query.jobfigures.JobFiguresProjection;
 import cn.pes.casework.query.jobseekers.JobSeekersProjection;
@@ -125,7 +129,8 @@ class ProjectionPipelineTest {
                   .registerEventHandler(c -> new JobSeekersProjection(writer, personalData))
                   .registerEventHandler(c -> new RecruitmentFairsProjection(writer, personalData))
                   .registerEventHandler(c -> new JobFiguresProjection(writer))
-                  .registerEventHandler(c -> new EmployerGuidanceProjection(writer));
+                  .registerEventHandler(c -> new EmployerGuidanceProjection(writer))
+                  .registerEventHandler(c -> new OfficerActionsProjection(writer));
         Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
         configurer.registerQueryHandler(c -> new CaseSummaryQueries(store, personalData))
                   .registerQueryHandler(c -> new CaseHistoryQueries(store))
@@ -135,7 +140,8 @@ class ProjectionPipelineTest {
                   .registerQueryHandler(c -> new RegistrationFlowsQueries(store))
                   .registerQueryHandler(c -> new SubsidyPipelineQueries(store, clock, personalData))
                   .registerQueryHandler(c -> new SubsidyTotalsQueries(store))
-                  .registerQueryHandler(c -> new VacanciesQueries(store, personalData, ProjectionHarness.AGENCIES));
+                  .registerQueryHandler(c -> new VacanciesQueries(store, personalData, ProjectionHarness.AGENCIES))
+                  .registerQueryHandler(c -> new OfficerActionsQueries(store));
         new ProjectionProcessorsModule(fixture.client(), ReadModelFixture.DATABASE, writer,
                                        new ProjectionSettings(20, 2, 0),
                                        ProjectionProcessingConfiguration.PROCESSING_GROUPS).configureModule(configurer);
@@ -205,6 +211,10 @@ class ProjectionPipelineTest {
             FlowFigures october = query(new FindFlowFiguresQuery(List.of(STREET_AGENCY), YearMonth.of(2026, 10)),
                                         FlowFigures.class);
             assertThat(october.newRegistrations()).isEqualTo(30);
+            // Every event of the stream is an action of the officer who recorded it.
+            RecordedActionsView actions = query(new FindOfficerActionsQuery(CaseEvents.OFFICER, LocalDate.of(2026, 11, 2),
+                                                                            LocalDate.of(2026, 11, 2)), RecordedActionsView.class);
+            assertThat(actions.actions()).hasSize(75);
         });
 
         // Each group keeps its own tokens, one per segment, in the read-model database.
