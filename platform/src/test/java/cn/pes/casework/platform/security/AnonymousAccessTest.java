@@ -80,6 +80,7 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "POST /cases/{caseId}/referrals/{referralId}/outcome",
                         "GET /cases/{caseId}/cancellation-proposals/{proposalId}",
                         "POST /cases/{caseId}/cancellation-proposals/{proposalId}/{decision:confirmation|dismissal}");
+        assertThat(routes).as("who did what").contains("GET /api/audit/actions", "GET /audit/actions");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {
