@@ -90,10 +90,11 @@ class OfficerActionsHttpTest extends SecuredPlatformTest {
             assertThat(action.path("agencyId").asText()).isEqualTo(NEW_TOWN);
             assertThat(action.path("aggregateType").asText()).isEqualTo("ClientCase");
             assertThat(action.path("aggregateId").asText()).isEqualTo(first);
-            assertThat(action.path("channel").asText()).isEqualTo("WINDOW");
+            assertThat(action.path("channel").asText()).isIn("WINDOW", "BACK_OFFICE");
             assertThat(action.path("label").asText()).isNotBlank();
             types.add(action.path("eventType").asText());
         });
+        assertThat(actions.get(0).path("channel").asText()).isEqualTo("WINDOW");
         assertThat(types).startsWith("CaseOpened").contains("UnemploymentRegistered").endsWith("TrackingContactRecorded");
         assertThat(actions.toString()).doesNotContain("甲" + suffix);
         eventually(() -> assertThat(eventIds(auditor.get("/api/audit/actions?officer=" + b.officerId() + period())))
@@ -179,15 +180,34 @@ class OfficerActionsHttpTest extends SecuredPlatformTest {
         reader.getting("/api/audit/access-log?officerId=" + reader.officerId()).expectStatus().isForbidden();
     }
 
+    /** "Not in the log" must mean "not read": a read whose row cannot be written is refused. */
+    @Test
+    void aReadThatCannotBeLoggedIsRefused() {
+        Caseworker reader = caseworker("W-nolog-" + suffix, NEW_TOWN);
+        String caseId = reader.registerAtWindow(TestIds.adult(), "戊" + suffix);
+        eventually(() -> reader.getting("/api/cases/" + caseId).expectStatus().isOk());
+        jdbc.execute("ALTER TABLE access_log RENAME TO access_log_away");
+        try {
+            reader.getting("/api/cases/" + caseId).expectStatus().isEqualTo(503)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody(String.class).value(body -> assertThat(body).doesNotContain("戊" + suffix));
+            reader.getting("/ledger.csv?month=" + YearMonth.from(NOW)).expectStatus().isEqualTo(503);
+        } finally {
+            jdbc.execute("ALTER TABLE access_log_away RENAME TO access_log");
+        }
+        reader.getting("/api/cases/" + caseId).expectStatus().isOk();
+    }
+
     @Test
     void aReadIsRecordedWithTheCorrelationIdTheClientSent() {
         Caseworker reader = caseworker("W-corr-" + suffix, NEW_TOWN);
         String caseId = reader.registerAtWindow(TestIds.adult(), "丁" + suffix);
         eventually(() -> reader.getting("/api/cases/" + caseId).expectStatus().isOk());
         String correlation = "read-" + suffix;
-        reader.http().get().uri("/api/cases/" + caseId + "/history")
+        // The history is its own read model and may trail the case by a moment.
+        eventually(() -> reader.http().get().uri("/api/cases/" + caseId + "/history")
                 .header("Authorization", reader.bearer()).header("X-Correlation-Id", correlation)
-                .exchange().expectStatus().isOk();
+                .exchange().expectStatus().isOk());
 
         JsonNode entries = auditor().get("/api/audit/access-log?officerId=" + reader.officerId()
                 + "&action=CASE_VIEWED&target=" + caseId).path("entries");
