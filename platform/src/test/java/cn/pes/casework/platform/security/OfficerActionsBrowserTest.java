@@ -54,6 +54,17 @@ class OfficerActionsBrowserTest extends BrowserPlatformTest {
         assertThat(request).hasSize(2);
         assertThat(request).allSatisfy(row -> assertThat(row.getText()).contains(correlation));
 
+        // The record's link opens the case page, and that reading is itself in the access log.
+        submit(request.get(0).findElement(By.cssSelector("td a[href$='/cases/" + caseId + "']")));
+        assertThat(browser.getCurrentUrl()).endsWith("/cases/" + caseId);
+        browser.get(url("/audit/access-log"));
+        browser.findElement(By.name("officerId")).sendKeys("A9901A");
+        new Select(browser.findElement(By.name("action"))).selectByValue("CASE_VIEWED");
+        browser.findElement(By.name("target")).sendKeys(caseId);
+        submit(browser.findElement(By.cssSelector("form.filters button")));
+        assertThat(browser.findElements(By.cssSelector("table.access-log tbody tr"))).singleElement()
+                .satisfies(row -> assertThat(row.getText()).contains("查看个人档案").contains("page"));
+
         // The same officer's reads, in the access log.
         browser.get(url("/audit/access-log"));
         browser.findElement(By.name("officerId")).sendKeys(officerId);
