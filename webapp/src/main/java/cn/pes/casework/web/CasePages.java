@@ -17,6 +17,7 @@ import cn.pes.casework.security.Officer;
 import cn.pes.casework.security.Role;
 import cn.pes.casework.security.audit.AccessAction;
 import cn.pes.casework.security.audit.AccessLog;
+import cn.pes.casework.security.audit.ReadAudit;
 import cn.pes.casework.events.shared.PersonalData;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
@@ -59,13 +60,16 @@ class CasePages {
     private final AgencyDirectory agencies;
     private final PageModel page;
     private final AccessLog accessLog;
+    private final ReadAudit readAudit;
 
-    CasePages(PageQueries pageQueries, AccessRules rules, AgencyDirectory agencies, PageModel page, AccessLog accessLog) {
+    CasePages(PageQueries pageQueries, AccessRules rules, AgencyDirectory agencies, PageModel page, AccessLog accessLog,
+              ReadAudit readAudit) {
         this.pageQueries = pageQueries;
         this.rules = rules;
         this.agencies = agencies;
         this.page = page;
         this.accessLog = accessLog;
+        this.readAudit = readAudit;
     }
 
     /** Officers who read cases start at finding one, analysts at the dashboard, administrators at their account. */
@@ -142,9 +146,15 @@ class CasePages {
         }));
     }
 
+    /**
+     * Every showing of a person's record is in the access log before the page leaves: CASE_VIEWED, unless
+     * the page shows what was just revealed, whose PERSONAL_DATA_REVEALED row already says so.
+     */
     private Mono<String> render(String caseId, Officer officer, PersonalData revealed, Model model) {
         return pageQueries.query(new FindCaseQuery(caseId), CaseView.class)
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
+                .flatMap(view -> revealed != null ? Mono.just(view)
+                        : readAudit.caseViewed(officer, caseId, "page", null).thenReturn(view))
                 // The history is its own read model and may trail the case by a moment.
                 .zipWith(pageQueries.query(new FindCaseHistoryQuery(caseId), CaseHistoryView.class)
                         .defaultIfEmpty(new CaseHistoryView(caseId, List.of())))

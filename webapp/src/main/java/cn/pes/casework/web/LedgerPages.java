@@ -10,6 +10,7 @@ import cn.pes.casework.security.Officer;
 import cn.pes.casework.security.Role;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
+import cn.pes.casework.security.audit.ReadAudit;
 import cn.pes.casework.web.LedgerTables.Column;
 import cn.pes.casework.web.LedgerTables.Labels;
 import cn.pes.casework.web.LedgerTables.Table;
@@ -48,14 +49,16 @@ class LedgerPages {
     private final AgencyDirectory agencies;
     private final PageModel page;
     private final MessageSource messages;
+    private final ReadAudit readAudit;
 
     LedgerPages(PageQueries pageQueries, AccessRules rules, AgencyDirectory agencies, PageModel page,
-                MessageSource messages) {
+                MessageSource messages, ReadAudit readAudit) {
         this.pageQueries = pageQueries;
         this.rules = rules;
         this.agencies = agencies;
         this.page = page;
         this.messages = messages;
+        this.readAudit = readAudit;
     }
 
     @GetMapping("/ledger")
@@ -94,9 +97,9 @@ class LedgerPages {
         Labels labels = new Labels(messages, exchange.getLocaleContext().getLocale());
         return Officer.current().flatMap(officer -> {
             Scope scope = scope(officer, agency, month);
-            return contacts(scope).flatMap(rows -> download(scope, "csv",
-                    new MediaType("text", "csv", StandardCharsets.UTF_8),
-                    () -> csv(LedgerTables.contacts(rows, labels))));
+            return contacts(scope).flatMap(rows -> exported(officer, scope, "csv", rows.size(), exchange)
+                    .then(download(scope, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
+                            () -> csv(LedgerTables.contacts(rows, labels)))));
         });
     }
 
@@ -109,10 +112,21 @@ class LedgerPages {
         return Officer.current().flatMap(officer -> {
             Scope scope = scope(officer, agency, month);
             return contacts(scope).zipWith(uncontacted(scope))
-                    .flatMap(found -> download(scope, "xlsx", MediaType.parseMediaType(LedgerWorkbook.CONTENT_TYPE),
-                            () -> LedgerWorkbook.write(List.of(LedgerTables.contacts(found.getT1(), labels),
-                                    LedgerTables.uncontacted(found.getT2().lines(), labels)))));
+                    .flatMap(found -> exported(officer, scope, "xlsx",
+                            found.getT1().size() + found.getT2().lines().size(), exchange)
+                            .then(download(scope, "xlsx", MediaType.parseMediaType(LedgerWorkbook.CONTENT_TYPE),
+                                    () -> LedgerWorkbook.write(List.of(LedgerTables.contacts(found.getT1(), labels),
+                                            LedgerTables.uncontacted(found.getT2().lines(), labels))))));
         });
+    }
+
+    /**
+     * The export in the access log (LIST_EXPORTED) before the file leaves: the list, its agency and month,
+     * the format and how many rows (people) it holds — no one's details.
+     */
+    private Mono<Void> exported(Officer officer, Scope scope, String format, int rows, ServerWebExchange exchange) {
+        return readAudit.listExported(officer, "tracking-ledger", "agency=" + scope.agencyId() + " month="
+                + scope.month() + " format=" + format + " rows=" + rows, exchange);
     }
 
     /** The agency asked for (the officer's own when none) and the month; an agency out of scope does not exist. */

@@ -87,6 +87,7 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "GET /job-seeking/reviews.xlsx", "GET /subsidies/missed.csv", "GET /subsidies/missed.xlsx");
         assertThat(routes).as("area statistics")
                 .contains("GET /api/statistics/areas/{agencyId}", "GET /api/statistics/areas/{agencyId}/breakdown");
+        assertThat(routes).as("who did what").contains("GET /api/audit/actions", "GET /audit/actions");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

@@ -2,6 +2,7 @@ package cn.pes.casework.query.projection;
 
 import cn.pes.casework.query.agencycaseload.AgencyCaseloadProjection;
 import cn.pes.casework.query.areastatistics.AreaStatisticsProjection;
+import cn.pes.casework.query.audittrail.OfficerActionsProjection;
 import cn.pes.casework.query.casehistory.CaseHistoryProjection;
 import cn.pes.casework.query.caselookup.CaseLookupProjection;
 import cn.pes.casework.query.casesummary.CaseSummaryProjection;
@@ -40,7 +41,8 @@ public class ProjectionProcessingConfiguration {
             JobFiguresProjection.PROCESSING_GROUP,
             EmployerGuidanceProjection.PROCESSING_GROUP,
             JobSeekersProjection.PROCESSING_GROUP,
-            AreaStatisticsProjection.PROCESSING_GROUP);
+            AreaStatisticsProjection.PROCESSING_GROUP,
+            OfficerActionsProjection.PROCESSING_GROUP);
 
     @Bean
     public ProjectionProcessorsModule queryProjectionProcessors(

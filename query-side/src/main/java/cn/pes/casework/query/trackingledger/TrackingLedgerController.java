@@ -4,12 +4,14 @@ import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
 import cn.pes.casework.events.tracking.TrackingLedgerView;
 import cn.pes.casework.query.web.QueryParameters;
 import cn.pes.casework.query.web.QueryScope;
+import cn.pes.casework.security.audit.ReadAudit;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -22,25 +24,32 @@ public class TrackingLedgerController {
     private final QueryGateway queryGateway;
     private final Clock clock;
     private final QueryScope scope;
+    private final ReadAudit readAudit;
 
-    public TrackingLedgerController(QueryGateway queryGateway, Clock clock, QueryScope scope) {
+    public TrackingLedgerController(QueryGateway queryGateway, Clock clock, QueryScope scope, ReadAudit readAudit) {
         this.queryGateway = queryGateway;
         this.clock = clock;
         this.scope = scope;
+        this.readAudit = readAudit;
     }
 
     /**
      * The ledger of a month, by default the current one in the agencies' time zone: for the agency's own
-     * caseworkers, those of the county or city above it, and auditors.
+     * caseworkers, those of the county or city above it, and auditors. A whole list of people leaving as
+     * data is an export: it is in the access log (LIST_EXPORTED) before the answer leaves.
      */
     @GetMapping("/api/agencies/{agencyId}/tracking-ledger")
     public Mono<TrackingLedgerView> ledger(@PathVariable String agencyId,
-                                           @RequestParam(name = "month", required = false) String month) {
+                                           @RequestParam(name = "month", required = false) String month,
+                                           ServerWebExchange exchange) {
         return scope.officer().flatMap(officer -> {
             scope.requirePeopleListOf(officer, agencyId);
             YearMonth yearMonth = QueryParameters.month("month", month, clock);
             return Mono.fromFuture(queryGateway.query(new FindTrackingLedgerQuery(agencyId, yearMonth),
-                                                      ResponseTypes.instanceOf(TrackingLedgerView.class)));
+                                                      ResponseTypes.instanceOf(TrackingLedgerView.class)))
+                       .flatMap(view -> readAudit.listExported(officer, "tracking-ledger", "agency=" + agencyId
+                               + " month=" + yearMonth + " format=json rows=" + view.rows().size(), exchange)
+                                                 .thenReturn(view));
         })
                    // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
                    .subscribeOn(Schedulers.boundedElastic());

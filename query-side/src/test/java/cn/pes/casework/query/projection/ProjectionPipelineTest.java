@@ -5,6 +5,10 @@ import cn.pes.casework.query.areastatistics.AreaStatisticsProjection;
 import cn.pes.casework.query.areastatistics.AreaStatisticsQueries;
 import cn.pes.casework.events.statistics.AreaStatistics;
 import cn.pes.casework.events.statistics.FindAreaStatisticsQuery;
+import cn.pes.casework.query.audittrail.OfficerActionsProjection;
+import cn.pes.casework.query.audittrail.OfficerActionsQueries;
+import cn.pes.casework.events.audit.FindOfficerActionsQuery;
+import cn.pes.casework.events.audit.RecordedActionsView;
 import cn.pes.casework.query.fairs.RecruitmentFairsProjection;
 import cn.pes.casework.query.jobfigures.JobFiguresProjection;
 import cn.pes.casework.query.jobseekers.JobSeekersProjection;
@@ -130,7 +134,8 @@ class ProjectionPipelineTest {
                   .registerEventHandler(c -> new RecruitmentFairsProjection(writer, personalData))
                   .registerEventHandler(c -> new JobFiguresProjection(writer))
                   .registerEventHandler(c -> new EmployerGuidanceProjection(writer))
-                  .registerEventHandler(c -> new AreaStatisticsProjection(writer));
+                  .registerEventHandler(c -> new AreaStatisticsProjection(writer))
+                  .registerEventHandler(c -> new OfficerActionsProjection(writer));
         Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
         configurer.registerQueryHandler(c -> new CaseSummaryQueries(store, personalData))
                   .registerQueryHandler(c -> new CaseHistoryQueries(store))
@@ -141,7 +146,8 @@ class ProjectionPipelineTest {
                   .registerQueryHandler(c -> new SubsidyPipelineQueries(store, clock, personalData))
                   .registerQueryHandler(c -> new SubsidyTotalsQueries(store))
                   .registerQueryHandler(c -> new VacanciesQueries(store, personalData, ProjectionHarness.AGENCIES))
-                  .registerQueryHandler(c -> new AreaStatisticsQueries(store, clock));
+                  .registerQueryHandler(c -> new AreaStatisticsQueries(store, clock))
+                  .registerQueryHandler(c -> new OfficerActionsQueries(store));
         new ProjectionProcessorsModule(fixture.client(), ReadModelFixture.DATABASE, writer,
                                        new ProjectionSettings(20, 2, 0),
                                        ProjectionProcessingConfiguration.PROCESSING_GROUPS).configureModule(configurer);
@@ -216,6 +222,10 @@ class ProjectionPipelineTest {
             assertThat(area.months().get(0).newRegistrations()).isEqualTo(30);
             assertThat(area.months().get(1).registeredAtMonthEnd()).isEqualTo(30);
             assertThat(area.months().get(1).contactedInMonth()).isEqualTo(15);
+            // Every event of the stream is an action of the officer who recorded it.
+            RecordedActionsView actions = query(new FindOfficerActionsQuery(CaseEvents.OFFICER, LocalDate.of(2026, 11, 2),
+                                                                            LocalDate.of(2026, 11, 2)), RecordedActionsView.class);
+            assertThat(actions.actions()).hasSize(75);
         });
 
         // Each group keeps its own tokens, one per segment, in the read-model database.

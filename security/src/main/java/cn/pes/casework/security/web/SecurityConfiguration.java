@@ -99,6 +99,7 @@ public class SecurityConfiguration {
                         .hasRole(Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.GET, "/audit/access-log").hasRole(Role.AUDITOR.name())
                         .pathMatchers("/cases/*/integrity").hasRole(Role.AUDITOR.name())
+                        .pathMatchers(HttpMethod.GET, "/audit/actions").hasRole(Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.GET, "/dashboard")
                         .hasAnyRole(Role.ANALYST.name(), Role.CASEWORKER.name(), Role.AUDITOR.name())
                         // Monthly statistics (统计月报), its exports and the dashboard's live stream: no personal data
@@ -187,6 +188,9 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/statistics/**")
                         .hasAnyRole(Role.ANALYST.name(), Role.CASEWORKER.name(), Role.AUDITOR.name())
                         // Audit and administration
+                        // Who did what holds identifiers only: administrators may look too (they see no case).
+                        .pathMatchers(HttpMethod.GET, "/api/audit/actions")
+                        .hasAnyRole(Role.AUDITOR.name(), Role.ADMINISTRATOR.name())
                         .pathMatchers(HttpMethod.GET, "/api/audit/**").hasRole(Role.AUDITOR.name())
                         .pathMatchers("/api/admin/**").hasRole(Role.ADMINISTRATOR.name())
                         .pathMatchers("/api/account", "/api/account/**").authenticated()
