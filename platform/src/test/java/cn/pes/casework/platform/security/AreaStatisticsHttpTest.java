@@ -91,6 +91,10 @@ class AreaStatisticsHttpTest extends SecuredPlatformTest {
             assertThat(after.path("contactedByMethod").path("PHONE").asInt()
                                - before.path("contactedByMethod").path("PHONE").asInt()).isEqualTo(1);
             assertThat(after.toString()).doesNotContain(name, idNumber, stays, findsWork);
+            assertThat(after.path("coveragePerMille").asInt()).isEqualTo(
+                    Math.round(1000f * after.path("contactedInMonth").asInt() / after.path("activeInMonth").asInt()));
+            assertThat(after.has("longTermPerMille")).isTrue();
+            assertThat(after.has("cancelled")).isTrue();
         });
         JsonNode knownBefore = november(SECOND_STREET, "&knownAt=" + beforeEmployment);
         assertThat(delta(knownBefore, before, "registeredAtMonthEnd")).isEqualTo(2);
@@ -149,6 +153,7 @@ class AreaStatisticsHttpTest extends SecuredPlatformTest {
         assertThat(answer.path("months")).hasSize(12);
         assertThat(answer.path("months").get(0).path("month").asText()).isEqualTo("2025-12");
         assertThat(answer.path("months").get(11).path("month").asText()).isEqualTo("2026-11");
+        assertThat(answer.path("agencyId").asText()).isEqualTo(CITY);
         assertThat(answer.path("agencyIds").get(0).asText()).isEqualTo(CITY);
         assertThat(answer.path("agencyIds")).hasSize(9);
     }

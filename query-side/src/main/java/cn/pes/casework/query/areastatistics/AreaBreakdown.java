@@ -1,7 +1,5 @@
 package cn.pes.casework.query.areastatistics;
 
-import cn.pes.casework.events.statistics.MonthlyFigures;
-
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -15,7 +13,7 @@ import java.util.List;
  * @param total    the whole area's month
  */
 public record AreaBreakdown(String agencyId, YearMonth month, Instant knownAt, List<String> agencies,
-                            MonthlyFigures total, List<Row> rows) {
+                            MonthReport total, List<Row> rows) {
 
     public AreaBreakdown {
         agencies = agencies == null ? List.of() : List.copyOf(agencies);
@@ -25,7 +23,7 @@ public record AreaBreakdown(String agencyId, YearMonth month, Instant knownAt, L
     /**
      * @param agencies the agencies the row counts: a county with its streets, else the agency alone
      */
-    public record Row(String agencyId, String name, List<String> agencies, MonthlyFigures figures) {
+    public record Row(String agencyId, String name, List<String> agencies, MonthReport figures) {
 
         public Row {
             agencies = agencies == null ? List.of() : List.copyOf(agencies);

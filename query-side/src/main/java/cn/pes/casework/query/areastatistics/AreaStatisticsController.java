@@ -51,7 +51,7 @@ public class AreaStatisticsController {
      * most {@value AreaStatisticsQueries#MAX_MONTHS}), as known at {@code knownAt} (default: now).
      */
     @GetMapping("/api/statistics/areas/{agencyId}")
-    public Mono<AreaStatistics> months(@PathVariable String agencyId,
+    public Mono<AreaStatisticsReport> months(@PathVariable String agencyId,
                                        @RequestParam(name = "from", required = false) String from,
                                        @RequestParam(name = "to", required = false) String to,
                                        @RequestParam(name = "knownAt", required = false) String knownAt) {
@@ -61,7 +61,9 @@ public class AreaStatisticsController {
             YearMonth first = from == null || from.isBlank() ? last.minusMonths(11) : QueryParameters.month("from", from, clock);
             AreaStatisticsQueries.requireRange(first, last);
             Instant asOf = knownAt("knownAt", knownAt);
-            return query(covered(agencyId), first, last, asOf);
+            return query(covered(agencyId), first, last, asOf).map(statistics -> new AreaStatisticsReport(
+                    agencyId, statistics.agencyIds(), statistics.knownAt(),
+                    statistics.months().stream().map(MonthReport::of).toList()));
         })
                    // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
                    .subscribeOn(Schedulers.boundedElastic());
@@ -83,11 +85,11 @@ public class AreaStatisticsController {
                         List<String> counted = part.level() == Agency.Level.COUNTY && !part.id().equals(agencyId)
                                 ? covered(part.id()) : List.of(part.id());
                         return query(counted, yearMonth, yearMonth, asOf).map(figures -> new AreaBreakdown.Row(
-                                part.id(), part.name(), counted, figures.months().get(0)));
+                                part.id(), part.name(), counted, MonthReport.of(figures.months().get(0))));
                     })
                     .collectList();
             return Mono.zip(total, rows).map(answer -> new AreaBreakdown(agencyId, yearMonth, answer.getT1().knownAt(),
-                                                                          all, answer.getT1().months().get(0),
+                                                                          all, MonthReport.of(answer.getT1().months().get(0)),
                                                                           answer.getT2()));
         })
                    .subscribeOn(Schedulers.boundedElastic());

@@ -94,6 +94,7 @@ public class AreaStatisticsQueries {
         }
     }
 
+    /** Refuses a range that {@link #requireRange} refuses: the asker gets the {@link InvalidQueryInputException}. */
     @QueryHandler
     public AreaStatistics handle(FindAreaStatisticsQuery query) {
         requireRange(query.from(), query.to());

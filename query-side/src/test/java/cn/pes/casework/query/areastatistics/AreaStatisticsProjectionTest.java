@@ -239,6 +239,25 @@ class AreaStatisticsProjectionTest extends ProjectionTestBase {
                 .containsExactly(month(NOVEMBER, 0, 0, 0, 0, Map.of(), 0, 0, 0, Map.of()));
     }
 
+    /** A spell's endings and contacts count where it was registered, even when they name no agency or another. */
+    @Test
+    void factsOfASpellStayWithTheAgencyItWasRegisteredAt() {
+        CaseEvents g = CaseEvents.newCase();
+        groups.deliver(List.of(
+                g.next(g.registered(1, LocalDate.of(2026, 10, 2), STREET_AGENCY)),
+                g.next(g.cancelled(1, CancellationGround.MOVED_ABROAD, LocalDate.of(2026, 11, 3), null)),
+                g.next(g.registered(2, LocalDate.of(2026, 11, 10), OTHER_STREET_AGENCY)),
+                g.next(new TrackingContactRecorded(g.caseId(), 2, "g-1", LocalDate.of(2026, 11, 12), ContactMethod.PHONE,
+                                                   null, true, EmploymentStatus.UNEMPLOYED, EnumSet.noneOf(ServiceGiven.class),
+                                                   null, null, null, null)),
+                g.next(g.employed(2, LocalDate.of(2026, 11, 20), null, STREET_AGENCY))));
+
+        assertThat(statistics(NOVEMBER, NOVEMBER, null, STREET_AGENCY).months()).containsExactly(
+                month(NOVEMBER, 0, 0, 0, 0, Map.of(CancellationGround.MOVED_ABROAD, 1), 0, 1, 0, Map.of()));
+        assertThat(statistics(NOVEMBER, NOVEMBER, null, OTHER_STREET_AGENCY).months()).containsExactly(
+                month(NOVEMBER, 0, 1, 1, 0, Map.of(), 0, 1, 1, Map.of(ContactMethod.PHONE, 1)));
+    }
+
     @Test
     void absurdRangesAreRefused() {
         assertThatThrownBy(() -> statistics(NOVEMBER, OCTOBER, null, STREET_AGENCY))
