@@ -87,7 +87,18 @@ public final class ReplayRunner {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new InterruptedException();
                     }
+                    Instant now = clock.instant();
+                    if (Duration.between(lastReport, now).compareTo(REPORT_EVERY) >= 0) {
+                        lastReport = now;
+                        if (!listener.progress(progress(read, applied, total, start, now, false))
+                                || !keepGoing.getAsBoolean()) {
+                            break;
+                        }
+                    }
                     if (!stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)) {
+                        if (!keepGoing.getAsBoolean()) {
+                            break;
+                        }
                         if (System.currentTimeMillis() - idleSince > IDLE_LIMIT_MILLIS) {
                             completed = true;
                             break;
@@ -105,20 +116,13 @@ public final class ReplayRunner {
                     if (batch.size() >= batchSize || atHead) {
                         deliver(adapter, writer, batch);
                         batch.clear();
-                        if (!keepGoing.getAsBoolean()) {
+                        if (!atHead && !keepGoing.getAsBoolean()) {
                             break;
                         }
                     }
                     if (atHead) {
                         completed = true;
                         break;
-                    }
-                    Instant now = clock.instant();
-                    if (Duration.between(lastReport, now).compareTo(REPORT_EVERY) >= 0) {
-                        lastReport = now;
-                        if (!listener.progress(progress(read, applied, total, start, now, false))) {
-                            break;
-                        }
                     }
                 }
             }
@@ -135,8 +139,12 @@ public final class ReplayRunner {
     private static Progress progress(long read, long applied, long total, Instant start, Instant now, boolean done) {
         double seconds = Math.max(Duration.between(start, now).toMillis(), 1) / 1000.0;
         double perSecond = read / seconds;
-        Long eta = done || perSecond <= 0 || total <= read ? (done ? null : 0L)
-                : Math.round((total - read) / perSecond);
+        Long eta;
+        if (done || perSecond <= 0) {
+            eta = null;
+        } else {
+            eta = total <= read ? 0L : Long.valueOf(Math.round((total - read) / perSecond));
+        }
         return new Progress(read, applied, Math.max(total, read), Math.round(perSecond * 10) / 10.0, eta);
     }
 

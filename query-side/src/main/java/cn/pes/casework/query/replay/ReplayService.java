@@ -208,7 +208,7 @@ public class ReplayService {
         if (active.containsKey(command.replayId()) || !ReplayState.valueOf(replay.getString("state")).finished()) {
             throw ReplayRefused.conflict(RUNNING, "replayId");
         }
-        client.getDatabase(replay.getString("database")).drop();
+        dropDatabase(replay.getString("database"));
         records.delete(command.replayId());
     }
 
@@ -263,7 +263,24 @@ public class ReplayService {
         return new ReadModelStore(client.getDatabase(replayDatabase), server, liveStore.serverSideGuards());
     }
 
-    String databaseOf(String replayId) {
+    /**
+     * Drops the collections one by one, then the database: the embedded server's H2 backend may refuse
+     * the database drop itself (an index it still counts as non-empty), which then leaves only an
+     * empty database behind.
+     */
+    public void dropDatabase(String name) {
+        var db = client.getDatabase(name);
+        for (String collection : db.listCollectionNames()) {
+            db.getCollection(collection).drop();
+        }
+        try {
+            db.drop();
+        } catch (RuntimeException e) {
+            log.debug("The empty replay database {} stays: {}", name, e.getClass().getName());
+        }
+    }
+
+    public String databaseOf(String replayId) {
         return database + "_replay_" + replayId;
     }
 
@@ -274,7 +291,7 @@ public class ReplayService {
                 records.finished(job.id, ReplayState.CANCELLED, progress, clock.instant(), null, null);
                 return;
             }
-            client.getDatabase(job.database).drop();
+            dropDatabase(job.database);
             ReadModelStore store = replayStore(job.database);
             ProjectionWriter writer = new ProjectionWriter(store);
             Object projection = job.target.factory().apply(writer);
@@ -300,7 +317,7 @@ public class ReplayService {
             finishQuietly(job, ReplayState.INTERRUPTED, progress, null);
         } catch (RuntimeException | Error e) {
             // The type only: a projection's exception message may quote an event's data.
-            log.warn("Replay {} of {} failed: {}", job.id, job.target.name(), e.getClass().getName());
+            log.warn("Replay {} of {} failed: {}", job.id, job.target.name(), failure(e));
             finishQuietly(job, ReplayState.FAILED, progress, failure(e));
         } finally {
             active.remove(job.id);
@@ -315,12 +332,17 @@ public class ReplayService {
         }
     }
 
-    private static String failure(Throwable e) {
+    /** Exception types and where the root one was thrown: never a message, which may quote an event's data. */
+    static String failure(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root == e ? e.getClass().getName() : e.getClass().getName() + " (" + root.getClass().getName() + ")";
+        StackTraceElement[] trace = root.getStackTrace();
+        String where = trace.length == 0 ? "" : " at " + trace[0].getClassName() + "." + trace[0].getMethodName()
+                + ":" + trace[0].getLineNumber();
+        return (root == e ? e.getClass().getName() : e.getClass().getName() + " (" + root.getClass().getName() + ")")
+                + where;
     }
 
     /** Documents per collection; for a live target, each compared with the live collection. */
