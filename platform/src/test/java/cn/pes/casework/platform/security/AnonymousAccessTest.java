@@ -80,6 +80,11 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "POST /cases/{caseId}/referrals/{referralId}/outcome",
                         "GET /cases/{caseId}/cancellation-proposals/{proposalId}",
                         "POST /cases/{caseId}/cancellation-proposals/{proposalId}/{decision:confirmation|dismissal}");
+        assertThat(routes).as("replays").contains("POST /api/replays", "GET /api/replays",
+                "GET /api/replays/{replayId}", "POST /api/replays/{replayId}/cancel", "DELETE /api/replays/{replayId}",
+                "GET /api/replays/{replayId}/tracking-ledger", "GET /replays", "POST /replays", "GET /replays/progress",
+                "GET /replays/{replayId}", "POST /replays/{replayId}/cancel", "POST /replays/{replayId}/delete",
+                "GET /replays/{replayId}/ledger");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

@@ -295,7 +295,7 @@ public class ReplayService {
             ReadModelStore store = replayStore(job.database);
             ProjectionWriter writer = new ProjectionWriter(store);
             Object projection = job.target.factory().apply(writer);
-            ReplayRunner runner = new ReplayRunner(events, batchSize, clock);
+            ReplayRunner runner = new ReplayRunner(events, batchSize);
             ReplayRunner.Outcome outcome = runner.run(projection, writer, job.recordedUpTo,
                     total -> records.running(job.id, total),
                     () -> !job.cancelled,

@@ -140,14 +140,14 @@ class ReplayServiceTest extends ProjectionTestBase {
             assertThat(view.eventsRead()).isEqualTo(history.events.size());
             assertThat(view.eventsApplied()).isEqualTo(history.events.size());
             assertThat(view.totalEstimate()).isEqualTo(view.eventsRead());
-            assertThat(view.progress()).isEqualTo(1.0);
+            assertThat(view.getProgress()).isEqualTo(1.0);
             assertThat(view.etaSeconds()).isNull();
             assertThat(view.finishedAt()).isNotNull();
             assertThat(view.collections()).extracting(ReplayCollection::collection)
                                           .containsAll(target.collections());
             assertThat(view.collections()).as(target.name() + " " + view.collections())
-                                          .allMatch(ReplayCollection::equalToLive);
-            assertThat(view.equalToLive()).isTrue();
+                                          .allMatch(ReplayCollection::isEqualToLive);
+            assertThat(view.isEqualToLive()).isTrue();
             assertThat(liveDump()).as("live view after replaying " + target.name()).isEqualTo(before);
         }
         assertThat(replayed).isEqualTo(13);
@@ -162,7 +162,7 @@ class ReplayServiceTest extends ProjectionTestBase {
     void aDifferenceFromTheLiveViewIsFoundAndNamed() throws InterruptedException {
         ReplayService service = service(eventStore, 2);
         service.handle(new StartReplayCommand("ledger-1", TrackingLedgerProjection.PROCESSING_GROUP, null), "analyst-1");
-        assertThat(awaitFinished(service, "ledger-1").equalToLive()).isTrue();
+        assertThat(awaitFinished(service, "ledger-1").isEqualToLive()).isTrue();
 
         // The live view drifts (here: behind the platform's back) and a second replay says where.
         String someLedger = live.collection(TrackingLedgerProjection.LEDGERS).find().first().getString("_id");
@@ -173,7 +173,7 @@ class ReplayServiceTest extends ProjectionTestBase {
         ReplayView second = awaitFinished(service, "ledger-2");
 
         assertThat(second.state()).isEqualTo(ReplayState.DONE);
-        assertThat(second.equalToLive()).isFalse();
+        assertThat(second.isEqualToLive()).isFalse();
         ReplayCollection ledgers = collection(second, TrackingLedgerProjection.LEDGERS);
         assertThat(ledgers.differing()).isEqualTo(1);
         assertThat(ledgers.sampleIds()).containsExactly(someLedger);
@@ -198,7 +198,7 @@ class ReplayServiceTest extends ProjectionTestBase {
         assertThat(asOf.eventsRead()).isEqualTo(history.events.size());
         assertThat(asOf.eventsApplied()).isEqualTo(history.events.size() - 3);
         assertThat(asOf.recordedUpTo()).isEqualTo(ReplayHistory.CUT_OFF);
-        assertThat(asOf.equalToLive()).isFalse();
+        assertThat(asOf.isEqualToLive()).isFalse();
 
         List<String> county = List.of(ReplayHistory.COUNTY, "990101001", ReplayHistory.SECOND_STREET);
         ReplayedLedgerView then = service.handle(new FindReplayedLedgerQuery("asof", county, NOVEMBER));

@@ -18,7 +18,7 @@ import java.util.List;
 public record ReplayCollection(String collection, long documents, Long liveDocuments, long equal, long differing,
                                long onlyInReplay, long onlyLive, List<String> sampleIds) {
 
-    public boolean equalToLive() {
+    public boolean isEqualToLive() {
         return liveDocuments != null && differing == 0 && onlyInReplay == 0 && onlyLive == 0;
     }
 }

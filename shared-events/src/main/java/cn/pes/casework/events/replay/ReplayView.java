@@ -21,13 +21,13 @@ public record ReplayView(String replayId, String target, boolean liveTarget, Ins
                          Instant finishedAt, String failure, List<ReplayCollection> collections) {
 
     /** Whether every collection of a live target equals its live view (false before the comparison). */
-    public boolean equalToLive() {
+    public boolean isEqualToLive() {
         return liveTarget && state == ReplayState.DONE && collections != null && !collections.isEmpty()
-                && collections.stream().allMatch(ReplayCollection::equalToLive);
+                && collections.stream().allMatch(ReplayCollection::isEqualToLive);
     }
 
     /** Share of the estimated total read so far, 0..1. */
-    public double progress() {
+    public double getProgress() {
         if (state == ReplayState.DONE) {
             return 1.0;
         }
