@@ -228,6 +228,13 @@ public final class Labels {
 
         put(MissedSubsidyDeadline.Kind.REVIEW, "审核超期");
         put(MissedSubsidyDeadline.Kind.PAYMENT, "拨付超期");
+
+        put(cn.pes.casework.events.replay.ReplayState.QUEUED, "排队中");
+        put(cn.pes.casework.events.replay.ReplayState.RUNNING, "运行中");
+        put(cn.pes.casework.events.replay.ReplayState.DONE, "已完成");
+        put(cn.pes.casework.events.replay.ReplayState.FAILED, "失败");
+        put(cn.pes.casework.events.replay.ReplayState.CANCELLED, "已取消");
+        put(cn.pes.casework.events.replay.ReplayState.INTERRUPTED, "已中断");
     }
 
     private Labels() {
