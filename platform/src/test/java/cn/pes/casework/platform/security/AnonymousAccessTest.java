@@ -88,6 +88,11 @@ class AnonymousAccessTest extends SecuredPlatformTest {
         assertThat(routes).as("area statistics")
                 .contains("GET /api/statistics/areas/{agencyId}", "GET /api/statistics/areas/{agencyId}/breakdown");
         assertThat(routes).as("who did what").contains("GET /api/audit/actions", "GET /audit/actions");
+        assertThat(routes).as("replays").contains("POST /api/replays", "GET /api/replays",
+                "GET /api/replays/{replayId}", "POST /api/replays/{replayId}/cancel", "DELETE /api/replays/{replayId}",
+                "GET /api/replays/{replayId}/tracking-ledger", "GET /replays", "POST /replays", "GET /replays/progress",
+                "GET /replays/{replayId}", "POST /replays/{replayId}/cancel", "POST /replays/{replayId}/delete",
+                "GET /replays/{replayId}/ledger");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

@@ -11,6 +11,7 @@ import cn.pes.casework.events.employment.EmploymentType;
 import cn.pes.casework.events.employer.RecruitmentGuidanceTopic;
 import cn.pes.casework.events.fair.FairFormat;
 import cn.pes.casework.events.integrity.ChainBreak;
+import cn.pes.casework.events.replay.ReplayState;
 import cn.pes.casework.events.jobseeking.EducationLevel;
 import cn.pes.casework.events.jobseeking.GuidanceTopic;
 import cn.pes.casework.events.jobseeking.JobSeekingCloseReason;
@@ -234,6 +235,12 @@ public final class Labels {
         put(ChainBreak.Kind.LINK_BROKEN, "链接断开");
         put(ChainBreak.Kind.SEQUENCE_GAP, "事件缺失");
         put(ChainBreak.Kind.HASH_MISSING, "哈希缺失");
+        put(ReplayState.QUEUED, "排队中");
+        put(ReplayState.RUNNING, "运行中");
+        put(ReplayState.DONE, "已完成");
+        put(ReplayState.FAILED, "失败");
+        put(ReplayState.CANCELLED, "已取消");
+        put(ReplayState.INTERRUPTED, "已中断");
     }
 
     private Labels() {

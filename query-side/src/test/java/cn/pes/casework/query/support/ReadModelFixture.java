@@ -55,6 +55,10 @@ public final class ReadModelFixture implements AutoCloseable {
         return new ReadModelStore(database(), server, serverSideGuards);
     }
 
+    public ReadModelServer server() {
+        return server;
+    }
+
     public MongoClient client() {
         return client;
     }

@@ -187,6 +187,18 @@ public class SecurityConfiguration {
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.GET, "/api/statistics/**")
                         .hasAnyRole(Role.ANALYST.name(), Role.CASEWORKER.name(), Role.AUDITOR.name())
+                        // Replays (重放) of the history into fresh projections, apart from the live views; the
+                        // replayed ledger lists people (masked), like the live ledger, for auditors in scope.
+                        .pathMatchers(HttpMethod.GET, "/api/replays/*/tracking-ledger", "/replays/*/ledger")
+                        .hasRole(Role.AUDITOR.name())
+                        .pathMatchers(HttpMethod.GET, "/api/replays", "/api/replays/*", "/replays", "/replays/progress",
+                                "/replays/*")
+                        .hasAnyRole(Role.ANALYST.name(), Role.ADMINISTRATOR.name(), Role.AUDITOR.name())
+                        .pathMatchers(HttpMethod.POST, "/api/replays", "/api/replays/*/cancel", "/replays",
+                                "/replays/*/cancel", "/replays/*/delete")
+                        .hasAnyRole(Role.ANALYST.name(), Role.ADMINISTRATOR.name(), Role.AUDITOR.name())
+                        .pathMatchers(HttpMethod.DELETE, "/api/replays/*")
+                        .hasAnyRole(Role.ANALYST.name(), Role.ADMINISTRATOR.name(), Role.AUDITOR.name())
                         // Audit and administration
                         // Who did what holds identifiers only: administrators may look too (they see no case).
                         .pathMatchers(HttpMethod.GET, "/api/audit/actions")

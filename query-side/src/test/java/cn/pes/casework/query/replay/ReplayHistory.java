@@ -1,0 +1,77 @@
+package cn.pes.casework.query.replay;
+
+import cn.pes.casework.events.tracking.EmploymentStatus;
+import cn.pes.casework.query.support.CaseEvents;
+import cn.pes.casework.query.support.JobIntroductionStory;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A scripted history for replays: the job introduction story (fairs, employer, referrals, guidance)
+ * and three registered people with tracking contacts in November 2026, recorded at known instants and
+ * appended in an order that is not the order of their timestamps:
+ * <ul>
+ * <li>P (street 990101001 of county 990101): contact p-1 on 11-05 recorded 11-05, p-2 on 11-20 recorded
+ * 11-20, employed from 11-27 recorded 11-28.</li>
+ * <li>Q (street 990101002 of county 990101): contact q-2 on 11-12 entered late, recorded 11-25.</li>
+ * <li>S (street 990101002): contact s-1 on 11-10 recorded 11-10 but appended last, after events
+ * recorded later (another case's slow transaction).</li>
+ * <li>R (street 990102001 of the other county 990102): contact r-1 on 11-08 recorded 11-08.</li>
+ * </ul>
+ * So the county 990101's November ledger as known at {@link #CUT_OFF} (11-15 00:00 UTC) has p-1 and s-1;
+ * the whole history has p-1, s-1, q-2 and p-2.
+ */
+final class ReplayHistory {
+
+    static final Instant CUT_OFF = Instant.parse("2026-11-15T00:00:00Z");
+    static final String COUNTY = JobIntroductionStory.COUNTY;
+    static final String SECOND_STREET = JobIntroductionStory.SECOND_STREET;
+
+    final CaseEvents p = CaseEvents.newCase();
+    final CaseEvents q = CaseEvents.newCase();
+    final CaseEvents r = CaseEvents.newCase();
+    final CaseEvents s = CaseEvents.newCase();
+    final List<DomainEventMessage<?>> events = new ArrayList<>();
+
+    ReplayHistory() {
+        events.addAll(new JobIntroductionStory().history());
+        events.add(p.next(p.openedWithKey(CaseEvents.person("110105198001010011", "赵一"))));
+        events.add(p.next(p.registered(1, LocalDate.of(2026, 10, 8), CaseEvents.STREET_AGENCY)));
+        events.add(q.next(q.openedWithKey(CaseEvents.person("110105198001010022", "钱二"))));
+        events.add(q.next(q.registered(1, LocalDate.of(2026, 10, 9), SECOND_STREET)));
+        events.add(r.next(r.openedWithKey(CaseEvents.person("110105198001010033", "孙三"))));
+        events.add(r.next(r.registered(1, LocalDate.of(2026, 10, 10), CaseEvents.OTHER_STREET_AGENCY)));
+        events.add(s.next(s.openedWithKey(CaseEvents.person("110105198001010044", "李四"))));
+        events.add(s.next(s.registered(1, LocalDate.of(2026, 10, 11), SECOND_STREET)));
+        events.add(p.nextRecordedAt(at("2026-11-05T02:00:00Z"),
+                p.phoneContact(1, "p-1", LocalDate.of(2026, 11, 5), EmploymentStatus.UNEMPLOYED, CaseEvents.STREET_AGENCY)));
+        events.add(r.nextRecordedAt(at("2026-11-08T02:00:00Z"),
+                r.phoneContact(1, "r-1", LocalDate.of(2026, 11, 8), EmploymentStatus.UNEMPLOYED, CaseEvents.OTHER_STREET_AGENCY)));
+        events.add(p.nextRecordedAt(at("2026-11-20T02:00:00Z"),
+                p.phoneContact(1, "p-2", LocalDate.of(2026, 11, 20), EmploymentStatus.UNEMPLOYED, CaseEvents.STREET_AGENCY)));
+        events.add(q.nextRecordedAt(at("2026-11-25T02:00:00Z"),
+                q.phoneContact(1, "q-2", LocalDate.of(2026, 11, 12), EmploymentStatus.UNEMPLOYED, SECOND_STREET)));
+        events.add(p.nextRecordedAt(at("2026-11-28T02:00:00Z"),
+                p.employed(1, LocalDate.of(2026, 11, 27), null, CaseEvents.STREET_AGENCY)));
+        // Appended after events recorded later than it: the cut-off must not stop at q-2.
+        events.add(s.nextRecordedAt(at("2026-11-10T02:00:00Z"),
+                s.phoneContact(1, "s-1", LocalDate.of(2026, 11, 10), EmploymentStatus.UNEMPLOYED, SECOND_STREET)));
+    }
+
+    /** An event store holding the history, in this order. */
+    EmbeddedEventStore store() {
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        store.publish(events);
+        return store;
+    }
+
+    private static Instant at(String instant) {
+        return Instant.parse(instant);
+    }
+}
