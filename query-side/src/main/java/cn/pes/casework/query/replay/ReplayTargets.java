@@ -1,6 +1,8 @@
 package cn.pes.casework.query.replay;
 
 import cn.pes.casework.events.replay.ReplayTarget;
+import cn.pes.casework.query.areastatistics.AreaStatisticsProjection;
+import cn.pes.casework.query.audittrail.OfficerActionsProjection;
 import cn.pes.casework.query.agencycaseload.AgencyCaseloadProjection;
 import cn.pes.casework.query.casehistory.CaseHistoryProjection;
 import cn.pes.casework.query.caselookup.CaseLookupProjection;
@@ -64,8 +66,10 @@ public class ReplayTargets {
         live(JobFiguresProjection.PROCESSING_GROUP, JobFiguresProjection::new);
         live(EmployerGuidanceProjection.PROCESSING_GROUP, EmployerGuidanceProjection::new);
         live(JobSeekersProjection.PROCESSING_GROUP, writer -> new JobSeekersProjection(writer, personalData));
-        // Replay-only statistics projections go here, e.g.:
-        // replayOnly("area-statistics", AreaStatisticsProjection::new);
+        // Built with the writer alone, the statistics projection announces nothing to live dashboards.
+        live(AreaStatisticsProjection.PROCESSING_GROUP, AreaStatisticsProjection::new);
+        live(OfficerActionsProjection.PROCESSING_GROUP, OfficerActionsProjection::new);
+        // Replay-only statistics projections (built only on an analyst's demand) go in with replayOnly(...).
     }
 
     /** A projection the platform keeps live under this processing group: a replay is compared with it. */
