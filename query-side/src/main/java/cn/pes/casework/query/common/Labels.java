@@ -38,6 +38,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import cn.pes.casework.events.asof.TimeBasis;
 
 /**
  * Chinese names of every enum constant of the message contract, kept in one place so that the
@@ -228,6 +229,8 @@ public final class Labels {
 
         put(MissedSubsidyDeadline.Kind.REVIEW, "审核超期");
         put(MissedSubsidyDeadline.Kind.PAYMENT, "拨付超期");
+        put(TimeBasis.RECORDED, "按记录时间（当时所知）");
+        put(TimeBasis.EFFECTIVE, "按生效时间（现已知当时情况）");
     }
 
     private Labels() {
