@@ -80,6 +80,8 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "POST /cases/{caseId}/referrals/{referralId}/outcome",
                         "GET /cases/{caseId}/cancellation-proposals/{proposalId}",
                         "POST /cases/{caseId}/cancellation-proposals/{proposalId}/{decision:confirmation|dismissal}");
+        assertThat(routes).as("a case at a past moment")
+                .contains("GET /api/cases/{caseId}/as-of", "GET /cases/{caseId}/as-of");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

@@ -39,6 +39,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -73,12 +77,34 @@ public class CaseAsOfQueries {
         this.zone = zone;
     }
 
-    /** Null when the case has no events at all (no such case). */
+    /**
+     * Null when the case has no events at all (no such case). Runs on a thread of its own: the query bus
+     * calls handlers inside a unit of work, and the projection writer keeps its batch on the root unit of
+     * work of the thread, which would make the three rebuilds share one batch bound to the first store.
+     */
     @QueryHandler
     public CaseAsOfView handle(FindCaseAsOfQuery query) {
         if (query.caseId() == null || query.at() == null) {
             return null;
         }
+        try {
+            return CompletableFuture.supplyAsync(() -> rebuild(query), REBUILDS).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    /** Two at a time: each rebuild is CPU work on a small machine, and more would only queue for the cores. */
+    private static final ExecutorService REBUILDS = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "case-as-of");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private CaseAsOfView rebuild(FindCaseAsOfQuery query) {
         TimeBasis basis = query.basis() == null ? TimeBasis.RECORDED : query.basis();
         List<DomainEventMessage<?>> events = readAll(query.caseId());
         if (events.isEmpty()) {

@@ -17,6 +17,8 @@ import cn.pes.casework.security.protection.PersonalDataProtector;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -223,6 +225,20 @@ class CaseAsOfQueriesTest extends ProjectionTestBase {
             assertThat(view.history()).isEqualTo(liveHistory);
             assertThat(view.learnedLater()).isEmpty();
             assertThat(view.differences()).isEmpty();
+        }
+    }
+
+    /** The query bus calls handlers inside a unit of work; the rebuilds must not share its batch. */
+    @Test
+    void insideTheQueryBusesUnitOfWorkTheAnswerIsTheSame() {
+        CaseAsOfView outside = at("2026-05-10T04:00:00", TimeBasis.EFFECTIVE);
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>("query"));
+        try {
+            CaseAsOfView inside = at("2026-05-10T04:00:00", TimeBasis.EFFECTIVE);
+            assertThat(inside).isEqualTo(outside);
+            assertThat(inside.caseThen().status()).isEqualTo(RegistrationStatus.EMPLOYED);
+        } finally {
+            unitOfWork.rollback();
         }
     }
 
