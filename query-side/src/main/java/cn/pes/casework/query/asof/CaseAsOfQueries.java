@@ -39,6 +39,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -122,7 +123,7 @@ public class CaseAsOfQueries {
         Fold asEffective = fold(query.caseId(), effective);
         Fold chosen = basis == TimeBasis.RECORDED ? asRecorded : asEffective;
 
-        List<Long> effectiveSequences = effective.stream().map(DomainEventMessage::getSequenceNumber).toList();
+        Set<Long> effectiveSequences = effective.stream().map(DomainEventMessage::getSequenceNumber).collect(Collectors.toSet());
         List<HistoryEntry> learnedLater = now.history().stream()
                 .filter(entry -> effectiveSequences.contains(entry.sequence()) && entry.recordedAt().isAfter(at))
                 .toList();
