@@ -172,6 +172,8 @@ class CasePages {
                     model.addAttribute("mayReveal", view.person() != null && !view.person().erased()
                             && rules.mayRevealPersonalDataOf(officer, view.agencyId()));
                     model.addAttribute("agency", agencyName(view.agencyId()));
+                    // A past state reads the whole history: for those who may reveal the case (see AsOfPages).
+                    model.addAttribute("mayViewPast", rules.mayRevealPersonalDataOf(officer, view.agencyId()));
                     model.addAttribute("mayChange", view.status() == RegistrationStatus.ACTIVE
                             && rules.mayChangeCaseOf(officer, view.agencyId()));
                     // A skills subsidy does not need an active registration (SUB-1): anyone with a certificate.

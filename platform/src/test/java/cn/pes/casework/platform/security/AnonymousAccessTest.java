@@ -93,6 +93,8 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                 "GET /api/replays/{replayId}/tracking-ledger", "GET /replays", "POST /replays", "GET /replays/progress",
                 "GET /replays/{replayId}", "POST /replays/{replayId}/cancel", "POST /replays/{replayId}/delete",
                 "GET /replays/{replayId}/ledger");
+        assertThat(routes).as("a case at a past moment")
+                .contains("GET /api/cases/{caseId}/as-of", "GET /cases/{caseId}/as-of");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

@@ -40,6 +40,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import cn.pes.casework.events.asof.TimeBasis;
 
 /**
  * Chinese names of every enum constant of the message contract, kept in one place so that the
@@ -241,6 +242,8 @@ public final class Labels {
         put(ReplayState.FAILED, "失败");
         put(ReplayState.CANCELLED, "已取消");
         put(ReplayState.INTERRUPTED, "已中断");
+        put(TimeBasis.RECORDED, "按记录时间（当时所知）");
+        put(TimeBasis.EFFECTIVE, "按生效时间（现已知当时情况）");
     }
 
     private Labels() {

@@ -78,6 +78,8 @@ public class SecurityConfiguration {
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.POST, "/cases/*/reveal")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
+                        .pathMatchers(HttpMethod.GET, "/cases/*/as-of")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.GET, "/ledger", "/ledger.csv", "/ledger.xlsx")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
                         .pathMatchers("/registrations/new", "/cases/*/contacts/new", "/cases/*/employment/new",
@@ -173,6 +175,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         // Reading cases (masked) and revealing personal data (logged)
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/personal-data/disclosures")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
+                        // A case at a past moment: those who may reveal it (the case's agency scope, checked by the query side)
+                        .pathMatchers(HttpMethod.GET, "/api/cases/*/as-of")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.GET, "/api/cases/*", "/api/cases/*/history", "/api/cases/*/subsidies")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())

@@ -1,0 +1,244 @@
+package cn.pes.casework.query.asof;
+
+import cn.pes.casework.events.asof.BasisDifference;
+import cn.pes.casework.events.asof.CaseAsOfView;
+import cn.pes.casework.events.asof.FindCaseAsOfQuery;
+import cn.pes.casework.events.asof.TimeBasis;
+import cn.pes.casework.events.casefile.CaseHistoryView;
+import cn.pes.casework.events.casefile.CaseView;
+import cn.pes.casework.events.casefile.FindCaseHistoryQuery;
+import cn.pes.casework.events.casefile.FindCaseQuery;
+import cn.pes.casework.events.casefile.HistoryEntry;
+import cn.pes.casework.events.casefile.SpellView;
+import cn.pes.casework.events.registration.CaseOpened;
+import cn.pes.casework.query.casehistory.CaseHistoryProjection;
+import cn.pes.casework.query.casehistory.CaseHistoryQueries;
+import cn.pes.casework.query.casesummary.CaseSummaryProjection;
+import cn.pes.casework.query.casesummary.CaseSummaryQueries;
+import cn.pes.casework.query.common.PersonalDataDocs;
+import cn.pes.casework.query.mongo.ReadModelStore;
+import cn.pes.casework.query.projection.ProjectionWriter;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * A case at a past moment (历史时点查看): its whole event stream is read from the event store (from the
+ * first event, never from a snapshot, which would hold today's state), the events belonging to the
+ * moment are selected by the basis, and they are folded through the live {@link CaseSummaryProjection}
+ * and {@link CaseHistoryProjection} into a throw-away store, then read back by their live query
+ * handlers — so a past state is computed by exactly the code that computes today's.
+ *
+ * <p>Every answer folds the stream three times: all of it (each event's effective date as the history
+ * derives it, and today's responsible agency), the recorded selection and the effective selection (for
+ * the differences between the two).
+ */
+@Component
+public class CaseAsOfQueries {
+
+    private final EventStore eventStore;
+    private final AsOfScratch scratch;
+    private final PersonalDataDocs personalData;
+    private final ZoneId zone;
+
+    @Autowired
+    public CaseAsOfQueries(EventStore eventStore, AsOfScratch scratch, PersonalDataDocs personalData,
+                           @Value("${pes.zone:Asia/Shanghai}") String zone) {
+        this(eventStore, scratch, personalData, ZoneId.of(zone));
+    }
+
+    public CaseAsOfQueries(EventStore eventStore, AsOfScratch scratch, PersonalDataDocs personalData, ZoneId zone) {
+        this.eventStore = eventStore;
+        this.scratch = scratch;
+        this.personalData = personalData;
+        this.zone = zone;
+    }
+
+    /**
+     * Null when the case has no events at all (no such case). Runs on a thread of its own: the query bus
+     * calls handlers inside a unit of work, and the projection writer keeps its batch on the root unit of
+     * work of the thread, which would make the three rebuilds share one batch bound to the first store.
+     */
+    @QueryHandler
+    public CaseAsOfView handle(FindCaseAsOfQuery query) {
+        if (query.caseId() == null || query.at() == null) {
+            return null;
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> rebuild(query), REBUILDS).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    /** Two at a time: each rebuild is CPU work on a small machine, and more would only queue for the cores. */
+    private static final ExecutorService REBUILDS = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "case-as-of");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private CaseAsOfView rebuild(FindCaseAsOfQuery query) {
+        TimeBasis basis = query.basis() == null ? TimeBasis.RECORDED : query.basis();
+        List<DomainEventMessage<?>> events = readAll(query.caseId());
+        if (events.isEmpty()) {
+            return null;
+        }
+        Instant at = query.at();
+        LocalDate day = at.atZone(zone).toLocalDate();
+        Fold now = fold(query.caseId(), events);
+        Map<Long, HistoryEntry> entries = new HashMap<>();
+        now.history().forEach(entry -> entries.put(entry.sequence(), entry));
+
+        List<DomainEventMessage<?>> recorded = events.stream().filter(event -> !event.getTimestamp().isAfter(at)).toList();
+        List<DomainEventMessage<?>> effective = effectiveBy(events, entries, at, day);
+        Fold asRecorded = fold(query.caseId(), recorded);
+        Fold asEffective = fold(query.caseId(), effective);
+        Fold chosen = basis == TimeBasis.RECORDED ? asRecorded : asEffective;
+
+        Set<Long> effectiveSequences = effective.stream().map(DomainEventMessage::getSequenceNumber).collect(Collectors.toSet());
+        List<HistoryEntry> learnedLater = now.history().stream()
+                .filter(entry -> effectiveSequences.contains(entry.sequence()) && entry.recordedAt().isAfter(at))
+                .toList();
+        boolean existed = basis == TimeBasis.RECORDED ? !recorded.isEmpty() : !effective.isEmpty();
+        return new CaseAsOfView(query.caseId(), at, basis, day, events.get(0).getTimestamp(), existed,
+                                existed ? chosen.view() : null, existed ? chosen.history() : List.of(),
+                                learnedLater, differences(asRecorded, asEffective),
+                                now.view() == null ? null : now.view().agencyId(), events.size());
+    }
+
+    private List<DomainEventMessage<?>> readAll(String caseId) {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        DomainEventStream stream = eventStore.readEvents(caseId, 0L);
+        stream.forEachRemaining(events::add);
+        return events;
+    }
+
+    /**
+     * In effect by the moment: an effective date on or before its day; without one, recorded by the
+     * moment. The opening of the file has no date of its own in the world and is taken along with the
+     * first event in effect, so that a registration dated the moment's day but recorded after it
+     * belongs to a case that exists.
+     */
+    private static List<DomainEventMessage<?>> effectiveBy(List<DomainEventMessage<?>> events,
+                                                           Map<Long, HistoryEntry> entries, Instant at, LocalDate day) {
+        List<DomainEventMessage<?>> selected = new ArrayList<>();
+        DomainEventMessage<?> opening = null;
+        for (DomainEventMessage<?> event : events) {
+            HistoryEntry entry = entries.get(event.getSequenceNumber());
+            LocalDate effectiveDate = entry == null ? null : entry.effectiveDate();
+            boolean inEffect = effectiveDate != null ? !effectiveDate.isAfter(day) : !event.getTimestamp().isAfter(at);
+            if (!inEffect && CaseOpened.class.equals(event.getPayloadType())) {
+                opening = event;
+                continue;
+            }
+            if (inEffect) {
+                if (opening != null) {
+                    selected.add(opening);
+                    opening = null;
+                }
+                selected.add(event);
+            }
+        }
+        return selected;
+    }
+
+    private record Fold(CaseView view, List<HistoryEntry> history) {
+    }
+
+    private Fold fold(String caseId, List<DomainEventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return new Fold(null, List.of());
+        }
+        return scratch.withStore(store -> {
+            ProjectionWriter writer = new ProjectionWriter(store);
+            deliver(writer, new AnnotationEventHandlerAdapter(new CaseSummaryProjection(writer, personalData)), events);
+            deliver(writer, new AnnotationEventHandlerAdapter(new CaseHistoryProjection(writer)), events);
+            CaseView view = new CaseSummaryQueries(store, personalData).handle(new FindCaseQuery(caseId));
+            CaseHistoryView history = new CaseHistoryQueries(store).handle(new FindCaseHistoryQuery(caseId));
+            return new Fold(view, history == null ? List.of() : history.entries());
+        });
+    }
+
+    /** One batch, as a pooled streaming processor runs it: the writer buffers and writes once at the end. */
+    private static void deliver(ProjectionWriter writer, AnnotationEventHandlerAdapter adapter,
+                                List<DomainEventMessage<?>> events) {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(events));
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(
+                unitOfWork, List.of(writer.flushAtEndOfBatch()), message -> {
+            if (adapter.canHandle(message)) {
+                adapter.handle(message);
+            }
+            return null;
+        }).proceed());
+        if (result.isExceptional()) {
+            throw new IllegalStateException("Rebuilding a case at a past moment failed", result.exceptionResult());
+        }
+    }
+
+    private static List<BasisDifference> differences(Fold recorded, Fold effective) {
+        List<BasisDifference> differences = new ArrayList<>();
+        CaseView r = recorded.view();
+        CaseView e = effective.view();
+        compare(differences, "status", r == null ? null : name(r.status()), e == null ? null : name(e.status()));
+        compare(differences, "agencyId", r == null ? null : r.agencyId(), e == null ? null : e.agencyId());
+        compare(differences, "categories", r == null ? null : categories(r), e == null ? null : categories(e));
+        compare(differences, "spells", r == null ? null : spells(r), e == null ? null : spells(e));
+        compare(differences, "lastContact", r == null ? null : lastContact(r), e == null ? null : lastContact(e));
+        compare(differences, "history", String.valueOf(recorded.history().size()), String.valueOf(effective.history().size()));
+        return differences;
+    }
+
+    private static void compare(List<BasisDifference> differences, String field, String recorded, String effective) {
+        if (!Objects.equals(recorded, effective)) {
+            differences.add(new BasisDifference(field, recorded, effective));
+        }
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static String categories(CaseView view) {
+        return view.categories() == null ? "" : view.categories().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    /** Each spell as number:status, e.g. {@code 1:EMPLOYED,2:ACTIVE}. */
+    private static String spells(CaseView view) {
+        return view.spells() == null ? "" : view.spells().stream()
+                .map((SpellView spell) -> spell.spell() + ":" + name(spell.status()))
+                .collect(Collectors.joining(","));
+    }
+
+    private static String lastContact(CaseView view) {
+        return view.lastContact() == null ? null
+                : view.lastContact().contactDate() + ":" + name(view.lastContact().statusFound());
+    }
+}
