@@ -11,6 +11,7 @@ import cn.pes.casework.events.statistics.FindJobFiguresQuery;
 import cn.pes.casework.events.statistics.FlowFigures;
 import cn.pes.casework.events.statistics.JobFigures;
 import cn.pes.casework.security.AccessRules;
+import cn.pes.casework.security.Officer;
 import cn.pes.casework.security.Role;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
@@ -71,26 +72,30 @@ class DashboardPages {
     }
 
     @GetMapping("/dashboard")
-    Mono<String> dashboard(@RequestParam(name = "month", required = false) String month, Model model, Locale locale) {
+    Mono<String> dashboard(@RequestParam(name = "month", required = false) String month,
+                           @RequestParam(name = "area", required = false) String area, Model model, Locale locale) {
         YearMonth yearMonth = pageQueries.month(month);
         LocalDate today = LocalDate.now(clock.withZone(AGENCY_ZONE));
         return page.signedIn(model).flatMap(officer -> {
-            if (!rules.maySeeStatisticsOf(officer, officer.agencyId())) {
+            List<Agency> covered = area(officer, area, rules, agencies);
+            if (covered.isEmpty()) {
                 return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
             }
-            List<Agency> covered = officer.has(Role.AUDITOR) ? agencies.all() : agencies.coveredBy(officer.agencyId());
+            String areaId = area == null || area.isBlank() ? null : area.strip();
+            model.addAttribute("areas", officer.has(Role.AUDITOR) ? agencies.all() : agencies.coveredBy(officer.agencyId()));
+            model.addAttribute("areaId", areaId == null ? officer.agencyId() : areaId);
             List<String> all = covered.stream().map(Agency::id).toList();
             Mono<List<Figures>> byAgency = Flux.fromIterable(covered)
                     .concatMap(agency -> figures(agency.name(), List.of(agency.id()), yearMonth, today))
                     .collectList();
             // The area's figures (统计月报: the city, or a county with its streets), this month and the eleven
             // before it; the page's stream sends them again as caseworkers change them.
-            Mono<AreaStatistics> area = pageQueries.query(areaQuery(all, yearMonth), AreaStatistics.class);
+            Mono<AreaStatistics> statistics = pageQueries.query(areaQuery(all, yearMonth), AreaStatistics.class);
             Mono<CaseloadFigures> waiting = pageQueries.query(new FindCaseloadFiguresQuery(all, yearMonth, today),
                     CaseloadFigures.class);
             // Job introduction (职业介绍, JOB-1..JOB-6): reviews, referrals, hires, fairs and guidance of the month.
             Mono<JobFigures> jobs = pageQueries.query(new FindJobFiguresQuery(all, yearMonth), JobFigures.class);
-            return Mono.zip(byAgency, area, waiting, jobs).map(found -> {
+            return Mono.zip(byAgency, statistics, waiting, jobs).map(found -> {
                 LiveFigures.Snapshot live = liveFigures.of(found.getT2(), locale);
                 model.addAttribute("jobs", found.getT4());
                 model.addAttribute("month", yearMonth);
@@ -99,10 +104,30 @@ class DashboardPages {
                 model.addAttribute("trendRows", live.rows());
                 model.addAttribute("waiting", found.getT3());
                 model.addAttribute("chartData", chartData(found.getT1(), live.chart(), locale));
-                model.addAttribute("liveUrl", "/dashboard/live?month=" + yearMonth);
+                model.addAttribute("liveUrl", "/dashboard/live?month=" + yearMonth
+                        + (areaId == null ? "" : "&area=" + areaId));
                 return "dashboard/dashboard";
             });
         });
+    }
+
+    /**
+     * The agencies a dashboard counts: without {@code area} the officer's own (auditors: the whole city);
+     * with one — the city, a county, a street — that area and the agencies it covers, if the officer may
+     * see its statistics. Empty when they may not (or it does not exist).
+     */
+    static List<Agency> area(Officer officer, String area, AccessRules rules, AgencyDirectory agencies) {
+        if (area == null || area.isBlank()) {
+            if (!rules.maySeeStatisticsOf(officer, officer.agencyId())) {
+                return List.of();
+            }
+            return officer.has(Role.AUDITOR) ? agencies.all() : agencies.coveredBy(officer.agencyId());
+        }
+        String areaId = area.strip();
+        if (!agencies.exists(areaId) || !rules.maySeeStatisticsOf(officer, areaId)) {
+            return List.of();
+        }
+        return agencies.coveredBy(areaId);
     }
 
     /** The figures of the agencies in the month, under the label the tables and charts show. */

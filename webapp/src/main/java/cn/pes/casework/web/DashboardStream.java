@@ -5,7 +5,6 @@ import cn.pes.casework.events.statistics.FindAreaStatisticsQuery;
 import cn.pes.casework.events.statistics.StatisticsChanged;
 import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Officer;
-import cn.pes.casework.security.Role;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -67,17 +66,17 @@ class DashboardStream {
 
     @GetMapping(path = "/dashboard/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    Flux<ServerSentEvent<String>> live(@RequestParam(name = "month", required = false) String month, Locale locale) {
+    Flux<ServerSentEvent<String>> live(@RequestParam(name = "month", required = false) String month,
+                                       @RequestParam(name = "area", required = false) String area, Locale locale) {
         YearMonth yearMonth = pageQueries.month(month);
         return Officer.current()
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED)))
                 .flatMapMany(officer -> {
-                    if (!rules.maySeeStatisticsOf(officer, officer.agencyId())) {
+                    // The same agencies as the dashboard page: its figures and the stream's are one.
+                    List<Agency> covered = DashboardPages.area(officer, area, rules, agencies);
+                    if (covered.isEmpty()) {
                         return Flux.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
                     }
-                    // The same agencies as the dashboard page: its figures and the stream's are one.
-                    List<Agency> covered = officer.has(Role.AUDITOR) ? agencies.all()
-                            : agencies.coveredBy(officer.agencyId());
                     FindAreaStatisticsQuery query = DashboardPages.areaQuery(
                             covered.stream().map(Agency::id).toList(), yearMonth);
                     AtomicLong sequence = new AtomicLong();

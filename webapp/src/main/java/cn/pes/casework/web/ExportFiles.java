@@ -36,9 +36,11 @@ import java.util.stream.Collectors;
 
 /**
  * Lists and statistics tables as files (导出): a CSV (UTF-8 with BOM, so that Excel reads the
- * Chinese) or an Excel workbook written streaming (SXSSF) with a bold frozen header, as the ledger's
- * export does. Unlike the ledger's, cells here may be figures: counts and amounts are numeric cells and
- * {@link Share}s percentages, so that an agency can sum and chart them without retyping. Every export
+ * Chinese) or an Excel workbook written streaming (SXSSF: only a window of rows in memory, the rest in
+ * a compressed temporary file, so a county's ledger costs no more heap than a street's) with a bold
+ * frozen header and a filter, one sheet per table — the ledger's, the overdue lists' and the statistics'.
+ * Counts and amounts are numeric cells, {@link Share}s percentages and dates real dates, so that an
+ * agency can sum and chart them without retyping; any other value is a text cell, never a formula. Every export
  * is recorded in the access log ({@link AccessAction#LIST_EXPORTED}) with its filters, never with
  * personal data, before the file leaves.
  */
@@ -46,7 +48,8 @@ import java.util.stream.Collectors;
 class ExportFiles {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    static final MediaType XLSX = MediaType.parseMediaType(LedgerWorkbook.CONTENT_TYPE);
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private static final int ROWS_IN_MEMORY = 200;
     private static final String CORRELATION_HEADER = "X-Correlation-Id";

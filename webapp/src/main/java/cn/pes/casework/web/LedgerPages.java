@@ -114,8 +114,8 @@ class LedgerPages {
             return contacts(scope).zipWith(uncontacted(scope))
                     .flatMap(found -> exported(officer, scope, "xlsx",
                             found.getT1().size() + found.getT2().lines().size(), exchange)
-                            .then(download(scope, "xlsx", MediaType.parseMediaType(LedgerWorkbook.CONTENT_TYPE),
-                                    () -> LedgerWorkbook.write(List.of(LedgerTables.contacts(found.getT1(), labels),
+                            .then(download(scope, "xlsx", ExportFiles.XLSX,
+                                    () -> ExportFiles.xlsx(List.of(LedgerTables.contacts(found.getT1(), labels),
                                             LedgerTables.uncontacted(found.getT2().lines(), labels))))));
         });
     }

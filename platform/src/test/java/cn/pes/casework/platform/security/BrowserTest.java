@@ -114,8 +114,8 @@ class BrowserTest extends BrowserPlatformTest {
     void anOfficerChangesTheirPasswordInTheBrowserAndSignsInWithTheNewOne() throws IOException {
         signIn("admin", "ChangeMe-2026!");
         assertThat(browser.getCurrentUrl()).as("an administrator reads no case").endsWith("/account/password");
-        assertThat(browser.findElements(By.cssSelector("header nav a"))).extracting(WebElement::getText)
-                .containsExactly("修改密码");
+        assertThat(browser.findElements(By.cssSelector("header nav a"))).as("rebuilding read models, no case")
+                .extracting(WebElement::getText).containsExactly("数据重放", "修改密码");
         screenshot("06-password");
 
         changePassword("ChangeMe-2026!", "Admin-Browser-2027", "Admin-Browser-2028");
@@ -235,7 +235,7 @@ class BrowserTest extends BrowserPlatformTest {
         assertThat(browser.findElement(By.cssSelector("#chart-trend")).getText()).contains("新增登记");
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(name.substring(0, 1) + "*");
         assertThat(browser.findElements(By.cssSelector("header nav a"))).extracting(WebElement::getText)
-                .containsExactly("统计看板", "统计月报", "修改密码");
+                .containsExactly("统计看板", "统计月报", "数据重放", "修改密码");
         assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText()).isEqualTo("统计看板");
         screenshot("08-dashboard");
         caseworker("W-dash", STREET).getting("/dashboard?month=2026-11").expectStatus().isOk();

@@ -113,6 +113,18 @@ class DashboardStreamHttpTest extends SecuredPlatformTest {
         caseworker("W-live-bad", STREET).getting("/dashboard/live?month=november").expectStatus().isBadRequest();
     }
 
+    @Test
+    void aCityAnalystFollowsOneCountyAndNobodyFollowsAnAreaOutsideTheirs() {
+        officer("N-live-area", CITY, Role.ANALYST).getting("/dashboard?area=" + OTHER_COUNTY).expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html)
+                        .contains("area=" + OTHER_COUNTY)
+                        .containsPattern("value=\"" + OTHER_COUNTY + "\"\\s+selected"));
+        caseworker("W-live-area", COUNTY).getting("/dashboard?area=" + OTHER_COUNTY).expectStatus().isNotFound();
+        caseworker("W-live-area", COUNTY).getting("/dashboard/live?area=" + OTHER_COUNTY).expectStatus().isNotFound();
+        caseworker("W-live-area", COUNTY).getting("/dashboard?area=999999").expectStatus().isNotFound();
+        caseworker("W-live-area", COUNTY).getting("/dashboard?area=" + STREET).expectStatus().isOk();
+    }
+
     private long areaSubscriptions() {
         return updateEmitter.activeSubscriptions().stream()
                 .filter(query -> query.getPayload() instanceof FindAreaStatisticsQuery).count();

@@ -87,7 +87,10 @@ public class ReplayComparison {
 
     private void append(StringBuilder out, Object value) {
         if (value instanceof Document document) {
-            if (document.get("sealed") instanceof Document) {
+            // Sealed data whose key was destroyed reads as erased, like the erased form a replay after the
+            // erasure writes: both say the same about the person.
+            if (document.get("sealed") instanceof Document
+                    || (document.size() == 1 && document.get("erased") instanceof Document)) {
                 PersonalData person = personalData.read(new Document("p", document), "p");
                 out.append("person(");
                 if (person != null) {
