@@ -40,7 +40,8 @@ class ReplayBrowserTest extends BrowserPlatformTest {
         assertThat(browser.getCurrentUrl()).contains("/replays/");
         String replayPath = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf("/replays/"));
         // The page reloads itself when the replay finishes.
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver ->
+        // Generous: the whole history of the test run is replayed, possibly after other tests' replays.
+        new WebDriverWait(browser, Duration.ofSeconds(180)).until(driver ->
                 driver.findElement(By.id("state")).getText().equals("已完成"));
         assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("与实时视图一致");
         assertThat(browser.findElement(By.id("result")).getText()).contains("tracking_ledgers", "ledger_people");
