@@ -14,6 +14,7 @@ import cn.pes.casework.events.replay.ReplayedLedgerView;
 import cn.pes.casework.events.replay.StartReplayCommand;
 import cn.pes.casework.events.shared.RuleViolation;
 import cn.pes.casework.events.tracking.LedgerRow;
+import cn.pes.casework.events.shared.PersonalData;
 import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.ProjectionWriter;
@@ -333,5 +334,24 @@ class ReplayServiceTest extends ProjectionTestBase {
         public TrackingToken createTokenAt(java.time.Instant dateTime) {
             return store.createTokenAt(dateTime);
         }
+    }
+
+    @Test
+    void anErasedPersonsSealedLiveCopyEqualsTheErasedFormAReplayAfterTheErasureWrites() {
+        String subject = "01a21abb-0000-7000-8000-00000000e1a5";
+        ReadModelStore replayed = new ReadModelStore(fixture.client().getDatabase(ReadModelFixture.DATABASE + "_erased"),
+                fixture.server(), false);
+        live.collection("erasure_check").insertOne(new Document("_id", "p")
+                .append("person", personalData.write(subject, new PersonalData("11010519491231002X", "张三", "13812345678"))));
+        replayed.collection("erasure_check").insertOne(new Document("_id", "p")
+                .append("person", new Document("erased", new Document("subject", subject))));
+        ReplayComparison comparison = new ReplayComparison(personalData);
+
+        assertThat(comparison.compare(live, replayed, "erasure_check").differing())
+                .as("readable data is not the erased form").isEqualTo(1);
+        keys.destroy(subject, "admin-1");
+        assertThat(comparison.compare(live, replayed, "erasure_check").equal())
+                .as("once the key is gone both say: erased").isEqualTo(1);
+        live.collection("erasure_check").drop();
     }
 }
