@@ -24,6 +24,28 @@ import cn.pes.casework.events.jobseeking.JobSeekingCloseReason;
 import cn.pes.casework.events.jobseeking.JobSeekingClosed;
 import cn.pes.casework.events.jobseeking.JobSeekingPublished;
 import cn.pes.casework.events.jobseeking.JobSeekingRegistered;
+import cn.pes.casework.events.entrepreneurship.Business;
+import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingCompleted;
+import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingDroppedOut;
+import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingEnrolled;
+import cn.pes.casework.events.entrepreneurship.ExistingLoan;
+import cn.pes.casework.events.entrepreneurship.ExistingLoanType;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanApplied;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanApproved;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanDeclined;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanDisbursed;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanEligibilityAssessed;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanOverdue;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanRepaid;
+import cn.pes.casework.events.entrepreneurship.KeyGroupClaim;
+import cn.pes.casework.events.entrepreneurship.LegalForm;
+import cn.pes.casework.events.entrepreneurship.LoanApplication;
+import cn.pes.casework.events.entrepreneurship.LoanHolder;
+import cn.pes.casework.events.entrepreneurship.LoanInterestSubsidised;
+import cn.pes.casework.events.entrepreneurship.LoanKeyGroup;
+import cn.pes.casework.events.entrepreneurship.LoanRepaymentRecorded;
+import cn.pes.casework.events.entrepreneurship.OverdueSource;
+import cn.pes.casework.events.entrepreneurship.TrainingType;
 import cn.pes.casework.events.jobseeking.JobSeekingRejected;
 import cn.pes.casework.events.jobseeking.JobSeekingReviewDeadlineMissed;
 import cn.pes.casework.events.jobseeking.ReferralOutcome;
@@ -171,6 +193,10 @@ class EventContractTest {
     private static final String PROPOSAL_ID = "019dcbec-4f00-7045-b162-738495a6b7c8";
     private static final String SESSION_ID = "019dcd00-6000-7156-c273-8495a6b7c8d9";
     private static final String JOB_POLICY = "JOB-2026-01";
+    private static final String TRAINING_ID = "019dd1a0-7100-7267-d384-95a6b7c8d9ea";
+    private static final String LOAN_ID = "019dd2b4-8200-7378-e495-a6b7c8d9eafb";
+    private static final String REPAYMENT_ID = "019dd3c8-9300-7489-f5a6-b7c8d9eafb0c";
+    private static final String LOAN_POLICY = "LOAN-2026-01";
 
     /**
      * The platform's serialization settings: Spring Boot's auto-configured ObjectMapper (JavaTimeModule,
@@ -299,6 +325,37 @@ class EventContractTest {
         add(samples, new FairInvitationSent(FAIR_ID, CASE_ID, LocalDate.of(2026, 12, 1)));
         add(samples, new FairAttended(FAIR_ID, CASE_ID, LocalDate.of(2026, 12, 12)));
         add(samples, new RecruitmentFairClosed(FAIR_ID, LocalDate.of(2026, 12, 12), 12, 35, 80, 64));
+        add(samples, new EntrepreneurshipTrainingEnrolled(CASE_ID, TRAINING_ID, "SYB-990101-01", "某某区创业培训学校",
+                TrainingType.START_YOUR_BUSINESS, LocalDate.of(2026, 12, 7), AGENCY_ID, LocalDate.of(2026, 12, 1)));
+        add(samples, new EntrepreneurshipTrainingCompleted(CASE_ID, TRAINING_ID, "SYB-990101-01",
+                LocalDate.of(2026, 12, 18), "SYB202612180012"));
+        add(samples, new EntrepreneurshipTrainingDroppedOut(CASE_ID, TRAINING_ID, "SYB-990101-01",
+                LocalDate.of(2026, 12, 10), "已实现就业"));
+        LoanApplication loanApplication = new LoanApplication(
+                new Business("某某便利店", LegalForm.INDIVIDUAL_BUSINESS, "92990101MA0XXXXX1A", true),
+                "社区便利店，经营日用品和生鲜", new BigDecimal("200000"), 36,
+                List.of(new ExistingLoan(LoanHolder.APPLICANT, ExistingLoanType.HOUSING, new BigDecimal("350000")),
+                        new ExistingLoan(LoanHolder.SPOUSE, ExistingLoanType.CONSUMER, new BigDecimal("20000"))),
+                List.of(new KeyGroupClaim(LoanKeyGroup.VETERAN, "退役证 990101-2019-0012")));
+        add(samples, new GuaranteeLoanApplied(CASE_ID, LOAN_ID, loanApplication, COUNTY_ID, LocalDate.of(2026, 12, 2),
+                LocalDate.of(2026, 12, 3)));
+        add(samples, new GuaranteeLoanEligibilityAssessed(CASE_ID, LOAN_ID, false,
+                List.of(new RefusalReason("ENT-3", "OVER_AGE_LIMIT", "person.idNumber"),
+                        new RefusalReason("ENT-5", "AMOUNT_OVER_LIMIT", "application.amountRequested")),
+                EnumSet.of(LoanKeyGroup.REGISTERED_UNEMPLOYED, LoanKeyGroup.VETERAN), 56, new BigDecimal("200000"), 36, 1,
+                LocalDate.of(2026, 12, 3), LOAN_POLICY));
+        add(samples, new GuaranteeLoanApproved(CASE_ID, LOAN_ID, new BigDecimal("150000"), 24, "某某农商银行",
+                "DB-2026-0123", LocalDate.of(2026, 12, 20), COUNTY_ID));
+        add(samples, new GuaranteeLoanDeclined(CASE_ID, LOAN_ID, LocalDate.of(2026, 12, 20), "反担保条件不足"));
+        add(samples, new GuaranteeLoanDisbursed(CASE_ID, LOAN_ID, new BigDecimal("150000"), LocalDate.of(2026, 12, 28),
+                LocalDate.of(2028, 12, 28)));
+        add(samples, new LoanRepaymentRecorded(CASE_ID, LOAN_ID, REPAYMENT_ID, LocalDate.of(2027, 3, 28),
+                new BigDecimal("10000"), new BigDecimal("1200.50"), new BigDecimal("140000")));
+        add(samples, new GuaranteeLoanRepaid(CASE_ID, LOAN_ID, LocalDate.of(2029, 1, 5), true));
+        add(samples, new GuaranteeLoanOverdue(CASE_ID, LOAN_ID, LocalDate.of(2028, 12, 29), new BigDecimal("5000"),
+                OverdueSource.MATURITY_PASSED));
+        add(samples, new LoanInterestSubsidised(CASE_ID, LOAN_ID, LocalDate.of(2026, 12, 28), LocalDate.of(2027, 3, 27),
+                new BigDecimal("1800.00"), new BigDecimal("1800.00"), LocalDate.of(2027, 4, 15)));
         return samples;
     }
 
