@@ -99,6 +99,12 @@ public class SecurityConfiguration {
                                 "/cases/*/guidance/new", "/cases/*/referrals", "/cases/*/referrals/*/outcome",
                                 "/cases/*/cancellation-proposals/*", "/cases/*/cancellation-proposals/*/*")
                         .hasRole(Role.CASEWORKER.name())
+                        // Entrepreneurship (ENT-1..ENT-5): caseworkers enrol trainees and record a loan's life from the
+                        // case; the loan page, the county's loan pipeline and the training rolls list people (masked).
+                        .pathMatchers("/cases/*/trainings/new", "/cases/*/trainings/*/*", "/cases/*/loans/new",
+                                "/cases/*/loans/*/*").hasRole(Role.CASEWORKER.name())
+                        .pathMatchers(HttpMethod.GET, "/cases/*/loans/*", "/loans", "/trainings")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.GET, "/audit/access-log").hasRole(Role.AUDITOR.name())
                         .pathMatchers("/cases/*/integrity").hasRole(Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.GET, "/audit/actions").hasRole(Role.AUDITOR.name())
@@ -138,6 +144,23 @@ public class SecurityConfiguration {
                                 "/api/cases/*/subsidies/*/payment")
                         .hasAnyRole(Role.REVIEWER.name(), Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/erasure").hasRole(Role.ADMINISTRATOR.name())
+                        // Entrepreneurship training and guarantee loans (ENT-1..ENT-5) on a case: the case's agency
+                        // scope decides which case.
+                        .pathMatchers(HttpMethod.POST, "/api/cases/*/entrepreneurship-trainings",
+                                "/api/cases/*/entrepreneurship-trainings/*/completion",
+                                "/api/cases/*/entrepreneurship-trainings/*/drop-out", "/api/cases/*/guarantee-loans",
+                                "/api/cases/*/guarantee-loans/*/approval", "/api/cases/*/guarantee-loans/*/decline",
+                                "/api/cases/*/guarantee-loans/*/disbursement",
+                                "/api/cases/*/guarantee-loans/*/repayments",
+                                "/api/cases/*/guarantee-loans/*/overdue-reports",
+                                "/api/cases/*/guarantee-loans/*/interest-subsidies")
+                        .hasRole(Role.CASEWORKER.name())
+                        .pathMatchers(HttpMethod.GET, "/api/cases/*/entrepreneurship", "/api/cases/*/guarantee-loans/*")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
+                        // The designated training institutions: configuration, no personal data
+                        .pathMatchers(HttpMethod.GET, "/api/training-institutions")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name(),
+                                Role.ANALYST.name())
                         // History integrity check (hash chain): reads stored events only, shows no personal data
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/integrity-checks")
                         .hasAnyRole(Role.AUDITOR.name(), Role.ADMINISTRATOR.name())
