@@ -340,6 +340,9 @@ public class ClientCase {
         if (subsidies.values().stream().anyMatch(SubsidyApplication::open)) {
             throw CaseRuleViolation.conflict("PRIV-1", "SUBSIDY_APPLICATION_OPEN", null);
         }
+        if (entrepreneurship.hasOpenLoan()) {
+            throw CaseRuleViolation.conflict("PRIV-1", "GUARANTEE_LOAN_OPEN", null);
+        }
         if (command.requestedOn() == null) {
             throw CaseRuleViolation.invalid("INPUT", "RECORDING_DATE_MISSING", "requestedOn");
         }

@@ -402,6 +402,11 @@ class Entrepreneurship {
         return spells.stream().filter(spell -> spell.activeOn(day)).reduce((first, second) -> second).orElse(null);
     }
 
+    /** PRIV-1: a loan still running needs the borrower's data (repayments, overdue reports). */
+    boolean hasOpenLoan() {
+        return loans.values().stream().anyMatch(GuaranteeLoan::open);
+    }
+
     // ------------------------------------------------------------ state
 
     void opened(LocalDate birthDate, Sex sex) {

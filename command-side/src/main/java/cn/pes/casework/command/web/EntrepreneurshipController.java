@@ -24,6 +24,7 @@ import cn.pes.casework.events.entrepreneurship.RecordLoanRepaymentCommand;
 import cn.pes.casework.events.entrepreneurship.RecordTrainingDropOutCommand;
 import cn.pes.casework.events.entrepreneurship.ReportLoanOverdueCommand;
 import cn.pes.casework.events.entrepreneurship.TrainingInstitutionsView;
+import cn.pes.casework.events.shared.Channel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -111,7 +112,8 @@ class EntrepreneurshipController {
         String loanId = request.loanId() == null ? ids.next() : request.loanId();
         return officers.resolve().flatMap(officer -> commands.<GuaranteeLoanEligibilityAssessed>send(
                         new ApplyForGuaranteeLoanCommand(caseId, loanId, request.application(), officer.agencyId(),
-                                request.appliedOn() == null ? date : request.appliedOn(), date), exchange))
+                                request.appliedOn() == null ? date : request.appliedOn(), date),
+                        officer, Channel.BACK_OFFICE, exchange))
                 .map(assessed -> {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("caseId", caseId);

@@ -63,6 +63,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Guarantee loans in the person's case (创业担保贷款, ENT-2..ENT-5): every eligibility condition at its
  * boundary, the policy version in force on the application date, and the loan's life from approval to
@@ -686,5 +688,49 @@ class GuaranteeLoanTest {
                         MATURES_ON.plusDays(1), new BigDecimal("100"), new BigDecimal("100"), MATURES_ON))
                 .expectExceptionDetails(violation("ENT-5", "PERIOD_AFTER_LOAN_END", "periodTo",
                         RuleViolation.Kind.INVALID));
+    }
+
+    // ---------------------------------------------------------------- snapshots
+
+    @Test
+    void aSnapshotKeepsEveryLoansStateAndThePersonsFacts() {
+        List<Object> history = new ArrayList<>(disbursedLoan());
+        history.add(new LoanRepaymentRecorded(CASE_ID, LOAN, "rep-1", LocalDate.of(2027, 6, 30),
+                new BigDecimal("30000"), new BigDecimal("1200"), new BigDecimal("50000")));
+        history.add(new LoanInterestSubsidised(CASE_ID, LOAN, DISBURSED_ON, LocalDate.of(2026, 9, 30),
+                new BigDecimal("1200"), new BigDecimal("1200"), LocalDate.of(2026, 10, 15)));
+        fixture.given(history)
+                .when(new ReportLoanOverdueCommand(CASE_ID, LOAN, LocalDate.of(2027, 7, 1)))
+                .expectSuccessfulHandlerExecution()
+                .expectState(clientCase -> {
+                    com.fasterxml.jackson.databind.ObjectMapper mapper =
+                            org.springframework.http.converter.json.Jackson2ObjectMapperBuilder.json()
+                                    .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                    .featuresToDisable(com.fasterxml.jackson.databind.SerializationFeature
+                                            .WRITE_DATES_AS_TIMESTAMPS).build();
+                    try {
+                        String json = mapper.writeValueAsString(clientCase);
+                        assertThat(json).contains("rep-1", "OVERDUE", "1971-12-03", "FEMALE", "2026-09-30",
+                                "LOAN-DEFAULT-2020");
+                        ClientCase restored = mapper.readValue(json, ClientCase.class);
+                        assertThat(mapper.writeValueAsString(restored)).isEqualTo(json);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+    }
+
+    @Test
+    void personalDataCannotBeErasedWhileALoanIsOpen() {
+        // Refused before the retention period or the shredder are looked at: neither does anything here.
+        fixture.registerInjectableResource(new cn.pes.casework.command.policy.RetentionPolicyBook(
+                new PolicyProperties(List.of())));
+        fixture.registerInjectableResource(new PersonalDataShredder(null, null, null, null,
+                new org.axonframework.eventsourcing.eventstore.jdbc.EventSchema()));
+        fixture.given(woman(), applied(LOAN, application(), APPLIED), assessedWoman(List.of()))
+                .when(new cn.pes.casework.events.erasure.ErasePersonalDataCommand(CASE_ID, LocalDate.of(2040, 1, 1),
+                        "本人申请"))
+                .expectNoEvents()
+                .expectExceptionDetails(violation("PRIV-1", "GUARANTEE_LOAN_OPEN", null, RuleViolation.Kind.CONFLICT));
     }
 }
