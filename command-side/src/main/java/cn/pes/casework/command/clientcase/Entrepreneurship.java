@@ -65,6 +65,7 @@ class Entrepreneurship {
 
     private static final int MAX_NAME_LENGTH = 200;
     private static final int MAX_TEXT_LENGTH = 1000;
+    private static final int MAX_YUAN_DIGITS = 11;
 
     /** An unemployment spell as the loan rules see it: active from registration until its end (exclusive). */
     record Spell(LocalDate registeredOn, LocalDate endedOn, Set<PersonCategory> categories) {
@@ -200,6 +201,7 @@ class Entrepreneurship {
             }
         }
         requireLength(application.projectDescription(), MAX_TEXT_LENGTH, "application.projectDescription");
+        requireYuan(application.amountRequested(), "application.amountRequested");
         if (application.amountRequested() == null || application.amountRequested().signum() <= 0) {
             throw CaseRuleViolation.invalid("INPUT", "NOT_POSITIVE", "application.amountRequested");
         }
@@ -219,6 +221,7 @@ class Entrepreneurship {
             if (loan.type() == null) {
                 throw CaseRuleViolation.invalid("INPUT", "MISSING", at + ".type");
             }
+            requireYuan(loan.amount(), at + ".amount");
             if (loan.amount() == null || loan.amount().signum() < 0) {
                 throw CaseRuleViolation.invalid("INPUT", "NEGATIVE", at + ".amount");
             }
@@ -242,6 +245,7 @@ class Entrepreneurship {
     void approve(String caseId, ApproveGuaranteeLoanCommand command) {
         GuaranteeLoan loan = loan(command.loanId());
         requireStage(loan, "LOAN_NOT_ELIGIBLE", LoanStage.ELIGIBLE);
+        requireYuan(command.amount(), "amount");
         if (command.amount() == null || command.amount().signum() <= 0) {
             throw CaseRuleViolation.invalid("INPUT", "NOT_POSITIVE", "amount");
         }
@@ -295,6 +299,8 @@ class Entrepreneurship {
         }
         requireStage(loan, "LOAN_NOT_DISBURSED", LoanStage.DISBURSED, LoanStage.OVERDUE);
         requireOnOrAfter(command.paidOn(), loan.disbursedOn(), "ENT-2", "paidOn");
+        requireYuan(command.principal(), "principal");
+        requireYuan(command.interest(), "interest");
         if (command.principal() == null || command.principal().signum() <= 0) {
             throw CaseRuleViolation.invalid("INPUT", "NOT_POSITIVE", "principal");
         }
@@ -343,6 +349,8 @@ class Entrepreneurship {
         if (loan.overlapsSubsidisedPeriod(command.periodFrom(), command.periodTo())) {
             throw CaseRuleViolation.conflict("ENT-5", "PERIOD_ALREADY_SUBSIDISED", "periodFrom");
         }
+        requireYuan(command.interest(), "interest");
+        requireYuan(command.subsidy(), "subsidy");
         if (command.interest() == null || command.interest().signum() < 0) {
             throw CaseRuleViolation.invalid("INPUT", "NEGATIVE", "interest");
         }
@@ -391,6 +399,14 @@ class Entrepreneurship {
         }
         if (earliest != null && date.isBefore(earliest)) {
             throw CaseRuleViolation.invalid(ruleId, "DATE_TOO_EARLY", field);
+        }
+    }
+
+    /** Yuan and fen, bounded: amounts go into permanent history and into sums of the read models. */
+    private static void requireYuan(BigDecimal amount, String field) {
+        if (amount != null && (amount.stripTrailingZeros().scale() > 2
+                || amount.precision() - amount.scale() > MAX_YUAN_DIGITS)) {
+            throw CaseRuleViolation.invalid("INPUT", "MALFORMED", field);
         }
     }
 

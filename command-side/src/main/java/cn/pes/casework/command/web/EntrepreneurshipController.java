@@ -25,6 +25,7 @@ import cn.pes.casework.events.entrepreneurship.RecordTrainingDropOutCommand;
 import cn.pes.casework.events.entrepreneurship.ReportLoanOverdueCommand;
 import cn.pes.casework.events.entrepreneurship.TrainingInstitutionsView;
 import cn.pes.casework.events.shared.Channel;
+import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,7 +76,7 @@ class EntrepreneurshipController {
 
     @PostMapping(CASES + "/entrepreneurship-trainings")
     Mono<ResponseEntity<Map<String, String>>> enrol(@PathVariable String caseId,
-                                                    @RequestBody TrainingEnrolmentRequest request,
+                                                    @Valid @RequestBody TrainingEnrolmentRequest request,
                                                     ServerWebExchange exchange) {
         String trainingId = request.trainingId() == null ? ids.next() : request.trainingId();
         return commands.send(new EnrolInEntrepreneurshipTrainingCommand(caseId, trainingId, request.institutionId(),
@@ -86,7 +87,7 @@ class EntrepreneurshipController {
 
     @PostMapping(CASES + "/entrepreneurship-trainings/{trainingId}/completion")
     Mono<Map<String, String>> complete(@PathVariable String caseId, @PathVariable String trainingId,
-                                       @RequestBody TrainingCompletionRequest request, ServerWebExchange exchange) {
+                                       @Valid @RequestBody TrainingCompletionRequest request, ServerWebExchange exchange) {
         return commands.send(new CompleteEntrepreneurshipTrainingCommand(caseId, trainingId, request.completedOn(),
                         request.certificateNumber()), exchange)
                 .thenReturn(Map.of("caseId", caseId, "trainingId", trainingId));
@@ -94,7 +95,7 @@ class EntrepreneurshipController {
 
     @PostMapping(CASES + "/entrepreneurship-trainings/{trainingId}/drop-out")
     Mono<Map<String, String>> dropOut(@PathVariable String caseId, @PathVariable String trainingId,
-                                      @RequestBody TrainingDropOutRequest request, ServerWebExchange exchange) {
+                                      @Valid @RequestBody TrainingDropOutRequest request, ServerWebExchange exchange) {
         return commands.send(new RecordTrainingDropOutCommand(caseId, trainingId, request.droppedOutOn(),
                         request.reason()), exchange)
                 .thenReturn(Map.of("caseId", caseId, "trainingId", trainingId));
@@ -106,7 +107,7 @@ class EntrepreneurshipController {
      */
     @PostMapping(CASES + "/guarantee-loans")
     Mono<ResponseEntity<Map<String, Object>>> apply(@PathVariable String caseId,
-                                                    @RequestBody LoanApplicationRequest request,
+                                                    @Valid @RequestBody LoanApplicationRequest request,
                                                     ServerWebExchange exchange) {
         LocalDate date = today.date();
         String loanId = request.loanId() == null ? ids.next() : request.loanId();
@@ -128,7 +129,7 @@ class EntrepreneurshipController {
 
     @PostMapping(CASES + "/guarantee-loans/{loanId}/approval")
     Mono<Map<String, String>> approve(@PathVariable String caseId, @PathVariable String loanId,
-                                      @RequestBody LoanApprovalRequest request, ServerWebExchange exchange) {
+                                      @Valid @RequestBody LoanApprovalRequest request, ServerWebExchange exchange) {
         return commands.send(new ApproveGuaranteeLoanCommand(caseId, loanId, request.amount(),
                         request.termMonths() == null ? 0 : request.termMonths(), request.lender(),
                         request.guaranteeContractNumber(), request.approvedOn()), exchange)
@@ -137,7 +138,7 @@ class EntrepreneurshipController {
 
     @PostMapping(CASES + "/guarantee-loans/{loanId}/decline")
     Mono<Map<String, String>> decline(@PathVariable String caseId, @PathVariable String loanId,
-                                      @RequestBody LoanDeclineRequest request, ServerWebExchange exchange) {
+                                      @Valid @RequestBody LoanDeclineRequest request, ServerWebExchange exchange) {
         return commands.send(new DeclineGuaranteeLoanCommand(caseId, loanId, request.declinedOn(), request.reason()),
                         exchange)
                 .thenReturn(Map.of("caseId", caseId, "loanId", loanId));
@@ -145,14 +146,14 @@ class EntrepreneurshipController {
 
     @PostMapping(CASES + "/guarantee-loans/{loanId}/disbursement")
     Mono<Map<String, String>> disburse(@PathVariable String caseId, @PathVariable String loanId,
-                                       @RequestBody LoanDisbursementRequest request, ServerWebExchange exchange) {
+                                       @Valid @RequestBody LoanDisbursementRequest request, ServerWebExchange exchange) {
         return commands.send(new RecordLoanDisbursementCommand(caseId, loanId, request.disbursedOn()), exchange)
                 .thenReturn(Map.of("caseId", caseId, "loanId", loanId));
     }
 
     @PostMapping(CASES + "/guarantee-loans/{loanId}/repayments")
     Mono<ResponseEntity<Map<String, String>>> repay(@PathVariable String caseId, @PathVariable String loanId,
-                                                    @RequestBody LoanRepaymentRequest request,
+                                                    @Valid @RequestBody LoanRepaymentRequest request,
                                                     ServerWebExchange exchange) {
         String repaymentId = request.repaymentId() == null ? ids.next() : request.repaymentId();
         return commands.send(new RecordLoanRepaymentCommand(caseId, loanId, repaymentId, request.paidOn(),
@@ -163,7 +164,7 @@ class EntrepreneurshipController {
 
     @PostMapping(CASES + "/guarantee-loans/{loanId}/overdue-reports")
     Mono<Map<String, String>> reportOverdue(@PathVariable String caseId, @PathVariable String loanId,
-                                            @RequestBody LoanOverdueReportRequest request,
+                                            @Valid @RequestBody LoanOverdueReportRequest request,
                                             ServerWebExchange exchange) {
         return commands.send(new ReportLoanOverdueCommand(caseId, loanId, request.overdueSince()), exchange)
                 .thenReturn(Map.of("caseId", caseId, "loanId", loanId));
@@ -172,7 +173,7 @@ class EntrepreneurshipController {
     @PostMapping(CASES + "/guarantee-loans/{loanId}/interest-subsidies")
     Mono<ResponseEntity<Map<String, String>>> subsidiseInterest(@PathVariable String caseId,
                                                                 @PathVariable String loanId,
-                                                                @RequestBody InterestSubsidyRequest request,
+                                                                @Valid @RequestBody InterestSubsidyRequest request,
                                                                 ServerWebExchange exchange) {
         return commands.send(new RecordInterestSubsidyCommand(caseId, loanId, request.periodFrom(),
                         request.periodTo(), request.interest(), request.subsidy(), request.paidOn()), exchange)

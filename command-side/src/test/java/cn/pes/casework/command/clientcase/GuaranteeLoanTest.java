@@ -448,6 +448,15 @@ class GuaranteeLoanTest {
     }
 
     @Test
+    void anAmountBelowTheFenIsRefusedAsInput() {
+        fixture.given(woman(), registered())
+                .when(apply(application(new BigDecimal("100.001"), 24)))
+                .expectNoEvents()
+                .expectExceptionDetails(violation("INPUT", "MALFORMED", "application.amountRequested",
+                        RuleViolation.Kind.INVALID));
+    }
+
+    @Test
     void aMalformedRegistrationNumberIsRefusedAsInput() {
         LoanApplication malformed = new LoanApplication(
                 new Business("李记早餐店", LegalForm.INDIVIDUAL_BUSINESS, "91350100M000100Y44", true), "早餐店",
