@@ -1243,7 +1243,8 @@ public class ClientCase {
      * is answered with the recorded assessment and records nothing.
      */
     @CommandHandler
-    public GuaranteeLoanEligibilityAssessed handle(ApplyForGuaranteeLoanCommand command, LoanPolicyBook policies) {
+    public GuaranteeLoanEligibilityAssessed handle(ApplyForGuaranteeLoanCommand command, MetaData metaData,
+                                                   LoanPolicyBook policies) {
         if (isBlank(command.loanId())) {
             throw CaseRuleViolation.invalid("INPUT", "MISSING", "loanId");
         }
@@ -1252,7 +1253,10 @@ public class ClientCase {
             return recorded;
         }
         requireNotErased();
-        return entrepreneurship.applyForLoan(caseId, command, policies);
+        Object actingAgency = metaData.get(CaseMetadata.AGENCY);
+        String agencyId = !isBlank(command.agencyId()) ? command.agencyId()
+                : actingAgency != null ? actingAgency.toString() : responsibleAgencyId;
+        return entrepreneurship.applyForLoan(caseId, command, agencyId, policies);
     }
 
     @CommandHandler

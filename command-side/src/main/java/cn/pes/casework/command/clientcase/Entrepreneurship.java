@@ -152,10 +152,11 @@ class Entrepreneurship {
      * ENT-2..ENT-5: records the application and its assessment with the policy version in force on the
      * application date. Malformed input is refused before anything is recorded.
      *
+     * @param agencyId the handling agency: the command's, else the acting officer's, else the case's
      * @return the assessment, also for the caller's answer
      */
     GuaranteeLoanEligibilityAssessed applyForLoan(String caseId, ApplyForGuaranteeLoanCommand command,
-                                                  LoanPolicyBook policies) {
+                                                  String agencyId, LoanPolicyBook policies) {
         LoanApplication application = normalised(command.application());
         InputChecks.requireDate(command.appliedOn(), "appliedOn");
         InputChecks.requireDate(command.recordedOn(), "recordedOn");
@@ -168,7 +169,7 @@ class Entrepreneurship {
                 new LoanEligibility.Facts(birthDate, sex, spell != null,
                         spell == null ? Set.of() : spell.categories(), List.copyOf(loans.values())),
                 policy);
-        apply(new GuaranteeLoanApplied(caseId, command.loanId(), application, command.agencyId(),
+        apply(new GuaranteeLoanApplied(caseId, command.loanId(), application, agencyId,
                 command.appliedOn(), command.recordedOn()));
         GuaranteeLoanEligibilityAssessed assessed = new GuaranteeLoanEligibilityAssessed(caseId, command.loanId(),
                 assessment.eligible(), assessment.failedConditions(), assessment.qualifyingGroups(),

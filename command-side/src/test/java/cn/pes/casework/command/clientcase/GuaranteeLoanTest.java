@@ -200,6 +200,16 @@ class GuaranteeLoanTest {
     }
 
     @Test
+    void withoutAnAgencyInTheCommandTheActingOfficersAgencyHandlesTheLoan() {
+        fixture.given(woman(), registered())
+                .when(new ApplyForGuaranteeLoanCommand(CASE_ID, LOAN, application(), null, APPLIED, APPLIED),
+                        org.axonframework.messaging.MetaData.with(
+                                cn.pes.casework.events.shared.CaseMetadata.AGENCY, COUNTY))
+                .expectEvents(new GuaranteeLoanApplied(CASE_ID, LOAN, application(), COUNTY, APPLIED, APPLIED),
+                        assessedWoman(List.of()));
+    }
+
+    @Test
     void resentApplicationIsAnsweredWithTheRecordedOutcomeAndRecordsNothing() {
         GuaranteeLoanEligibilityAssessed recorded = assessedWoman(List.of(LoanCondition.AMOUNT_OVER_LIMIT.failed()));
         fixture.given(woman(), registered(), applied(LOAN, application(), APPLIED), recorded)
