@@ -378,17 +378,26 @@ class GuaranteeLoanTest {
 
     @Test
     void everyFailedConditionIsNamedAtOnce() {
+        List<ExistingLoan> existing = List.of(
+                new ExistingLoan(LoanHolder.APPLICANT, ExistingLoanType.OTHER, new BigDecimal("1000")),
+                new ExistingLoan(LoanHolder.SPOUSE, ExistingLoanType.CONSUMER, new BigDecimal("100000")));
         LoanApplication poor = new LoanApplication(
                 new Business("小吃摊", LegalForm.INDIVIDUAL_BUSINESS, null, false), "  ", new BigDecimal("250000"),
-                48, List.of(new ExistingLoan(LoanHolder.APPLICANT, ExistingLoanType.OTHER, new BigDecimal("1000"))),
-                List.of(new KeyGroupClaim(LoanKeyGroup.VETERAN, " "),
+                48, existing, List.of(new KeyGroupClaim(LoanKeyGroup.VETERAN, " "),
                         new KeyGroupClaim(LoanKeyGroup.REGISTERED_UNEMPLOYED, "失业证")));
         LocalDate on = LocalDate.of(2028, 1, 10);
         LoanApplication recorded = new LoanApplication(
                 new Business("小吃摊", LegalForm.INDIVIDUAL_BUSINESS, null, false), null, new BigDecimal("250000"),
-                48, poor.existingLoans(), List.of(new KeyGroupClaim(LoanKeyGroup.VETERAN, null),
+                48, existing, List.of(new KeyGroupClaim(LoanKeyGroup.VETERAN, null),
                 new KeyGroupClaim(LoanKeyGroup.REGISTERED_UNEMPLOYED, "失业证")));
-        fixture.given(woman())
+        List<Object> history = new ArrayList<>(List.of(woman()));
+        history.addAll(earlierLoan("old-1", LocalDate.of(2020, 1, 10), true));
+        history.addAll(earlierLoan("old-2", LocalDate.of(2022, 1, 10), false));
+        history.addAll(earlierLoan("old-3", LocalDate.of(2024, 1, 10), false));
+        history.add(applied("old-4", application(), LocalDate.of(2027, 6, 1)));
+        history.add(assessed("old-4", List.of(), Set.of(LoanKeyGroup.VETERAN), 55, LIMIT, 3,
+                LocalDate.of(2027, 6, 1), DEFAULT_VERSION));
+        fixture.given(history)
                 .when(apply(LOAN, poor, on))
                 .expectEvents(applied(LOAN, recorded, on), assessed(LOAN, List.of(
                         LoanCondition.NOT_IN_KEY_GROUP.failed(),
@@ -396,8 +405,12 @@ class GuaranteeLoanTest {
                         LoanCondition.NO_CONCRETE_PROJECT.failed(),
                         LoanCondition.BUSINESS_NOT_REGISTERED_IN_CITY.failed(),
                         LoanCondition.EXCLUDED_LOAN_HELD.failedAt(0),
+                        LoanCondition.CONSUMER_LOANS_OVER_THRESHOLD.failed(),
                         LoanCondition.AMOUNT_OVER_LIMIT.failed(),
-                        LoanCondition.TERM_OVER_LIMIT.failed()), Set.of(), 56, LIMIT, 0, on, DEFAULT_VERSION));
+                        LoanCondition.TERM_OVER_LIMIT.failed(),
+                        LoanCondition.OPEN_GUARANTEE_LOAN.failed(),
+                        LoanCondition.LOAN_COUNT_REACHED.failed(),
+                        LoanCondition.PREVIOUS_LOAN_OVERDUE.failed()), Set.of(), 56, LIMIT, 3, on, DEFAULT_VERSION));
     }
 
     @Test
