@@ -235,6 +235,25 @@ class EntrepreneurshipProjectionsTest extends ProjectionTestBase {
     }
 
     @Test
+    void personsAreStoredSealedAndUnreadableOnceTheKeyIsDestroyedWhileCountsStay() {
+        models.deliver(story.events);
+        assertThat(model().toString()).as("stored sealed").doesNotContain("110105199001011111", "甲").contains("sealed");
+        LoanPipelineView before = pipeline(CITY, null, "2026-11-27");
+        EntrepreneurshipFigures march = figures("2026-03", ALL_AGENCIES);
+
+        keys.destroy(story.a.caseId(), "admin-1");
+
+        assertThat(roll("inst-1", "2026-03", CITY).entries().get(0).person().erased()).isTrue();
+        assertThat(roll("inst-1", "2026-03", CITY).entries().get(1).person().name()).isEqualTo("戊");
+        LoanPipelineView after = pipeline(CITY, null, "2026-11-27");
+        assertThat(after.lines()).filteredOn(line -> line.loanId().equals("loan-a"))
+                                 .singleElement().satisfies(line -> assertThat(line.person().erased()).isTrue());
+        assertThat(List.of(after.applied(), after.approved(), after.overdue(), after.repaid()))
+                .isEqualTo(List.of(before.applied(), before.approved(), before.overdue(), before.repaid()));
+        assertThat(figures("2026-03", ALL_AGENCIES)).isEqualTo(march);
+    }
+
+    @Test
     void redeliveryAndBatchesChangeNothing() {
         models.deliverBatch(story.events);
         Map<String, List<Document>> before = model();
