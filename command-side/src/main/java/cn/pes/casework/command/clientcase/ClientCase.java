@@ -5,6 +5,30 @@ import cn.pes.casework.command.calendar.WorkingDayCalendar;
 import cn.pes.casework.command.policy.SubsidyPolicy;
 import cn.pes.casework.command.policy.SubsidyPolicyBook;
 import cn.pes.casework.command.identity.ResidentIdNumber;
+import cn.pes.casework.command.entrepreneurship.TrainingInstitutions;
+import cn.pes.casework.command.policy.LoanPolicyBook;
+import cn.pes.casework.events.entrepreneurship.ApplyForGuaranteeLoanCommand;
+import cn.pes.casework.events.entrepreneurship.ApproveGuaranteeLoanCommand;
+import cn.pes.casework.events.entrepreneurship.CompleteEntrepreneurshipTrainingCommand;
+import cn.pes.casework.events.entrepreneurship.DeclineGuaranteeLoanCommand;
+import cn.pes.casework.events.entrepreneurship.EnrolInEntrepreneurshipTrainingCommand;
+import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingCompleted;
+import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingDroppedOut;
+import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingEnrolled;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanApplied;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanApproved;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanDeclined;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanDisbursed;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanEligibilityAssessed;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanOverdue;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanRepaid;
+import cn.pes.casework.events.entrepreneurship.LoanInterestSubsidised;
+import cn.pes.casework.events.entrepreneurship.LoanRepaymentRecorded;
+import cn.pes.casework.events.entrepreneurship.RecordInterestSubsidyCommand;
+import cn.pes.casework.events.entrepreneurship.RecordLoanDisbursementCommand;
+import cn.pes.casework.events.entrepreneurship.RecordLoanRepaymentCommand;
+import cn.pes.casework.events.entrepreneurship.RecordTrainingDropOutCommand;
+import cn.pes.casework.events.entrepreneurship.ReportLoanOverdueCommand;
 import cn.pes.casework.command.policy.RegistrationPolicy;
 import cn.pes.casework.command.policy.RetentionPolicy;
 import cn.pes.casework.command.policy.RetentionPolicyBook;
@@ -132,7 +156,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * on the case holds {@link PersonalData#erased(String)} and takes no personal data again.
  */
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
-@Revision("4") // of the snapshot shape: a snapshot of another revision is ignored and the case rebuilt from its events
+@Revision("5") // of the snapshot shape: a snapshot of another revision is ignored and the case rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ClientCase {
@@ -176,6 +200,8 @@ public class ClientCase {
     private String allowanceApplicationId;
     /** Job seeking, referrals, cancellation proposals and career guidance (JOB-1, JOB-2, JOB-4, JOB-6, CAN-1, CAN-3). */
     private JobSeeking jobSeeking = new JobSeeking();
+    /** Entrepreneurship training and guarantee loans (ENT-1..ENT-5). */
+    private Entrepreneurship entrepreneurship = new Entrepreneurship();
 
     /** For Axon and for snapshots. */
     protected ClientCase() {
@@ -313,6 +339,9 @@ public class ClientCase {
         }
         if (subsidies.values().stream().anyMatch(SubsidyApplication::open)) {
             throw CaseRuleViolation.conflict("PRIV-1", "SUBSIDY_APPLICATION_OPEN", null);
+        }
+        if (entrepreneurship.hasOpenLoan()) {
+            throw CaseRuleViolation.conflict("PRIV-1", "GUARANTEE_LOAN_OPEN", null);
         }
         if (command.requestedOn() == null) {
             throw CaseRuleViolation.invalid("INPUT", "RECORDING_DATE_MISSING", "requestedOn");
@@ -1181,11 +1210,166 @@ public class ClientCase {
         return value == null || value.isBlank();
     }
 
+    // ------------------------------------------------------------ entrepreneurship (ENT-1..ENT-5)
+
+    /** ENT-1; counted at the enrolling officer's agency. A resent training ID records nothing. */
+    @CommandHandler
+    public void handle(EnrolInEntrepreneurshipTrainingCommand command, MetaData metaData,
+                       TrainingInstitutions institutions) {
+        if (isBlank(command.trainingId())) {
+            throw CaseRuleViolation.invalid("INPUT", "MISSING", "trainingId");
+        }
+        if (entrepreneurship.knowsTraining(command.trainingId())) {
+            return;
+        }
+        requireNotErased();
+        Object actingAgency = metaData.get(CaseMetadata.AGENCY);
+        entrepreneurship.enrol(caseId, command, actingAgency == null ? responsibleAgencyId : actingAgency.toString(),
+                institutions);
+    }
+
+    @CommandHandler
+    public void handle(CompleteEntrepreneurshipTrainingCommand command) {
+        entrepreneurship.complete(caseId, command);
+    }
+
+    @CommandHandler
+    public void handle(RecordTrainingDropOutCommand command) {
+        entrepreneurship.dropOut(caseId, command);
+    }
+
+    /**
+     * ENT-2..ENT-5: the application and its assessment, every failed condition named. A resent loan ID
+     * is answered with the recorded assessment and records nothing.
+     */
+    @CommandHandler
+    public GuaranteeLoanEligibilityAssessed handle(ApplyForGuaranteeLoanCommand command, MetaData metaData,
+                                                   LoanPolicyBook policies) {
+        if (isBlank(command.loanId())) {
+            throw CaseRuleViolation.invalid("INPUT", "MISSING", "loanId");
+        }
+        GuaranteeLoanEligibilityAssessed recorded = entrepreneurship.recordedAssessment(command.loanId());
+        if (recorded != null) {
+            return recorded;
+        }
+        requireNotErased();
+        Object actingAgency = metaData.get(CaseMetadata.AGENCY);
+        String agencyId = !isBlank(command.agencyId()) ? command.agencyId()
+                : actingAgency != null ? actingAgency.toString() : responsibleAgencyId;
+        return entrepreneurship.applyForLoan(caseId, command, agencyId, policies);
+    }
+
+    @CommandHandler
+    public void handle(ApproveGuaranteeLoanCommand command) {
+        entrepreneurship.approve(caseId, command);
+    }
+
+    @CommandHandler
+    public void handle(DeclineGuaranteeLoanCommand command) {
+        entrepreneurship.decline(caseId, command);
+    }
+
+    @CommandHandler
+    public void handle(RecordLoanDisbursementCommand command, DeadlineManager deadlines) {
+        entrepreneurship.disburse(caseId, command, deadlines);
+    }
+
+    @CommandHandler
+    public void handle(RecordLoanRepaymentCommand command) {
+        entrepreneurship.repay(caseId, command);
+    }
+
+    @CommandHandler
+    public void handle(ReportLoanOverdueCommand command) {
+        entrepreneurship.reportOverdue(caseId, command);
+    }
+
+    @CommandHandler
+    public void handle(RecordInterestSubsidyCommand command) {
+        entrepreneurship.subsidiseInterest(caseId, command);
+    }
+
+    /** ENT-5: the term ended with principal owing. Deterministic: the day comes from the deadline. */
+    @DeadlineHandler(deadlineName = LoanClock.MATURITY)
+    void loanMaturityPassed(LoanClock clock, MetaData metaData) {
+        entrepreneurship.maturityPassed(caseId, clock, SubsidyClock.eventMetaData(metaData));
+    }
+
+    @EventSourcingHandler
+    void on(EntrepreneurshipTrainingEnrolled event) {
+        entrepreneurship.on(event);
+        retainFrom(event.startsOn());
+    }
+
+    @EventSourcingHandler
+    void on(EntrepreneurshipTrainingCompleted event) {
+        entrepreneurship.on(event);
+        retainFrom(event.completedOn());
+    }
+
+    @EventSourcingHandler
+    void on(EntrepreneurshipTrainingDroppedOut event) {
+        entrepreneurship.on(event);
+        retainFrom(event.droppedOutOn());
+    }
+
+    @EventSourcingHandler
+    void on(GuaranteeLoanApplied event) {
+        entrepreneurship.on(event);
+        retainFrom(event.appliedOn());
+    }
+
+    @EventSourcingHandler
+    void on(GuaranteeLoanEligibilityAssessed event) {
+        entrepreneurship.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(GuaranteeLoanApproved event) {
+        entrepreneurship.on(event);
+        retainFrom(event.approvedOn());
+    }
+
+    @EventSourcingHandler
+    void on(GuaranteeLoanDeclined event) {
+        entrepreneurship.on(event);
+        retainFrom(event.declinedOn());
+    }
+
+    @EventSourcingHandler
+    void on(GuaranteeLoanDisbursed event) {
+        entrepreneurship.on(event);
+        retainFrom(event.disbursedOn());
+    }
+
+    @EventSourcingHandler
+    void on(LoanRepaymentRecorded event) {
+        entrepreneurship.on(event);
+        retainFrom(event.paidOn());
+    }
+
+    @EventSourcingHandler
+    void on(GuaranteeLoanOverdue event) {
+        entrepreneurship.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(GuaranteeLoanRepaid event) {
+        entrepreneurship.on(event);
+        retainFrom(event.repaidOn());
+    }
+
+    @EventSourcingHandler
+    void on(LoanInterestSubsidised event) {
+        entrepreneurship.on(event);
+    }
+
     @EventSourcingHandler
     void on(CaseOpened event) {
         caseId = event.caseId();
         person = bound(event.person());
         responsibleAgencyId = event.agencyId();
+        entrepreneurship.opened(event.birthDate(), event.sex());
     }
 
     @EventSourcingHandler
@@ -1243,6 +1427,7 @@ public class ClientCase {
         responsibleAgencyId = event.agencyId();
         registeredOn = event.registeredOn();
         retainFrom(event.registeredOn());
+        entrepreneurship.spellStarted(event.registeredOn(), event.categories());
         clearPending();
     }
 
@@ -1256,6 +1441,7 @@ public class ClientCase {
     void on(Employed event) {
         state = SpellState.NONE;
         jobSeeking.spellEnded();
+        entrepreneurship.spellEnded(event.employment() == null ? null : event.employment().startDate());
         retainFrom(event.employment() == null ? null : event.employment().startDate());
     }
 
@@ -1263,6 +1449,7 @@ public class ClientCase {
     void on(RegistrationCancelled event) {
         state = SpellState.NONE;
         jobSeeking.spellEnded();
+        entrepreneurship.spellEnded(event.effectiveDate());
         retainFrom(event.effectiveDate());
     }
 

@@ -20,15 +20,19 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * pes.policy.subsidy[0].effective-from=2026-01-01
  * pes.policy.subsidy[0].review-working-days=15
  * pes.policy.subsidy[0].amounts.LEVEL_5=1000
+ * pes.policy.loan[0].version=LOAN-2027-01
+ * pes.policy.loan[0].effective-from=2027-01-01
+ * pes.policy.loan[0].amount-limit=300000
  * </pre>
  *
  * @param registration registration policy versions in any order; empty means DOMAIN.md's defaults
  * @param retention    personal data retention versions (PRIV-2) in any order; empty means five years
  * @param subsidy      skills subsidy versions (SUB-2..SUB-7) in any order; empty means DOMAIN.md's defaults
+ * @param loan         guarantee loan versions (ENT-3..ENT-5) in any order; empty means DOMAIN.md's defaults
  */
 @ConfigurationProperties("pes.policy")
 public record PolicyProperties(List<RegistrationPolicy> registration, List<RetentionPolicy> retention,
-                               List<SubsidyPolicy> subsidy) {
+                               List<SubsidyPolicy> subsidy, List<LoanPolicy> loan) {
 
     @ConstructorBinding
     public PolicyProperties {
@@ -36,15 +40,22 @@ public record PolicyProperties(List<RegistrationPolicy> registration, List<Reten
         registration = registration == null ? List.of() : List.copyOf(registration);
         retention = retention == null ? List.of() : List.copyOf(retention);
         subsidy = subsidy == null ? List.of() : List.copyOf(subsidy);
+        loan = loan == null ? List.of() : List.copyOf(loan);
+    }
+
+    /** Registration, retention and subsidy versions; the loan policy at its default. */
+    public PolicyProperties(List<RegistrationPolicy> registration, List<RetentionPolicy> retention,
+                            List<SubsidyPolicy> subsidy) {
+        this(registration, retention, subsidy, null);
     }
 
     /** Registration and retention versions; the subsidy policy at its default. */
     public PolicyProperties(List<RegistrationPolicy> registration, List<RetentionPolicy> retention) {
-        this(registration, retention, null);
+        this(registration, retention, null, null);
     }
 
     /** Registration versions only; retention at its default. */
     public PolicyProperties(List<RegistrationPolicy> registration) {
-        this(registration, null, null);
+        this(registration, null, null, null);
     }
 }

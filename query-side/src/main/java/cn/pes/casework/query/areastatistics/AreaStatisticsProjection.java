@@ -1,5 +1,6 @@
 package cn.pes.casework.query.areastatistics;
 
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanApproved;
 import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.jobseeking.ReferralOutcome;
@@ -61,9 +62,8 @@ import java.util.function.UnaryOperator;
  * agency only for a spell registered before this model saw it), so that its start, end and contacts are
  * always read together.
  * <p>
- * Guarantee loans (issue 8) have no events yet: their facts will come in {@value #MONTHS} as a third
- * list of the part ({@code loans: [{loanId, approvedOn, amount, at}]}, at the approving agency, in the
- * month approved), and {@link AreaStatisticsQueries} counts none until then.
+ * Guarantee loans (ENT-2..ENT-5): their approvals are a third list of the part in {@value #MONTHS}
+ * ({@code loans: [{loanId, approvedOn, amount, at}]}), at the loan's agency, in the month approved.
  * <p>
  * No personal data: case IDs (generated), spells, agencies, dates, methods, grounds and amounts, so
  * erasure changes nothing here. Spread over buckets by case ID ({@value #BUCKETS} per agency,
@@ -88,6 +88,7 @@ public class AreaStatisticsProjection {
 
     static final String SPELLS = "spells";
     static final String PAYMENTS = "payments";
+    static final String LOANS = "loans";
     static final String START = "start";
     static final String START_AT = "startAt";
     static final String END = "end";
@@ -222,6 +223,25 @@ public class AreaStatisticsProjection {
             payments.add(payment);
             payments.sort(Comparator.comparing(p -> p.getString("applicationId")));
             part.put(PAYMENTS, payments);
+        });
+    }
+
+    /** Counted at the loan's agency, in the month of {@code approvedOn}; an approval is never taken back. */
+    @EventHandler
+    void on(GuaranteeLoanApproved event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (event.agencyId() == null || event.approvedOn() == null || event.loanId() == null) {
+            return;
+        }
+        Document loan = new Document("loanId", event.loanId())
+                .append("approvedOn", Docs.date(event.approvedOn()))
+                .append("amount", Docs.amount(event.amount()))
+                .append("at", Docs.instant(recordedAt));
+        changeMonth(event.agencyId(), event.caseId(), event.approvedOn(), sequence, part -> {
+            List<Document> loans = new ArrayList<>(part.getList(LOANS, Document.class, List.of()));
+            loans.removeIf(l -> event.loanId().equals(l.getString("loanId")));
+            loans.add(loan);
+            loans.sort(Comparator.comparing(l -> l.getString("loanId")));
+            part.put(LOANS, loans);
         });
     }
 

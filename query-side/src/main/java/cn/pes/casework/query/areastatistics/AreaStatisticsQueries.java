@@ -50,7 +50,8 @@ import java.util.Objects;
  * methods counting under both.</li>
  * <li>subsidies / allowances paid: payments with {@code paidOn} in [F, L] and a subsidy (allowance)
  * amount above 0, counted at the paying department's agency, with their sums.</li>
- * <li>loans approved: none yet (guarantee loans, issue 8, have no events): always 0.</li>
+ * <li>loans approved: guarantee loans with {@code approvedOn} in [F, L], counted at the loan's agency,
+ * with the amounts approved.</li>
  * </ul>
  * {@code knownAt}: a fact counts only if recorded (event timestamp) at or before it. A spell whose start
  * was recorded later does not exist; an end recorded later leaves the spell open; a later referral hire
@@ -135,6 +136,8 @@ public class AreaStatisticsQueries {
             }
             part.getList(AreaStatisticsProjection.PAYMENTS, Document.class, List.of())
                 .forEach(payment -> months.addPayment(payment, knownAt));
+            part.getList(AreaStatisticsProjection.LOANS, Document.class, List.of())
+                .forEach(loan -> months.addLoan(loan, knownAt));
         });
         return new AreaStatistics(agencyIds, knownAt != null ? knownAt : clock.instant(), months.figures());
     }
@@ -180,6 +183,8 @@ public class AreaStatisticsQueries {
         private final BigDecimal[] subsidyAmounts;
         private final int[] allowances;
         private final BigDecimal[] allowanceAmounts;
+        private final int[] loans;
+        private final BigDecimal[] loanAmounts;
 
         Months(YearMonth from, YearMonth to) {
             this.from = from;
@@ -195,11 +200,14 @@ public class AreaStatisticsQueries {
             allowances = new int[count];
             subsidyAmounts = new BigDecimal[count];
             allowanceAmounts = new BigDecimal[count];
+            loans = new int[count];
+            loanAmounts = new BigDecimal[count];
             for (int i = 0; i < count; i++) {
                 cancelled.add(new EnumMap<>(CancellationGround.class));
                 byMethod.add(new EnumMap<>(ContactMethod.class));
                 subsidyAmounts[i] = BigDecimal.ZERO;
                 allowanceAmounts[i] = BigDecimal.ZERO;
+                loanAmounts[i] = BigDecimal.ZERO;
             }
         }
 
@@ -307,14 +315,27 @@ public class AreaStatisticsQueries {
             }
         }
 
+        void addLoan(Document loan, Instant knownAt) {
+            LocalDate approvedOn = Docs.date(loan, "approvedOn");
+            if (approvedOn == null || !known(loan, "at", knownAt)) {
+                return;
+            }
+            int i = index(approvedOn);
+            if (!inRange(i)) {
+                return;
+            }
+            loans[i]++;
+            BigDecimal amount = Docs.amount(loan, "amount");
+            loanAmounts[i] = amount == null ? loanAmounts[i] : loanAmounts[i].add(amount);
+        }
+
         List<MonthlyFigures> figures() {
             List<MonthlyFigures> figures = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                // Loans (issue 8): no facts yet, see AreaStatisticsProjection.
                 figures.add(new MonthlyFigures(from.plusMonths(i), registered[i], started[i], reEmployed[i],
                                                viaReferral[i], cancelled.get(i), longTerm[i], active[i], contacted[i],
                                                byMethod.get(i), subsidies[i], subsidyAmounts[i], allowances[i],
-                                               allowanceAmounts[i], 0, BigDecimal.ZERO));
+                                               allowanceAmounts[i], loans[i], loanAmounts[i]));
             }
             return figures;
         }

@@ -1,5 +1,17 @@
 package cn.pes.casework.query.casehistory;
 
+import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingEnrolled;
+import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingCompleted;
+import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingDroppedOut;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanApplied;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanEligibilityAssessed;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanApproved;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanDeclined;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanDisbursed;
+import cn.pes.casework.events.entrepreneurship.LoanRepaymentRecorded;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanOverdue;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanRepaid;
+import cn.pes.casework.events.entrepreneurship.LoanInterestSubsidised;
 import cn.pes.casework.events.cancellation.CancellationProposalConfirmed;
 import cn.pes.casework.events.cancellation.CancellationProposalDismissed;
 import cn.pes.casework.events.cancellation.CancellationProposed;
@@ -194,6 +206,66 @@ public class CaseHistoryProjection {
 
     @EventHandler
     void on(SubsidyPaid event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.paidOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(EntrepreneurshipTrainingEnrolled event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.recordedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(EntrepreneurshipTrainingCompleted event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.completedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(EntrepreneurshipTrainingDroppedOut event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.droppedOutOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(GuaranteeLoanApplied event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.appliedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(GuaranteeLoanEligibilityAssessed event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.assessedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(GuaranteeLoanApproved event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.approvedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(GuaranteeLoanDeclined event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.declinedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(GuaranteeLoanDisbursed event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.disbursedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(LoanRepaymentRecorded event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.paidOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(GuaranteeLoanOverdue event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.overdueSince(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(GuaranteeLoanRepaid event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.repaidOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(LoanInterestSubsidised event, @SequenceNumber long sequence, EventMessage<?> message) {
         append(event.caseId(), sequence, message, event.paidOn(), HistoryTexts.of(event));
     }
 

@@ -1,5 +1,18 @@
 package cn.pes.casework.query.casehistory;
 
+import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingEnrolled;
+import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingCompleted;
+import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingDroppedOut;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanApplied;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanEligibilityAssessed;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanApproved;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanDeclined;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanDisbursed;
+import cn.pes.casework.events.entrepreneurship.LoanRepaymentRecorded;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanOverdue;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanRepaid;
+import cn.pes.casework.events.entrepreneurship.LoanInterestSubsidised;
+import cn.pes.casework.events.entrepreneurship.LoanApplication;
 import cn.pes.casework.events.cancellation.CancellationProposalConfirmed;
 import cn.pes.casework.events.cancellation.CancellationProposalDismissed;
 import cn.pes.casework.events.cancellation.CancellationProposed;
@@ -593,6 +606,123 @@ final class HistoryTexts {
         if (notBlank(evidence.description())) {
             text.append("，").append(evidence.description().strip());
         }
+    }
+
+    // Entrepreneurship (ENT-1..ENT-5). The business's name is left out: an individual business often bears the person's name.
+
+    static Text of(EntrepreneurshipTrainingEnrolled event) {
+        StringBuilder text = new StringBuilder("报名参加");
+        if (notBlank(event.institutionName())) {
+            text.append(event.institutionName().strip()).append("的");
+        }
+        text.append(event.trainingType() == null ? "创业培训" : Labels.of(event.trainingType()));
+        if (event.startsOn() != null) {
+            text.append("，").append(event.startsOn()).append(" 开课");
+        }
+        return new Text("创业培训报名", text.toString());
+    }
+
+    static Text of(EntrepreneurshipTrainingCompleted event) {
+        StringBuilder text = new StringBuilder("创业培训结业，取得创业培训合格证书");
+        if (notBlank(event.certificateNumber())) {
+            text.append("（证书编号 ").append(event.certificateNumber().strip()).append("）");
+        }
+        return new Text("创业培训结业", text.toString());
+    }
+
+    static Text of(EntrepreneurshipTrainingDroppedOut event) {
+        StringBuilder text = new StringBuilder("创业培训中途退训");
+        if (notBlank(event.reason())) {
+            text.append("：").append(event.reason().strip());
+        }
+        return new Text("创业培训退训", text.toString());
+    }
+
+    static Text of(GuaranteeLoanApplied event) {
+        StringBuilder text = new StringBuilder("申请创业担保贷款");
+        LoanApplication application = event.application();
+        if (application != null) {
+            text.append(" ").append(yuan(application.amountRequested())).append(" 元，期限 ")
+                .append(application.termMonthsRequested()).append(" 个月");
+            if (application.business() != null) {
+                text.append("；经营实体：").append(application.business().legalForm() == null ? "未填写"
+                        : Labels.of(application.business().legalForm()))
+                    .append(application.business().registeredInCity() ? "，已在本市登记" : "，未在本市登记");
+            }
+            if (!application.existingLoans().isEmpty()) {
+                text.append("；本人及配偶其他贷款 ").append(application.existingLoans().size()).append(" 笔");
+            }
+        }
+        return new Text("申请创业担保贷款", text.toString());
+    }
+
+    static Text of(GuaranteeLoanEligibilityAssessed event) {
+        String policy = notBlank(event.policyVersion()) ? "（政策版本 " + event.policyVersion().strip() + "）" : "";
+        if (event.eligible()) {
+            StringBuilder text = new StringBuilder("符合创业担保贷款条件");
+            if (!event.qualifyingGroups().isEmpty()) {
+                text.append("；扶持对象：").append(Labels.join(event.qualifyingGroups()));
+            }
+            text.append("；额度上限 ").append(yuan(event.amountLimit())).append(" 元，期限上限 ")
+                .append(event.maxTermMonths()).append(" 个月").append(policy);
+            return new Text("贷款资格审核通过", text.toString());
+        }
+        String reasons = event.failedConditions().stream().map(Labels::refusal).filter(Objects::nonNull)
+                              .collect(Collectors.joining("；"));
+        return new Text("贷款资格审核未通过", "不符合创业担保贷款条件" + (reasons.isEmpty() ? "" : "：" + reasons) + policy);
+    }
+
+    static Text of(GuaranteeLoanApproved event) {
+        StringBuilder text = new StringBuilder("担保审核通过，核准贷款 ").append(yuan(event.amount())).append(" 元，期限 ")
+                .append(event.termMonths()).append(" 个月");
+        if (notBlank(event.lender())) {
+            text.append("，贷款银行：").append(event.lender().strip());
+        }
+        if (notBlank(event.guaranteeContractNumber())) {
+            text.append("，担保合同编号 ").append(event.guaranteeContractNumber().strip());
+        }
+        return new Text("贷款审批通过", text.toString());
+    }
+
+    static Text of(GuaranteeLoanDeclined event) {
+        StringBuilder text = new StringBuilder("担保机构或银行未同意贷款");
+        if (notBlank(event.reason())) {
+            text.append("：").append(event.reason().strip());
+        }
+        return new Text("贷款未获批准", text.toString());
+    }
+
+    static Text of(GuaranteeLoanDisbursed event) {
+        StringBuilder text = new StringBuilder("已放款 ").append(yuan(event.amount())).append(" 元");
+        if (event.maturesOn() != null) {
+            text.append("，到期日 ").append(event.maturesOn());
+        }
+        return new Text("贷款发放", text.toString());
+    }
+
+    static Text of(LoanRepaymentRecorded event) {
+        return new Text("贷款还款", "还款本金 " + yuan(event.principal()) + " 元、利息 " + yuan(event.interest())
+                + " 元，尚欠本金 " + yuan(event.outstandingAfter()) + " 元");
+    }
+
+    static Text of(GuaranteeLoanOverdue event) {
+        StringBuilder text = new StringBuilder("贷款自 ").append(event.overdueSince()).append(" 起逾期");
+        if (event.source() != null) {
+            text.append("（").append(Labels.of(event.source())).append("）");
+        }
+        if (event.outstanding() != null) {
+            text.append("，逾期本金 ").append(yuan(event.outstanding())).append(" 元");
+        }
+        return new Text("贷款逾期", text.toString());
+    }
+
+    static Text of(GuaranteeLoanRepaid event) {
+        return new Text("贷款结清", event.afterMaturity() ? "贷款本金已全部还清（到期后结清）" : "贷款本金已全部还清");
+    }
+
+    static Text of(LoanInterestSubsidised event) {
+        return new Text("财政贴息", event.periodFrom() + " 至 " + event.periodTo() + " 利息 " + yuan(event.interest())
+                + " 元，财政贴息 " + yuan(event.subsidy()) + " 元");
     }
 
     private static boolean notBlank(String value) {

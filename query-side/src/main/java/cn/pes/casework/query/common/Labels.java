@@ -1,5 +1,14 @@
 package cn.pes.casework.query.common;
 
+import cn.pes.casework.events.entrepreneurship.TrainingType;
+import cn.pes.casework.events.entrepreneurship.TrainingStatus;
+import cn.pes.casework.events.entrepreneurship.LoanKeyGroup;
+import cn.pes.casework.events.entrepreneurship.LegalForm;
+import cn.pes.casework.events.entrepreneurship.ExistingLoanType;
+import cn.pes.casework.events.entrepreneurship.LoanHolder;
+import cn.pes.casework.events.entrepreneurship.LoanStage;
+import cn.pes.casework.events.entrepreneurship.OverdueSource;
+import cn.pes.casework.events.entrepreneurship.LoanCondition;
 import cn.pes.casework.events.cancellation.CancellationGround;
 import cn.pes.casework.events.cancellation.Evidence.EvidenceSource;
 import cn.pes.casework.events.cancellation.Notification.NotificationMethod;
@@ -67,7 +76,19 @@ public final class Labels {
             Map.entry("YEARLY_LIMIT_REACHED", "本年度已享受3次补贴"),
             Map.entry("LEVEL_NOT_SUBSIDISED", "该等级不在补贴范围"),
             Map.entry("UNKNOWN_DEPARTMENT", "受理部门不存在"),
-            Map.entry("GRADUATION_DATE_MISSING", "两后生未填写毕业日期"));
+            Map.entry("GRADUATION_DATE_MISSING", "两后生未填写毕业日期"),
+            // Guarantee loan conditions (GuaranteeLoanEligibilityAssessed, LoanCondition)
+            Map.entry("NOT_IN_KEY_GROUP", "不属于创业担保贷款扶持对象"),
+            Map.entry("OVER_AGE_LIMIT", "超过年龄上限（女不超过55周岁、男不超过60周岁）"),
+            Map.entry("NO_CONCRETE_PROJECT", "无具体创业项目"),
+            Map.entry("BUSINESS_NOT_REGISTERED_IN_CITY", "经营实体未在本市依法登记"),
+            Map.entry("EXCLUDED_LOAN_HELD", "本人或配偶有不允许的其他贷款"),
+            Map.entry("CONSUMER_LOANS_OVER_THRESHOLD", "本人及配偶小额消费贷款（含信用卡）超过限额"),
+            Map.entry("AMOUNT_OVER_LIMIT", "申请金额超过额度上限"),
+            Map.entry("TERM_OVER_LIMIT", "申请期限超过上限"),
+            Map.entry("OPEN_GUARANTEE_LOAN", "尚有未结清的创业担保贷款"),
+            Map.entry("LOAN_COUNT_REACHED", "累计享受创业担保贷款已达次数上限"),
+            Map.entry("PREVIOUS_LOAN_OVERDUE", "曾有创业担保贷款逾期"));
 
     static {
         put(CancellationGround.RECEIVES_PENSION, "按月领取基本养老金");
@@ -244,6 +265,66 @@ public final class Labels {
         put(ReplayState.INTERRUPTED, "已中断");
         put(TimeBasis.RECORDED, "按记录时间（当时所知）");
         put(TimeBasis.EFFECTIVE, "按生效时间（现已知当时情况）");
+
+        put(TrainingType.START_YOUR_BUSINESS, "创办你的企业（SYB）培训");
+        put(TrainingType.ONLINE, "网络创业培训");
+        put(TrainingType.SPECIAL_PRACTICAL, "创业实训项目");
+
+        put(TrainingStatus.ENROLLED, "在训");
+        put(TrainingStatus.COMPLETED, "结业");
+        put(TrainingStatus.DROPPED_OUT, "中途退训");
+
+        put(LoanKeyGroup.REGISTERED_UNEMPLOYED, "城镇登记失业人员");
+        put(LoanKeyGroup.EMPLOYMENT_DIFFICULTY, "就业困难人员（含残疾人）");
+        put(LoanKeyGroup.VETERAN, "复员转业退役军人");
+        put(LoanKeyGroup.RELEASED_PRISONER, "刑满释放人员");
+        put(LoanKeyGroup.GRADUATE, "高校及职业院校、技工院校毕业生");
+        put(LoanKeyGroup.OVER_CAPACITY_WORKER, "化解过剩产能企业职工和失业人员");
+        put(LoanKeyGroup.RETURNING_MIGRANT_WORKER, "返乡创业农民工");
+        put(LoanKeyGroup.ONLINE_MERCHANT, "网络商户");
+        put(LoanKeyGroup.POVERTY_ALLEVIATED, "脱贫人口");
+        put(LoanKeyGroup.FARMER, "农村自主创业农民");
+
+        put(LegalForm.INDIVIDUAL_BUSINESS, "个体工商户");
+        put(LegalForm.SOLE_PROPRIETORSHIP, "个人独资企业");
+        put(LegalForm.PARTNERSHIP, "合伙企业");
+        put(LegalForm.LIMITED_COMPANY, "有限责任公司");
+        put(LegalForm.FARMERS_COOPERATIVE, "农民专业合作社");
+        put(LegalForm.OTHER, "其他");
+
+        put(ExistingLoanType.STUDENT, "助学贷款");
+        put(ExistingLoanType.POVERTY_RELIEF, "扶贫贷款");
+        put(ExistingLoanType.HOUSING, "住房贷款");
+        put(ExistingLoanType.CAR, "购车贷款");
+        put(ExistingLoanType.CONSUMER, "个人消费贷款（含信用卡）");
+        put(ExistingLoanType.BUSINESS, "经营性贷款");
+        put(ExistingLoanType.OTHER, "其他贷款");
+
+        put(LoanHolder.APPLICANT, "本人");
+        put(LoanHolder.SPOUSE, "配偶");
+
+        put(LoanStage.ELIGIBLE, "待担保审批");
+        put(LoanStage.REFUSED, "资格审核未通过");
+        put(LoanStage.DECLINED, "未获批准");
+        put(LoanStage.APPROVED, "已审批待放款");
+        put(LoanStage.DISBURSED, "还款中");
+        put(LoanStage.OVERDUE, "逾期");
+        put(LoanStage.REPAID, "已结清");
+
+        put(OverdueSource.LENDER_REPORT, "银行报告逾期");
+        put(OverdueSource.MATURITY_PASSED, "到期未结清");
+
+        put(LoanCondition.NOT_IN_KEY_GROUP, "不属于创业担保贷款扶持对象");
+        put(LoanCondition.OVER_AGE_LIMIT, "超过年龄上限（女不超过55周岁、男不超过60周岁）");
+        put(LoanCondition.NO_CONCRETE_PROJECT, "无具体创业项目");
+        put(LoanCondition.BUSINESS_NOT_REGISTERED_IN_CITY, "经营实体未在本市依法登记");
+        put(LoanCondition.EXCLUDED_LOAN_HELD, "本人或配偶有不允许的其他贷款");
+        put(LoanCondition.CONSUMER_LOANS_OVER_THRESHOLD, "本人及配偶小额消费贷款（含信用卡）超过限额");
+        put(LoanCondition.AMOUNT_OVER_LIMIT, "申请金额超过额度上限");
+        put(LoanCondition.TERM_OVER_LIMIT, "申请期限超过上限");
+        put(LoanCondition.OPEN_GUARANTEE_LOAN, "尚有未结清的创业担保贷款");
+        put(LoanCondition.LOAN_COUNT_REACHED, "累计享受创业担保贷款已达次数上限");
+        put(LoanCondition.PREVIOUS_LOAN_OVERDUE, "曾有创业担保贷款逾期");
     }
 
     private Labels() {

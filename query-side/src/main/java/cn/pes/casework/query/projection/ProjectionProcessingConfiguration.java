@@ -15,6 +15,10 @@ import cn.pes.casework.query.subsidytotals.SubsidyTotalsProjection;
 import cn.pes.casework.query.vacancies.VacanciesProjection;
 import cn.pes.casework.query.jobseekers.JobSeekersProjection;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
+import cn.pes.casework.query.entrepreneurship.CaseEntrepreneurshipProjection;
+import cn.pes.casework.query.entrepreneurship.EntrepreneurshipFiguresProjection;
+import cn.pes.casework.query.entrepreneurship.LoanPipelineProjection;
+import cn.pes.casework.query.entrepreneurship.TrainingRollsProjection;
 import com.mongodb.client.MongoClient;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +46,11 @@ public class ProjectionProcessingConfiguration {
             EmployerGuidanceProjection.PROCESSING_GROUP,
             JobSeekersProjection.PROCESSING_GROUP,
             AreaStatisticsProjection.PROCESSING_GROUP,
-            OfficerActionsProjection.PROCESSING_GROUP);
+            OfficerActionsProjection.PROCESSING_GROUP,
+            CaseEntrepreneurshipProjection.PROCESSING_GROUP,
+            LoanPipelineProjection.PROCESSING_GROUP,
+            TrainingRollsProjection.PROCESSING_GROUP,
+            EntrepreneurshipFiguresProjection.PROCESSING_GROUP);
 
     @Bean
     public ProjectionProcessorsModule queryProjectionProcessors(

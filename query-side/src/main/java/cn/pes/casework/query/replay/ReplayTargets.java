@@ -20,6 +20,10 @@ import cn.pes.casework.query.subsidytotals.SubsidyTotalsProjection;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
 import cn.pes.casework.query.vacancies.VacanciesProjection;
 import cn.pes.casework.security.protection.BlindIndex;
+import cn.pes.casework.query.entrepreneurship.CaseEntrepreneurshipProjection;
+import cn.pes.casework.query.entrepreneurship.EntrepreneurshipFiguresProjection;
+import cn.pes.casework.query.entrepreneurship.LoanPipelineProjection;
+import cn.pes.casework.query.entrepreneurship.TrainingRollsProjection;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.springframework.stereotype.Component;
 
@@ -69,6 +73,10 @@ public class ReplayTargets {
         // Built with the writer alone, the statistics projection announces nothing to live dashboards.
         live(AreaStatisticsProjection.PROCESSING_GROUP, AreaStatisticsProjection::new);
         live(OfficerActionsProjection.PROCESSING_GROUP, OfficerActionsProjection::new);
+        live(CaseEntrepreneurshipProjection.PROCESSING_GROUP, CaseEntrepreneurshipProjection::new);
+        live(LoanPipelineProjection.PROCESSING_GROUP, writer -> new LoanPipelineProjection(writer, personalData));
+        live(TrainingRollsProjection.PROCESSING_GROUP, writer -> new TrainingRollsProjection(writer, personalData));
+        live(EntrepreneurshipFiguresProjection.PROCESSING_GROUP, EntrepreneurshipFiguresProjection::new);
         // Replay-only statistics projections (built only on an analyst's demand) go in with replayOnly(...).
     }
 

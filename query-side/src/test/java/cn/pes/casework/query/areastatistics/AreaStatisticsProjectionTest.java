@@ -1,5 +1,6 @@
 package cn.pes.casework.query.areastatistics;
 
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanApproved;
 import cn.pes.casework.events.cancellation.CancellationGround;
 import cn.pes.casework.events.employment.EmploymentDetails;
 import cn.pes.casework.events.employment.EmploymentType;
@@ -237,6 +238,43 @@ class AreaStatisticsProjectionTest extends ProjectionTestBase {
                 .containsExactly(COUNTY, STREET_AGENCY);
         assertThat(statistics(NOVEMBER, NOVEMBER, null).months())
                 .containsExactly(month(NOVEMBER, 0, 0, 0, 0, Map.of(), 0, 0, 0, Map.of()));
+    }
+
+    /**
+     * Guarantee loans count at the loan's agency in the month approved, with the amount approved: G's
+     * 150,000 approved 11-05 (recorded 11-06) at the street; H's 100,000.50 approved 11-28 at the street and
+     * 50,000 approved 12-01 at the other street, both recorded 12-03.
+     */
+    @Test
+    void loansApprovedCountAtTheLoansAgencyInTheMonthApprovedAsKnownAt() {
+        CaseEvents g = CaseEvents.newCase();
+        CaseEvents h = CaseEvents.newCase();
+        DomainEventMessage<?> late = h.nextRecordedAt(DECEMBER_3, approved(h, "loan-h1", "100000.50", LocalDate.of(2026, 11, 28),
+                                                                          STREET_AGENCY));
+        List<DomainEventMessage<?>> stream = List.of(
+                g.nextRecordedAt(Instant.parse("2026-11-06T02:00:00Z"),
+                                 approved(g, "loan-g1", "150000", LocalDate.of(2026, 11, 5), STREET_AGENCY)),
+                late,
+                h.nextRecordedAt(DECEMBER_3, approved(h, "loan-h2", "50000", LocalDate.of(2026, 12, 1), OTHER_STREET_AGENCY)));
+        groups.deliver(stream);
+        groups.deliver(List.of(late));
+
+        List<MonthlyFigures> street = statistics(NOVEMBER, DECEMBER, null, STREET_AGENCY).months();
+        assertThat(street.get(0).loansApproved()).isEqualTo(2);
+        assertThat(street.get(0).loanAmountApproved()).isEqualByComparingTo("250000.50");
+        assertThat(street.get(1).loansApproved()).isZero();
+        MonthlyFigures knownEarlier = statistics(NOVEMBER, NOVEMBER, DECEMBER_1, STREET_AGENCY).months().get(0);
+        assertThat(knownEarlier.loansApproved()).isEqualTo(1);
+        assertThat(knownEarlier.loanAmountApproved()).isEqualByComparingTo("150000");
+        List<MonthlyFigures> both = statistics(NOVEMBER, DECEMBER, null, STREET_AGENCY, OTHER_STREET_AGENCY, STREET_AGENCY).months();
+        assertThat(both).extracting(MonthlyFigures::loansApproved).containsExactly(2, 1);
+        assertThat(both.get(1).loanAmountApproved()).isEqualByComparingTo("50000");
+        assertThat(statistics(NOVEMBER, DECEMBER, null, COUNTY).months()).extracting(MonthlyFigures::loansApproved)
+                                                                         .containsExactly(0, 0);
+    }
+
+    static GuaranteeLoanApproved approved(CaseEvents events, String loanId, String amount, LocalDate on, String agencyId) {
+        return new GuaranteeLoanApproved(events.caseId(), loanId, new BigDecimal(amount), 24, "工商银行", "DB-1", on, agencyId);
     }
 
     /** A spell's endings and contacts count where it was registered, even when they name no agency or another. */

@@ -1,5 +1,9 @@
 package cn.pes.casework.query.projection;
 
+import cn.pes.casework.query.entrepreneurship.CaseEntrepreneurshipProjection;
+import cn.pes.casework.query.entrepreneurship.EntrepreneurshipFiguresProjection;
+import cn.pes.casework.query.entrepreneurship.LoanPipelineProjection;
+import cn.pes.casework.query.entrepreneurship.TrainingRollsProjection;
 import cn.pes.casework.query.employerguidance.EmployerGuidanceProjection;
 import cn.pes.casework.query.areastatistics.AreaStatisticsProjection;
 import cn.pes.casework.query.areastatistics.AreaStatisticsQueries;
@@ -135,7 +139,11 @@ class ProjectionPipelineTest {
                   .registerEventHandler(c -> new JobFiguresProjection(writer))
                   .registerEventHandler(c -> new EmployerGuidanceProjection(writer))
                   .registerEventHandler(c -> new AreaStatisticsProjection(writer))
-                  .registerEventHandler(c -> new OfficerActionsProjection(writer));
+                  .registerEventHandler(c -> new OfficerActionsProjection(writer))
+                  .registerEventHandler(c -> new CaseEntrepreneurshipProjection(writer))
+                  .registerEventHandler(c -> new LoanPipelineProjection(writer, personalData))
+                  .registerEventHandler(c -> new TrainingRollsProjection(writer, personalData))
+                  .registerEventHandler(c -> new EntrepreneurshipFiguresProjection(writer));
         Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
         configurer.registerQueryHandler(c -> new CaseSummaryQueries(store, personalData))
                   .registerQueryHandler(c -> new CaseHistoryQueries(store))
