@@ -120,7 +120,7 @@ class EntrepreneurshipHttpTest extends SecuredPlatformTest {
 
     @Test
     void loanFromApplicationToRepaymentIsSeenInTheCasePipelineAndStatistics() {
-        int approvedBefore = street.get("/api/statistics/agencies/" + COUNTY + "/entrepreneurship?month=2026-11")
+        int approvedBefore = county.get("/api/statistics/agencies/" + COUNTY + "/entrepreneurship?month=2026-11")
                 .path("loansApproved").asInt();
         String caseId = street.registerAtWindow(TestIds.adult(), "创四");
         JsonNode outcome = street.post("/api/cases/" + caseId + "/guarantee-loans", Map.of(
@@ -137,13 +137,13 @@ class EntrepreneurshipHttpTest extends SecuredPlatformTest {
         county.post(loan + "/repayments", Map.of("paidOn", "2027-02-27", "principal", "20000", "interest", "1050.00"))
                 .expectStatus().is2xxSuccessful();
         county.post(loan + "/repayments", Map.of("paidOn", "2027-03-01", "principal", "100000.01", "interest", "0"))
-                .as("more than is outstanding").expectStatus().is4xxClientError();
+                .expectStatus().is4xxClientError(); // more than is outstanding
         county.post(loan + "/interest-subsidies", Map.of("periodFrom", "2026-11-27", "periodTo", "2027-02-26",
                 "interest", "1050.00", "subsidy", "1050.00", "paidOn", "2027-03-15")).expectStatus().is2xxSuccessful();
         clock.set(LocalDateTime.of(2027, 6, 16, 10, 0));
         county.post(loan + "/interest-subsidies", Map.of("periodFrom", "2027-02-01", "periodTo", "2027-05-26",
                         "interest", "900", "subsidy", "900", "paidOn", "2027-06-15"))
-                .as("overlaps the period already subsidised").expectStatus().is4xxClientError();
+                .expectStatus().is4xxClientError(); // overlaps the period already subsidised
         county.post(loan + "/repayments", Map.of("paidOn", "2027-05-27", "principal", "100000", "interest", "900"))
                 .expectStatus().is2xxSuccessful();
 
@@ -164,7 +164,7 @@ class EntrepreneurshipHttpTest extends SecuredPlatformTest {
             assertThat(line.path("stage").asText()).isEqualTo("REPAID");
         });
         eventually(Duration.ofSeconds(20), () -> {
-            JsonNode figures = street.get("/api/statistics/agencies/" + COUNTY + "/entrepreneurship?month=2026-11");
+            JsonNode figures = county.get("/api/statistics/agencies/" + COUNTY + "/entrepreneurship?month=2026-11");
             assertThat(figures.path("loansApproved").asInt()).isEqualTo(approvedBefore + 1);
         });
         eventually(Duration.ofSeconds(20), () -> {
