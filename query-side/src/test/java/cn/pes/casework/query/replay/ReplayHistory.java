@@ -1,5 +1,18 @@
 package cn.pes.casework.query.replay;
 
+import cn.pes.casework.events.entrepreneurship.Business;
+import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingCompleted;
+import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingEnrolled;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanApplied;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanApproved;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanDisbursed;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanEligibilityAssessed;
+import cn.pes.casework.events.entrepreneurship.LegalForm;
+import cn.pes.casework.events.entrepreneurship.LoanApplication;
+import cn.pes.casework.events.entrepreneurship.LoanInterestSubsidised;
+import cn.pes.casework.events.entrepreneurship.LoanKeyGroup;
+import cn.pes.casework.events.entrepreneurship.LoanRepaymentRecorded;
+import cn.pes.casework.events.entrepreneurship.TrainingType;
 import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.query.support.CaseEvents;
 import cn.pes.casework.query.support.JobIntroductionStory;
@@ -7,10 +20,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A scripted history for replays: the job introduction story (fairs, employer, referrals, guidance)
@@ -37,6 +52,7 @@ final class ReplayHistory {
     final CaseEvents q = CaseEvents.newCase();
     final CaseEvents r = CaseEvents.newCase();
     final CaseEvents s = CaseEvents.newCase();
+    final CaseEvents t = CaseEvents.newCase();
     final List<DomainEventMessage<?>> events = new ArrayList<>();
 
     ReplayHistory() {
@@ -62,6 +78,24 @@ final class ReplayHistory {
         // Appended after events recorded later than it: the cut-off must not stop at q-2.
         events.add(s.nextRecordedAt(at("2026-11-10T02:00:00Z"),
                 s.phoneContact(1, "s-1", LocalDate.of(2026, 11, 10), EmploymentStatus.UNEMPLOYED, SECOND_STREET)));
+        // Entrepreneurship (issue 8): a training and a loan through to a repayment and an interest subsidy.
+        events.add(t.next(t.openedWithKey(CaseEvents.person("110105198001010055", "周五"))));
+        events.add(t.next(new EntrepreneurshipTrainingEnrolled(t.caseId(), "t-1", "inst-1", "市创业学院",
+                TrainingType.START_YOUR_BUSINESS, LocalDate.of(2026, 9, 1), SECOND_STREET, LocalDate.of(2026, 8, 20))));
+        events.add(t.next(new EntrepreneurshipTrainingCompleted(t.caseId(), "t-1", "inst-1", LocalDate.of(2026, 9, 20), "SYB-1")));
+        events.add(t.next(new GuaranteeLoanApplied(t.caseId(), "loan-1", new LoanApplication(
+                new Business("周记面馆", LegalForm.INDIVIDUAL_BUSINESS, null, true), "面馆", new BigDecimal("100000"), 24,
+                List.of(), List.of()), SECOND_STREET, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 1))));
+        events.add(t.next(new GuaranteeLoanEligibilityAssessed(t.caseId(), "loan-1", true, List.of(),
+                Set.of(LoanKeyGroup.REGISTERED_UNEMPLOYED), 46, new BigDecimal("200000"), 36, 0, LocalDate.of(2026, 10, 1), "v1")));
+        events.add(t.next(new GuaranteeLoanApproved(t.caseId(), "loan-1", new BigDecimal("100000"), 24, "工商银行", "DB-1",
+                LocalDate.of(2026, 10, 10), SECOND_STREET)));
+        events.add(t.next(new GuaranteeLoanDisbursed(t.caseId(), "loan-1", new BigDecimal("100000"), LocalDate.of(2026, 10, 15),
+                LocalDate.of(2028, 10, 15))));
+        events.add(t.next(new LoanRepaymentRecorded(t.caseId(), "loan-1", "rp-1", LocalDate.of(2026, 10, 30),
+                new BigDecimal("10000"), new BigDecimal("300"), new BigDecimal("90000"))));
+        events.add(t.next(new LoanInterestSubsidised(t.caseId(), "loan-1", LocalDate.of(2026, 10, 15), LocalDate.of(2026, 10, 31),
+                new BigDecimal("300"), new BigDecimal("150"), LocalDate.of(2026, 11, 1))));
     }
 
     /** An event store holding the history, in this order. */
