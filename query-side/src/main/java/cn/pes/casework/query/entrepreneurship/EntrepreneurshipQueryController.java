@@ -34,7 +34,7 @@ import java.util.List;
 
 /** Entrepreneurship training (ENT-1) and guarantee loans (ENT-2..ENT-5): the case's, the county's, the month's. */
 @RestController
-public class EntrepreneurshipController {
+public class EntrepreneurshipQueryController {
 
     private final QueryGateway queryGateway;
     private final QueryScope scope;
@@ -42,7 +42,7 @@ public class EntrepreneurshipController {
     private final ReadAudit readAudit;
     private final Clock clock;
 
-    public EntrepreneurshipController(QueryGateway queryGateway, QueryScope scope, AgencyDirectory agencies,
+    public EntrepreneurshipQueryController(QueryGateway queryGateway, QueryScope scope, AgencyDirectory agencies,
                                       ReadAudit readAudit, Clock clock) {
         this.queryGateway = queryGateway;
         this.scope = scope;

@@ -87,7 +87,7 @@ class EntrepreneurshipRoutesTest extends ProjectionTestBase {
                                                          .modulesToInstall(new JavaTimeModule(), new PersonalDataMaskingModule())
                                                          .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                                                          .build();
-        return WebTestClient.bindToController(new EntrepreneurshipController(queryGateway, scope, AGENCIES,
+        return WebTestClient.bindToController(new EntrepreneurshipQueryController(queryGateway, scope, AGENCIES,
                                                                              new ReadAudit(accessLog), CLOCK))
                             .controllerAdvice(new QueryProblemAdvice())
                             .httpMessageCodecs(codecs -> {
