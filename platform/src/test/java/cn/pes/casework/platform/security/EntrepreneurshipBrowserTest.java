@@ -1,6 +1,7 @@
 package cn.pes.casework.platform.security;
 
 import cn.pes.casework.platform.support.Caseworker;
+import cn.pes.casework.platform.support.CreditCodes;
 import cn.pes.casework.platform.support.TestIds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,6 +166,9 @@ class EntrepreneurshipBrowserTest extends BrowserPlatformTest {
         name.clear();
         name.sendKeys(business);
         new Select(browser.findElement(By.id("legalForm"))).selectByValue("INDIVIDUAL_BUSINESS");
+        WebElement code = browser.findElement(By.id("registrationNumber"));
+        code.clear();
+        code.sendKeys(CreditCodes.fresh());
         WebElement description = browser.findElement(By.id("projectDescription"));
         description.clear();
         description.sendKeys(project);
