@@ -363,7 +363,7 @@ class EntrepreneurshipPages {
                                     Map<String, String> values, Map<String, String> errors, String done) {
         return forms.caseToRead(caseId, officer).flatMap(caseView -> Mono.defer(() -> pageQueries.query(
                                 new FindGuaranteeLoanQuery(caseId, loanId), GuaranteeLoanView.class))
-                        .repeatWhenEmpty(15, repeats -> repeats.delayElements(Duration.ofMillis(200)))
+                        .repeatWhenEmpty(50, repeats -> repeats.delayElements(Duration.ofMillis(200)))
                         .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
                         .map(loan -> {
                             model.addAttribute("caseId", caseId);

@@ -83,6 +83,7 @@ class EntrepreneurshipBrowserTest extends BrowserPlatformTest {
         browser.findElement(By.id("businessName")).sendKeys("社区便利店");
         submit(browser.findElement(By.cssSelector("form.loan-application button")));
         assertThat(browser.getCurrentUrl()).contains("/cases/" + caseId + "/loans/");
+        loanPageShown();
         assertThat(browser.findElement(By.cssSelector("dl.loan")).getAttribute("data-stage")).isEqualTo("REFUSED");
         assertThat(browser.findElements(By.cssSelector("ul.failed-conditions li")))
                 .extracting(condition -> condition.getAttribute("data-condition"))
@@ -99,6 +100,8 @@ class EntrepreneurshipBrowserTest extends BrowserPlatformTest {
         submit(browser.findElement(By.cssSelector("form.loan-application button")));
         String loanUrl = browser.getCurrentUrl();
         String loanId = loanUrl.substring(loanUrl.lastIndexOf('/') + 1);
+        loanPageShown();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("符合创业担保贷款申请条件");
         assertThat(browser.findElement(By.cssSelector("p.eligible")).getText()).contains("符合");
         assertThat(browser.findElement(By.cssSelector("dd.qualifying-groups")).getText()).contains("城镇登记失业人员");
         screenshot("ent-03-loan-eligible");
@@ -189,6 +192,16 @@ class EntrepreneurshipBrowserTest extends BrowserPlatformTest {
         });
         submit(browser.findElement(By.cssSelector(button)));
         assertThat(browser.findElements(By.cssSelector("p.done"))).hasSize(1);
+    }
+
+    /** Right after an application the loan's read model may still trail the case. */
+    private void loanPageShown() {
+        eventually(() -> {
+            if (browser.findElements(By.cssSelector("dl.loan")).isEmpty()) {
+                browser.navigate().refresh();
+            }
+            assertThat(browser.findElements(By.cssSelector("dl.loan"))).hasSize(1);
+        });
     }
 
     private String registeredPerson(String name) {
