@@ -3,6 +3,8 @@ package cn.pes.casework.platform.security;
 import cn.pes.casework.platform.support.Caseworker;
 import cn.pes.casework.platform.support.CreditCodes;
 import cn.pes.casework.platform.support.TestIds;
+import cn.pes.casework.security.Role;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -10,6 +12,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 
 import static cn.pes.casework.platform.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,6 +166,44 @@ class EntrepreneurshipBrowserTest extends BrowserPlatformTest {
         });
         assertThat(browser.findElement(By.cssSelector(rollRow)).getText()).contains(name.substring(0, 1) + "*")
                 .doesNotContain(name).contains("结业");
+    }
+
+    @Test
+    void reviewersAndAuditorsReadThePagesWithoutActingAndEveryPageSpeaksEnglish() {
+        String caseId = registeredPerson("读" + System.nanoTime() % 100000);
+        String loanId = street.post("/api/cases/" + caseId + "/guarantee-loans", Map.of("application", Map.of(
+                                "business", Map.of("name", "早餐店", "legalForm", "INDIVIDUAL_BUSINESS",
+                                        "registrationNumber", CreditCodes.fresh(), "registeredInCity", true),
+                                "projectDescription", "早餐店，社区门面", "amountRequested", "50000",
+                                "termMonthsRequested", 12, "existingLoans", List.of(), "claimedGroups", List.of()),
+                        "appliedOn", "2026-11-27"))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("loanId").asText();
+        String loanPage = "/cases/" + caseId + "/loans/" + loanId;
+        eventually(() -> street.getting(loanPage).expectStatus().isOk());
+
+        Caseworker auditor = officer("E-auditor", CITY, Role.AUDITOR);
+        Caseworker reviewer = officer("E-reviewer", COUNTY, Role.REVIEWER);
+        for (Caseworker reader : List.of(auditor, reviewer)) {
+            assertThat(page(reader, "/loans?agency=" + COUNTY)).contains("创业担保贷款台账").contains("早餐店");
+            assertThat(page(reader, "/trainings")).contains("创业培训花名册");
+            assertThat(page(reader, loanPage)).contains("符合创业担保贷款申请条件").doesNotContain("loan-actions");
+        }
+        assertThat(page(street, loanPage)).contains("loan-actions").contains("担保审批通过");
+        street.getting("/loans?agency=" + OTHER_COUNTY).expectStatus().isNotFound();
+        street.getting("/loans?stage=NO_SUCH_STAGE").expectStatus().isBadRequest();
+
+        for (String path : List.of("/cases/" + caseId, "/cases/" + caseId + "/trainings/new",
+                "/cases/" + caseId + "/loans/new", loanPage, "/loans", "/trainings")) {
+            String english = page(street, path + (path.contains("?") ? "&" : "?") + "lang=en");
+            assertThat(english).as(path).doesNotContain("??").doesNotContain("创业服务").doesNotContain("创业担保贷款申请");
+        }
+        assertThat(page(street, loanPage + "?lang=en")).contains("Eligibility assessment").contains("Approve");
+        assertThat(page(street, "/cases/" + caseId + "?lang=en")).contains("Entrepreneurship").contains("Guarantee loans");
+    }
+
+    private static String page(Caseworker officer, String path) {
+        return officer.getting(path).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 
     private void fillApplication(String business, String project, String amount, String term) {
