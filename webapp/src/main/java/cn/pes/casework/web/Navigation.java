@@ -76,6 +76,20 @@ class Navigation {
                 officer -> officer.has(Role.CASEWORKER) || officer.has(Role.AUDITOR));
     }
 
+    /** The county's guarantee loan pipeline (创业担保贷款台账, ENT-2..ENT-5); a loan's own page opens from the case. */
+    @Bean
+    PageLink loansLink() {
+        return new PageLink(NavigationSection.ENTREPRENEURSHIP, 10, "ent.nav.loans", "/loans",
+                officer -> officer.has(Role.CASEWORKER) || officer.has(Role.REVIEWER) || officer.has(Role.AUDITOR));
+    }
+
+    /** The designated institutions' training rolls (创业培训花名册, ENT-1). */
+    @Bean
+    PageLink trainingsLink() {
+        return new PageLink(NavigationSection.ENTREPRENEURSHIP, 20, "ent.nav.trainings", "/trainings",
+                officer -> officer.has(Role.CASEWORKER) || officer.has(Role.REVIEWER) || officer.has(Role.AUDITOR));
+    }
+
     @Bean
     PageLink dashboardLink(AccessRules rules) {
         return new PageLink(NavigationSection.STATISTICS, 10, "nav.dashboard", "/dashboard",

@@ -95,6 +95,27 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                 "GET /replays/{replayId}/ledger");
         assertThat(routes).as("a case at a past moment")
                 .contains("GET /api/cases/{caseId}/as-of", "GET /cases/{caseId}/as-of");
+        assertThat(routes).as("entrepreneurship API")
+                .contains("POST /api/cases/{caseId}/entrepreneurship-trainings",
+                        "POST /api/cases/{caseId}/entrepreneurship-trainings/{trainingId}/completion",
+                        "POST /api/cases/{caseId}/entrepreneurship-trainings/{trainingId}/drop-out",
+                        "POST /api/cases/{caseId}/guarantee-loans",
+                        "POST /api/cases/{caseId}/guarantee-loans/{loanId}/approval",
+                        "POST /api/cases/{caseId}/guarantee-loans/{loanId}/decline",
+                        "POST /api/cases/{caseId}/guarantee-loans/{loanId}/disbursement",
+                        "POST /api/cases/{caseId}/guarantee-loans/{loanId}/repayments",
+                        "POST /api/cases/{caseId}/guarantee-loans/{loanId}/overdue-reports",
+                        "POST /api/cases/{caseId}/guarantee-loans/{loanId}/interest-subsidies",
+                        "GET /api/training-institutions", "GET /api/cases/{caseId}/entrepreneurship",
+                        "GET /api/cases/{caseId}/guarantee-loans/{loanId}",
+                        "GET /api/agencies/{agencyId}/guarantee-loans", "GET /api/agencies/{agencyId}/training-rolls",
+                        "GET /api/statistics/agencies/{agencyId}/entrepreneurship");
+        assertThat(routes).as("entrepreneurship pages")
+                .contains("GET /cases/{caseId}/trainings/new", "POST /cases/{caseId}/trainings/new",
+                        "POST /cases/{caseId}/trainings/{trainingId}/{action}",
+                        "GET /cases/{caseId}/loans/new", "POST /cases/{caseId}/loans/new",
+                        "GET /cases/{caseId}/loans/{loanId}", "POST /cases/{caseId}/loans/{loanId}/{action}",
+                        "GET /loans", "GET /trainings");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

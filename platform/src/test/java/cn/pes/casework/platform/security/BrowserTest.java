@@ -450,7 +450,7 @@ class BrowserTest extends BrowserPlatformTest {
         assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getAttribute("href"))
                 .endsWith("/ledger");
         assertThat(browser.findElements(By.cssSelector("nav .section-name"))).extracting(WebElement::getText)
-                .containsExactly("失业登记与跟踪", "技能提升补贴", "职业介绍与指导", "统计分析", "账户");
+                .containsExactly("失业登记与跟踪", "技能提升补贴", "职业介绍与指导", "创业服务", "统计分析", "账户");
     }
 
     @Test
