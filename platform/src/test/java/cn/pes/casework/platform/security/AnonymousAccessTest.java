@@ -115,7 +115,7 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "POST /cases/{caseId}/trainings/{trainingId}/{action}",
                         "GET /cases/{caseId}/loans/new", "POST /cases/{caseId}/loans/new",
                         "GET /cases/{caseId}/loans/{loanId}", "POST /cases/{caseId}/loans/{loanId}/{action}",
-                        "GET /loans", "GET /trainings");
+                        "GET /loans", "GET /loans.csv", "GET /loans.xlsx", "GET /trainings");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

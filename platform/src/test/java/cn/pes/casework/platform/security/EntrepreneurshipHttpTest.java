@@ -208,6 +208,55 @@ class EntrepreneurshipHttpTest extends SecuredPlatformTest {
                 .isEqualTo("REPAID"));
     }
 
+    @Test
+    void theCountysLoanLedgerDownloadsMaskedWithAmountsAsNumbersAndIsLogged() throws Exception {
+        String idNumber = TestIds.adult();
+        String caseId = street.registerAtWindow(idNumber, "创六");
+        String loanId = street.post("/api/cases/" + caseId + "/guarantee-loans", Map.of(
+                        "application", application("修车铺", "60000", 12), "appliedOn", "2026-11-27"))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("loanId").asText();
+        county.post(loan(caseId, loanId) + "/approval", approval("50000", 12)).expectStatus().is2xxSuccessful();
+        Caseworker exporter = caseworker("E-export", COUNTY);
+        eventually(Duration.ofSeconds(20), () -> assertThat(exporter.getting("/loans.csv?stage=APPROVED")
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).contains(loanId));
+
+        String csv = exporter.getting("/loans.csv?stage=APPROVED").expectStatus().isOk()
+                .expectHeader().contentType("text/csv;charset=UTF-8")
+                .expectBody(String.class).returnResult().getResponseBody();
+        List<List<String>> lines = StatisticsExportHttpTest.parseCsv(csv.substring(1));
+        assertThat(lines.get(0)).startsWith("姓名", "身份证号码", "经营实体", "经办机构", "申请金额（元）", "审批金额（元）");
+        List<String> line = lines.stream().filter(l -> l.contains(loanId)).findFirst().orElseThrow();
+        assertThat(line.get(0)).isEqualTo(cn.pes.casework.events.shared.Masking.name("创六"));
+        assertThat(line.get(1)).isEqualTo(cn.pes.casework.events.shared.Masking.idNumber(idNumber));
+        assertThat(new BigDecimal(line.get(5))).isEqualByComparingTo("50000");
+        assertThat(line).contains("已审批，待放款", caseId);
+        assertThat(csv).doesNotContain(idNumber).doesNotContain("创六");
+
+        byte[] body = exporter.getting("/loans.xlsx").expectStatus().isOk().expectBody(byte[].class)
+                .returnResult().getResponseBody();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = StatisticsExportHttpTest.open(body)) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            assertThat(workbook.getSheetName(0)).isEqualTo("创业担保贷款台账");
+            org.apache.poi.ss.usermodel.Row row = null;
+            for (org.apache.poi.ss.usermodel.Row candidate : sheet) {
+                if (loanId.equals(candidate.getCell(14).getStringCellValue())) {
+                    row = candidate;
+                }
+            }
+            assertThat(row).as("the loan's row").isNotNull();
+            assertThat(row.getCell(5).getNumericCellValue()).isEqualTo(50000.0);
+            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(row.getCell(8))).isTrue();
+        }
+        assertThat(jdbc.queryForList("SELECT target || '|' || detail FROM access_log WHERE officer_id = ?"
+                + " AND action = 'LIST_EXPORTED' ORDER BY id", String.class, "E-export"))
+                .endsWith("guarantee-loans|agency=" + COUNTY + " stage=APPROVED asOf=2026-11-27 format=csv",
+                        "guarantee-loans|agency=" + COUNTY + " asOf=2026-11-27 format=xlsx");
+
+        caseworker("E-export-other", OTHER_COUNTY).getting("/loans.csv?agency=" + COUNTY).expectStatus().isNotFound();
+        officer("E-export-analyst", COUNTY, Role.ANALYST).getting("/loans.xlsx").expectStatus().isForbidden();
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private static Map<String, Object> application(String project, String amount, int termMonths,

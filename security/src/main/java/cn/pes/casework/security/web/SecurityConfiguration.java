@@ -103,7 +103,8 @@ public class SecurityConfiguration {
                         // case; the loan page, the county's loan pipeline and the training rolls list people (masked).
                         .pathMatchers("/cases/*/trainings/new", "/cases/*/trainings/*/*", "/cases/*/loans/new",
                                 "/cases/*/loans/*/*").hasRole(Role.CASEWORKER.name())
-                        .pathMatchers(HttpMethod.GET, "/cases/*/loans/*", "/loans", "/trainings")
+                        .pathMatchers(HttpMethod.GET, "/cases/*/loans/*", "/loans", "/loans.csv", "/loans.xlsx",
+                                "/trainings")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.GET, "/audit/access-log").hasRole(Role.AUDITOR.name())
                         .pathMatchers("/cases/*/integrity").hasRole(Role.AUDITOR.name())
