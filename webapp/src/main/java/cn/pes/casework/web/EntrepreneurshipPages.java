@@ -1,5 +1,9 @@
 package cn.pes.casework.web;
 
+import cn.pes.casework.events.entrepreneurship.CaseEntrepreneurshipView;
+import cn.pes.casework.events.entrepreneurship.FindCaseEntrepreneurshipQuery;
+import cn.pes.casework.events.entrepreneurship.TrainingView;
+import cn.pes.casework.events.entrepreneurship.TrainingStatus;
 import cn.pes.casework.events.entrepreneurship.ApplyForGuaranteeLoanCommand;
 import cn.pes.casework.events.entrepreneurship.ApproveGuaranteeLoanCommand;
 import cn.pes.casework.events.entrepreneurship.Business;
@@ -56,7 +60,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -92,10 +95,12 @@ class EntrepreneurshipPages {
     private final AgencyDirectory agencies;
     private final JobSeekingForms forms;
     private final MessageSource messages;
+    private final JobPageAnswers answers;
 
     EntrepreneurshipPages(PageCommands commands, PageQueries pageQueries, PageModel page, AgencyDirectory agencies,
-                          JobSeekingForms forms, MessageSource messages) {
+                          JobSeekingForms forms, MessageSource messages, JobPageAnswers answers) {
         this.messages = messages;
+        this.answers = answers;
         this.commands = commands;
         this.pageQueries = pageQueries;
         this.page = page;
@@ -139,12 +144,20 @@ class EntrepreneurshipPages {
                     }
                     return commands.send(new EnrolInEntrepreneurshipTrainingCommand(caseId, values.get("trainingId"),
                                     institutionId, type, startsOn, forms.today()), officer, Channel.BACK_OFFICE)
+                            .then(answers.settled(() -> training(caseId, values.get("trainingId")), training -> true))
                             .thenReturn("redirect:/cases/" + caseId + "#entrepreneurship")
                             .onErrorResume(PageCommands.Refused.class, refused -> {
                                 model.addAttribute("errors", refusals(refused.violation(), TRAINING_FIELDS, exchange));
                                 return Mono.just("entrepreneurship/training");
                             });
                 })));
+    }
+
+    /** One training of the case as the read model has it, empty until it shows there. */
+    private Mono<TrainingView> training(String caseId, String trainingId) {
+        return pageQueries.query(new FindCaseEntrepreneurshipQuery(caseId), CaseEntrepreneurshipView.class)
+                .flatMap(view -> Mono.justOrEmpty(view.trainings().stream()
+                        .filter(training -> training.trainingId().equals(trainingId)).findFirst()));
     }
 
     private Mono<TrainingInstitutionsView> trainingOptions(Model model, String caseId) {
@@ -181,6 +194,8 @@ class EntrepreneurshipPages {
                         forms.texts(Map.of(first.getKey(), first.getValue()), exchange).get(first.getKey())));
             }
             return commands.send(command, officer, Channel.BACK_OFFICE)
+                    .then(answers.settled(() -> training(caseId, trainingId),
+                            training -> training.status() != TrainingStatus.ENROLLED))
                     .thenReturn("redirect:/cases/" + caseId + "#entrepreneurship")
                     .onErrorResume(PageCommands.Refused.class, refused -> {
                         RuleViolation v = refused.violation();
@@ -232,6 +247,7 @@ class EntrepreneurshipPages {
             // A refused application is a decision the case records: it is shown on the loan's page.
             return commands.send(new ApplyForGuaranteeLoanCommand(caseId, loanId, application, officer.agencyId(),
                             appliedOn, forms.today()), officer, Channel.BACK_OFFICE)
+                    .then(answers.settled(() -> loanView(caseId, loanId), loan -> true))
                     .thenReturn("redirect:/cases/" + caseId + "/loans/" + loanId)
                     .onErrorResume(PageCommands.Refused.class, refused -> {
                         model.addAttribute("errors", refusals(refused.violation(), LOAN_FIELDS, exchange));
@@ -308,6 +324,7 @@ class EntrepreneurshipPages {
                         return renderLoan(caseId, loanId, officer, model, values, texts, null);
                     }
                     return commands.send(command, officer, Channel.BACK_OFFICE)
+                            .then(answers.settled(() -> loanView(caseId, loanId), shows(command)))
                             .thenReturn("redirect:/cases/" + caseId + "/loans/" + loanId + "?done=" + action)
                             .onErrorResume(PageCommands.Refused.class, refused -> {
                                 Map<String, String> texts = new LinkedHashMap<>();
@@ -355,15 +372,32 @@ class EntrepreneurshipPages {
         };
     }
 
-    /**
-     * The loan as the read model has it. Right after the application the read model may trail the
-     * case by a moment: the page waits a little for it rather than answering "not found".
-     */
+    private Mono<GuaranteeLoanView> loanView(String caseId, String loanId) {
+        return pageQueries.query(new FindGuaranteeLoanQuery(caseId, loanId), GuaranteeLoanView.class);
+    }
+
+    /** What the loan's page must show once the read model has caught up with the command just sent. */
+    private static java.util.function.Predicate<GuaranteeLoanView> shows(Object command) {
+        if (command instanceof ApproveGuaranteeLoanCommand) {
+            return loan -> loan.approvedOn() != null;
+        } else if (command instanceof DeclineGuaranteeLoanCommand) {
+            return loan -> loan.declinedOn() != null;
+        } else if (command instanceof RecordLoanDisbursementCommand) {
+            return loan -> loan.disbursedOn() != null;
+        } else if (command instanceof RecordLoanRepaymentCommand repayment) {
+            return loan -> loan.repayments().stream().anyMatch(r -> r.repaymentId().equals(repayment.repaymentId()));
+        } else if (command instanceof ReportLoanOverdueCommand) {
+            return loan -> loan.overdueSince() != null;
+        } else if (command instanceof RecordInterestSubsidyCommand subsidy) {
+            return loan -> loan.interestSubsidies().stream().anyMatch(i -> i.periodFrom().equals(subsidy.periodFrom()));
+        }
+        return loan -> true;
+    }
+
+    /** The loan as the read model has it (the actions wait for their change to show before coming here). */
     private Mono<String> renderLoan(String caseId, String loanId, Officer officer, Model model,
                                     Map<String, String> values, Map<String, String> errors, String done) {
-        return forms.caseToRead(caseId, officer).flatMap(caseView -> Mono.defer(() -> pageQueries.query(
-                                new FindGuaranteeLoanQuery(caseId, loanId), GuaranteeLoanView.class))
-                        .repeatWhenEmpty(50, repeats -> repeats.delayElements(Duration.ofMillis(200)))
+        return forms.caseToRead(caseId, officer).flatMap(caseView -> loanView(caseId, loanId)
                         .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)))
                         .map(loan -> {
                             model.addAttribute("caseId", caseId);
