@@ -24,6 +24,18 @@ import cn.pes.casework.events.jobseeking.JobSeekingCloseReason;
 import cn.pes.casework.events.jobseeking.JobSeekingClosed;
 import cn.pes.casework.events.jobseeking.JobSeekingPublished;
 import cn.pes.casework.events.jobseeking.JobSeekingRegistered;
+import cn.pes.casework.events.comparison.ComparisonBatchCompleted;
+import cn.pes.casework.events.comparison.ComparisonBatchImported;
+import cn.pes.casework.events.comparison.ComparisonRowsProcessed;
+import cn.pes.casework.events.comparison.ExternalRecord;
+import cn.pes.casework.events.comparison.ExternalRecordKind;
+import cn.pes.casework.events.comparison.MatchCounts;
+import cn.pes.casework.events.comparison.ProposalSource;
+import cn.pes.casework.events.comparison.RecordFileFormat;
+import cn.pes.casework.events.comparison.RowProblem;
+import cn.pes.casework.events.comparison.StatusChangeProposalConfirmed;
+import cn.pes.casework.events.comparison.StatusChangeProposalDismissed;
+import cn.pes.casework.events.comparison.StatusChangeProposed;
 import cn.pes.casework.events.entrepreneurship.Business;
 import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingCompleted;
 import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingDroppedOut;
@@ -197,6 +209,7 @@ class EventContractTest {
     private static final String LOAN_ID = "019dd2b4-8200-7378-e495-a6b7c8d9eafb";
     private static final String REPAYMENT_ID = "019dd3c8-9300-7489-f5a6-b7c8d9eafb0c";
     private static final String LOAN_POLICY = "LOAN-2026-01";
+    private static final String BATCH_ID = "cmp-3f9a1c2b7d4e5f60a1b2";
 
     /**
      * The platform's serialization settings: Spring Boot's auto-configured ObjectMapper (JavaTimeModule,
@@ -356,6 +369,24 @@ class EventContractTest {
                 OverdueSource.MATURITY_PASSED));
         add(samples, new LoanInterestSubsidised(CASE_ID, LOAN_ID, LocalDate.of(2026, 12, 28), LocalDate.of(2027, 3, 27),
                 new BigDecimal("1800.00"), new BigDecimal("1800.00"), LocalDate.of(2027, 4, 15)));
+        add(samples, new ComparisonBatchImported(BATCH_ID, ExternalRecordKind.SOCIAL_INSURANCE_ENROLMENT, "市社保中心",
+                LocalDate.of(2026, 10, 31), "参保登记-2026-10.xlsx", RecordFileFormat.XLSX, 1200, 1197, 3,
+                List.of(new RowProblem(17, "row", "DUPLICATE_ROW", 9)),
+                "W990101A", COUNTY_ID, LocalDate.of(2026, 11, 27)));
+        MatchCounts chunk = new MatchCounts(1000, 12, 3, 40, 2, 943);
+        add(samples, new ComparisonRowsProcessed(BATCH_ID, 1001, chunk, chunk));
+        add(samples, new ComparisonBatchCompleted(BATCH_ID, new MatchCounts(1197, 14, 3, 47, 2, 1131),
+                LocalDate.of(2026, 11, 27)));
+        add(samples, new StatusChangeProposed(CASE_ID, 1, PROPOSAL_ID, ProposalSource.DATA_MATCH,
+                new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT, "某某科技有限公司", LocalDate.of(2026, 10, 8)),
+                CancellationGround.NO_CONTACT_SIX_MONTHS,
+                new Evidence(Evidence.EvidenceSource.DATA_MATCH, BATCH_ID + ":17", "市社保中心 参保登记 2026-10-31"),
+                new ExternalRecord(BATCH_ID, 17, ExternalRecordKind.SOCIAL_INSURANCE_ENROLMENT, "市社保中心",
+                        LocalDate.of(2026, 10, 31), LocalDate.of(2026, 10, 8), "某某科技有限公司"),
+                LocalDate.of(2026, 5, 10), LocalDate.of(2026, 11, 27), AGENCY_ID));
+        add(samples, new StatusChangeProposalConfirmed(CASE_ID, PROPOSAL_ID, LocalDate.of(2026, 11, 30)));
+        add(samples, new StatusChangeProposalDismissed(CASE_ID, PROPOSAL_ID, "系短期临时用工，仍在求职",
+                LocalDate.of(2026, 11, 30)));
         return samples;
     }
 

@@ -106,6 +106,13 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/cases/*/loans/*", "/loans", "/loans.csv", "/loans.xlsx",
                                 "/trainings")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
+                        // Information comparison and bulk work (TRK-2, CAN-3): caseworkers import batches, work the
+                        // proposal queue and reconcile lists; auditors follow the batches and the queue (masked).
+                        .pathMatchers(HttpMethod.GET, "/comparison", "/comparison/batches/*", "/comparison/proposals")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
+                        .pathMatchers(HttpMethod.POST, "/comparison/batches", "/comparison/proposals/*/*/*")
+                        .hasRole(Role.CASEWORKER.name())
+                        .pathMatchers("/comparison/reconciliation").hasRole(Role.CASEWORKER.name())
                         .pathMatchers(HttpMethod.GET, "/audit/access-log").hasRole(Role.AUDITOR.name())
                         .pathMatchers("/cases/*/integrity").hasRole(Role.AUDITOR.name())
                         .pathMatchers(HttpMethod.GET, "/audit/actions").hasRole(Role.AUDITOR.name())
@@ -197,6 +204,14 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/cases/*/job-seeking", "/api/cases/*/vacancy-matches",
                                 "/api/employers/*/vacancies/*/candidates", "/api/agencies/*/job-seeking-reviews")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
+                        // Information comparison (TRK-2, CAN-3): imports and decisions by caseworkers; a batch and the
+                        // agencies' queues (under /api/agencies) read by caseworkers and auditors in scope.
+                        .pathMatchers(HttpMethod.POST, "/api/comparison-batches",
+                                "/api/cases/*/status-change-proposals/*/confirmation",
+                                "/api/cases/*/status-change-proposals/*/dismissal", "/api/reconciliations")
+                        .hasRole(Role.CASEWORKER.name())
+                        .pathMatchers(HttpMethod.GET, "/api/comparison-batches/*")
+                        .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
                         // Reading cases (masked) and revealing personal data (logged)
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/personal-data/disclosures")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
