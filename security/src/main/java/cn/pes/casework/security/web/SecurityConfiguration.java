@@ -210,7 +210,7 @@ public class SecurityConfiguration {
                                 "/api/cases/*/status-change-proposals/*/confirmation",
                                 "/api/cases/*/status-change-proposals/*/dismissal", "/api/reconciliations")
                         .hasRole(Role.CASEWORKER.name())
-                        .pathMatchers(HttpMethod.GET, "/api/comparison-batches/*")
+                        .pathMatchers(HttpMethod.GET, "/api/comparison-batches/*", "/api/cases/*/status-change-proposals")
                         .hasAnyRole(Role.CASEWORKER.name(), Role.AUDITOR.name())
                         // Reading cases (masked) and revealing personal data (logged)
                         .pathMatchers(HttpMethod.POST, "/api/cases/*/personal-data/disclosures")
