@@ -39,6 +39,27 @@ class Navigation {
                 officer -> rules.mayListPeopleOf(officer, officer.agencyId()));
     }
 
+    /** Imported batches of external records and their matching (比对批次, TRK-2). */
+    @Bean
+    PageLink comparisonBatchesLink() {
+        return new PageLink(NavigationSection.COMPARISON, 10, "cmp.nav.batches", "/comparison",
+                officer -> officer.has(Role.CASEWORKER) || officer.has(Role.AUDITOR));
+    }
+
+    /** The proposed status changes waiting for an officer (待核实变更, CAN-3). */
+    @Bean
+    PageLink comparisonProposalsLink() {
+        return new PageLink(NavigationSection.COMPARISON, 20, "cmp.nav.proposals", "/comparison/proposals",
+                officer -> officer.has(Role.CASEWORKER) || officer.has(Role.AUDITOR));
+    }
+
+    /** A list of ID numbers answered with where each person stands (批量核对). */
+    @Bean
+    PageLink reconciliationLink() {
+        return new PageLink(NavigationSection.COMPARISON, 30, "cmp.nav.reconciliation", "/comparison/reconciliation",
+                officer -> officer.has(Role.CASEWORKER));
+    }
+
     @Bean
     PageLink subsidyPipelineLink() {
         return new PageLink(NavigationSection.SUBSIDIES, 10, "nav.subsidies", "/subsidies",

@@ -2,11 +2,12 @@ package cn.pes.casework.web;
 
 /**
  * The platform's areas of work, in the order the header shows them. The services the city's plan
- * lists each get a section (失业登记与跟踪, 技能提升补贴, 职业介绍, 创业服务, 统计分析, 审计); a section
+ * lists each get a section (失业登记与跟踪, 信息比对, 技能提升补贴, 职业介绍, 创业服务, 统计分析, 审计); a section
  * appears once a capability puts a page in it.
  */
 public enum NavigationSection {
     CASEWORK("nav.section.casework"),
+    COMPARISON("nav.section.comparison"),
     SUBSIDIES("nav.section.subsidies"),
     JOB_SERVICES("nav.section.jobServices"),
     ENTREPRENEURSHIP("nav.section.entrepreneurship"),
