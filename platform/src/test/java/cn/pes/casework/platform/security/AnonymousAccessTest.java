@@ -116,6 +116,10 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "GET /cases/{caseId}/loans/new", "POST /cases/{caseId}/loans/new",
                         "GET /cases/{caseId}/loans/{loanId}", "POST /cases/{caseId}/loans/{loanId}/{action}",
                         "GET /loans", "GET /loans.csv", "GET /loans.xlsx", "GET /trainings");
+        assertThat(routes).as("information comparison pages")
+                .contains("GET /comparison", "POST /comparison/batches", "GET /comparison/batches/{batchId}",
+                        "GET /comparison/proposals", "POST /comparison/proposals/{caseId}/{proposalId}/{decision}",
+                        "GET /comparison/reconciliation", "POST /comparison/reconciliation");
         List<String> answeredWithoutSignIn = new ArrayList<>();
         for (String route : routes) {
             if (PUBLIC.contains(route)) {

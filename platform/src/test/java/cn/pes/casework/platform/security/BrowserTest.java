@@ -437,7 +437,7 @@ class BrowserTest extends BrowserPlatformTest {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.activeElement.blur();");
         List<String> reached = new java.util.ArrayList<>();
         org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser);
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 48; i++) {
             keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
             WebElement focused = browser.switchTo().activeElement();
             String href = focused.getAttribute("href");
@@ -445,12 +445,13 @@ class BrowserTest extends BrowserPlatformTest {
         }
         assertThat(reached.get(0)).endsWith("#main");
         assertThat(reached).containsSubsequence("/cases", "/registrations/new", "/applications", "/ledger",
-                "/subsidies", "/subsidies/missed", "/dashboard", "/account/password", "select#agency", "input#month",
+                "/comparison", "/comparison/proposals", "/comparison/reconciliation", "/subsidies", "/subsidies/missed", "/dashboard", "/account/password", "select#agency", "input#month",
                 "select#method");
         assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getAttribute("href"))
                 .endsWith("/ledger");
         assertThat(browser.findElements(By.cssSelector("nav .section-name"))).extracting(WebElement::getText)
-                .containsExactly("失业登记与跟踪", "技能提升补贴", "职业介绍与指导", "创业服务", "统计分析", "账户");
+                .containsExactly("失业登记与跟踪", "信息比对", "技能提升补贴", "职业介绍与指导", "创业服务", "统计分析",
+                        "账户");
     }
 
     @Test
