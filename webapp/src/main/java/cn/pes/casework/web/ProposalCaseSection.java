@@ -6,6 +6,7 @@ import cn.pes.casework.events.comparison.StatusChangeProposalsView;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -23,6 +24,9 @@ import java.util.regex.Pattern;
  * forms show is the case page's own {@code mayChange}.
  */
 @ControllerAdvice(assignableTypes = CasePages.class)
+// Before PageModel: its model method takes the exchange and returns nothing, which ends model
+// initialisation, so the advices ordered after it (by default, in class name order) are never asked.
+@Order(0)
 class ProposalCaseSection {
 
     /** The case page itself, shown masked or after a reveal. */

@@ -116,6 +116,14 @@ class AnonymousAccessTest extends SecuredPlatformTest {
                         "GET /cases/{caseId}/loans/new", "POST /cases/{caseId}/loans/new",
                         "GET /cases/{caseId}/loans/{loanId}", "POST /cases/{caseId}/loans/{loanId}/{action}",
                         "GET /loans", "GET /loans.csv", "GET /loans.xlsx", "GET /trainings");
+        assertThat(routes).as("information comparison API")
+                .contains("POST /api/comparison-batches", "GET /api/comparison-batches/{batchId}",
+                        "GET /api/agencies/{agencyId}/comparison-batches",
+                        "GET /api/agencies/{agencyId}/status-change-proposals",
+                        "GET /api/cases/{caseId}/status-change-proposals",
+                        "POST /api/cases/{caseId}/status-change-proposals/{proposalId}/confirmation",
+                        "POST /api/cases/{caseId}/status-change-proposals/{proposalId}/dismissal",
+                        "POST /api/reconciliations");
         assertThat(routes).as("information comparison pages")
                 .contains("GET /comparison", "POST /comparison/batches", "GET /comparison/batches/{batchId}",
                         "GET /comparison/proposals", "POST /comparison/proposals/{caseId}/{proposalId}/{decision}",
