@@ -65,6 +65,16 @@
             form.setAttribute('data-downloaded', 'true');
           });
         }
+        if (type.indexOf('json') >= 0) {
+          // Refused before any page saw it (a file over the platform's size limit): said next to the button.
+          if (button) {
+            button.disabled = false;
+          }
+          if (status) {
+            status.textContent = status.getAttribute(response.status === 413 ? 'data-too-large' : 'data-failed');
+          }
+          return null;
+        }
         if (response.redirected) {
           window.location.assign(response.url);
           return null;
