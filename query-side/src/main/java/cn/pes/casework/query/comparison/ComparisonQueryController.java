@@ -29,6 +29,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.List;
+
 /** Information comparison (信息比对, TRK-2) and bulk work: batches, the proposal queue (CAN-3), reconciliation. */
 @RestController
 public class ComparisonQueryController {
@@ -121,9 +123,11 @@ public class ComparisonQueryController {
         if (request.idNumbers().size() > maxReconciliationNumbers) {
             return Mono.error(new ReconciliationTooLargeException(request.idNumbers().size(), maxReconciliationNumbers));
         }
+        // A gap in the list (JSON null) is a missing number of its line, not a malformed request.
+        List<String> numbers = request.idNumbers().stream().map(number -> number == null ? "" : number).toList();
         return scope.officer().flatMap(officer -> {
             scope.requireCaseView(officer);
-            return Mono.fromFuture(queryGateway.query(new FindReconciliationQuery(request.idNumbers()),
+            return Mono.fromFuture(queryGateway.query(new FindReconciliationQuery(numbers),
                                                       ResponseTypes.instanceOf(ReconciliationView.class)))
                        .flatMap(view -> readAudit.listExported(officer, "reconciliation", "numbers=" + view.lines().size()
                                + " found=" + view.lines().stream().filter(line -> line.caseId() != null).count()
