@@ -8,6 +8,8 @@ import cn.pes.casework.command.identity.ResidentIdNumber;
 import cn.pes.casework.command.policy.PolicyProperties;
 import cn.pes.casework.command.policy.RegistrationPolicyBook;
 import cn.pes.casework.command.policy.RetentionPolicyBook;
+import cn.pes.casework.command.policy.TrackingPolicyBook;
+import cn.pes.casework.command.policy.TrackingPolicyProperties;
 import cn.pes.casework.security.audit.AccessAction;
 import cn.pes.casework.security.audit.AccessLog;
 import cn.pes.casework.security.audit.AccessLogEntry;
@@ -141,6 +143,7 @@ class ClientCaseTest {
         fixture = new AggregateTestFixture<>(ClientCase.class);
         fixture.registerInjectableResource(agencies);
         fixture.registerInjectableResource(new RetentionPolicyBook(new PolicyProperties(List.of())));
+        fixture.registerInjectableResource(new TrackingPolicyBook(new TrackingPolicyProperties(List.of())));
         fixture.registerInjectableResource(new PersonalDataShredder(keys, new PersonCaseIndex(jdbc), accessLog, jdbc,
                 new EventSchema()));
         fixture.registerAnnotatedCommandHandler(new RegistrationCommandHandler(fixture.getRepository(),
@@ -1077,6 +1080,7 @@ class ClientCaseTest {
 
         // The next registration of the same ID number, as the next command would find the database.
         FixtureConfiguration<ClientCase> next = new AggregateTestFixture<>(ClientCase.class);
+        next.registerInjectableResource(new TrackingPolicyBook(new TrackingPolicyProperties(List.of())));
         next.registerAnnotatedCommandHandler(new RegistrationCommandHandler(next.getRepository(),
                 new PersonCaseIndex(jdbc), blindIndex, new RegistrationPolicyBook(new PolicyProperties(List.of())),
                 WorkingDayCalendar.load(), new AgencyDirectory(List.of(
