@@ -1630,9 +1630,8 @@ public class ClientCase {
     void on(TrackingContactRecorded event) {
         contactIds.add(event.contactId());
         retainFrom(event.contactDate());
-        if (event.method() == ContactMethod.INFORMATION_COMPARISON) {
-            proposals.matched(event.contactId()); // a record about the person is no contact with them
-        } else if (event.reached()) {
+        // A record about the person is no dealing with them, whatever the contact says.
+        if (event.reached() && event.method() != ContactMethod.INFORMATION_COMPARISON) {
             proposals.contacted(event.contactDate());
         }
     }

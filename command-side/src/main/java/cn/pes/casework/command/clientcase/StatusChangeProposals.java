@@ -18,7 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -46,8 +45,11 @@ class StatusChangeProposals {
 
     private Map<String, Proposal> open = new LinkedHashMap<>();
     private Set<String> settled = new HashSet<>();
-    /** How each recorded match came out, by its contact ID, so that a resent row is answered the same. */
-    private Map<String, MatchOutcome> matches = new HashMap<>();
+    /**
+     * The contact IDs of the matches that raised a proposal, so that a resent row is answered the same;
+     * every other recorded match was contact only.
+     */
+    private Set<String> proposingMatches = new HashSet<>();
     /** The current spell's last day of contact (TIME-2 counts the months from it); null outside a spell. */
     private LocalDate lastContactOn;
 
@@ -108,7 +110,7 @@ class StatusChangeProposals {
 
     /** What a resent match answered the first time. */
     MatchOutcome recordedMatch(String contactId) {
-        return matches.getOrDefault(contactId, MatchOutcome.CONTACT_ONLY);
+        return proposingMatches.contains(contactId) ? MatchOutcome.PROPOSED : MatchOutcome.CONTACT_ONLY;
     }
 
     /** Whether the change the record implies is open already, or this very record was proposed before. */
@@ -158,15 +160,11 @@ class StatusChangeProposals {
         }
     }
 
-    void matched(String contactId) {
-        matches.putIfAbsent(contactId, MatchOutcome.CONTACT_ONLY);
-    }
-
     void on(StatusChangeProposed event) {
         open.put(event.proposalId(), new Proposal(event.proposalId(), event.spell(), event.source(),
                 event.employment(), event.ground(), event.evidence(), event.proposedOn()));
         if (event.record() != null) {
-            matches.put(contactIdFor(event.record()), MatchOutcome.PROPOSED);
+            proposingMatches.add(contactIdFor(event.record()));
         }
     }
 

@@ -34,9 +34,13 @@ class ProposalController {
     @PostMapping("/confirmation")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> confirm(@PathVariable String caseId, @PathVariable String proposalId,
-                       @RequestBody StatusChangeConfirmationRequest request, ServerWebExchange exchange) {
-        return commands.send(new ConfirmStatusChangeProposalCommand(caseId, proposalId, request.effectiveDate(),
-                request.notification(), today.date()), exchange).then();
+                       @RequestBody(required = false) StatusChangeConfirmationRequest request,
+                       ServerWebExchange exchange) {
+        // An employment as proposed needs nothing more: the body may be left out.
+        StatusChangeConfirmationRequest given = request == null ? new StatusChangeConfirmationRequest(null, null)
+                : request;
+        return commands.send(new ConfirmStatusChangeProposalCommand(caseId, proposalId, given.effectiveDate(),
+                given.notification(), today.date()), exchange).then();
     }
 
     @PostMapping("/dismissal")
