@@ -608,6 +608,27 @@ class ClientCaseTest {
     }
 
     @Test
+    void registrationAtTheWindowSetsTheLostContactClockOfTheSpell() {
+        fixture.givenNoPriorActivity()
+                .when(atWindow(THURSDAY))
+                .expectSuccessfulHandlerExecution()
+                .expectScheduledDeadline(LocalDate.of(2026, 9, 6).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai"))
+                        .toInstant(), new LostContactClock(1, LocalDate.of(2026, 9, 6)));
+    }
+
+    @Test
+    void reRegistrationSetsTheClockOfTheNewSpell() {
+        LocalDate again = LocalDate.of(2026, 3, 19);
+        fixture.givenCommands(atWindow(THURSDAY),
+                        new RecordEmploymentCommand(CASE_ID,
+                                new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT, "某某公司", LocalDate.of(2026, 3, 10)),
+                                new Evidence(Evidence.EvidenceSource.DATA_MATCH, "社保参保 2026-03", null), TODAY_DATE))
+                .when(atWindow("case-unused", PERSON, again, PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE))
+                .expectScheduledDeadline(LocalDate.of(2026, 9, 20).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai"))
+                        .toInstant(), new LostContactClock(2, LocalDate.of(2026, 9, 20)));
+    }
+
+    @Test
     void reRegistrationAfterCancellationOpensSpellTwo() {
         indexPerson(ID, CASE_ID);
         fixture.given(firstSpellCancelled())
