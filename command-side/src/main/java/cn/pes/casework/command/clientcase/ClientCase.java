@@ -7,6 +7,17 @@ import cn.pes.casework.command.policy.SubsidyPolicyBook;
 import cn.pes.casework.command.identity.ResidentIdNumber;
 import cn.pes.casework.command.entrepreneurship.TrainingInstitutions;
 import cn.pes.casework.command.policy.LoanPolicyBook;
+import cn.pes.casework.command.policy.TrackingPolicyBook;
+import cn.pes.casework.events.comparison.ConfirmStatusChangeProposalCommand;
+import cn.pes.casework.events.comparison.DismissStatusChangeProposalCommand;
+import cn.pes.casework.events.comparison.ExternalRecord;
+import cn.pes.casework.events.comparison.ExternalRecordKind;
+import cn.pes.casework.events.comparison.MatchExternalRecordCommand;
+import cn.pes.casework.events.comparison.MatchOutcome;
+import cn.pes.casework.events.comparison.ProposalSource;
+import cn.pes.casework.events.comparison.StatusChangeProposalConfirmed;
+import cn.pes.casework.events.comparison.StatusChangeProposalDismissed;
+import cn.pes.casework.events.comparison.StatusChangeProposed;
 import cn.pes.casework.events.entrepreneurship.ApplyForGuaranteeLoanCommand;
 import cn.pes.casework.events.entrepreneurship.ApproveGuaranteeLoanCommand;
 import cn.pes.casework.events.entrepreneurship.CompleteEntrepreneurshipTrainingCommand;
@@ -156,7 +167,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * on the case holds {@link PersonalData#erased(String)} and takes no personal data again.
  */
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
-@Revision("5") // of the snapshot shape: a snapshot of another revision is ignored and the case rebuilt from its events
+@Revision("6") // of the snapshot shape: a snapshot of another revision is ignored and the case rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ClientCase {
@@ -202,6 +213,8 @@ public class ClientCase {
     private JobSeeking jobSeeking = new JobSeeking();
     /** Entrepreneurship training and guarantee loans (ENT-1..ENT-5). */
     private Entrepreneurship entrepreneurship = new Entrepreneurship();
+    /** Proposals of information comparison and lost contact, and the last contact they count from (CAN-1..CAN-3). */
+    private StatusChangeProposals proposals = new StatusChangeProposals();
 
     /** For Axon and for snapshots. */
     protected ClientCase() {
@@ -220,7 +233,8 @@ public class ClientCase {
      * and answered, not thrown: the agency must be able to account for it.
      */
     RegistrationOutcome register(RegisterUnemploymentCommand command, List<RefusalReason> failedConditions,
-                                 RegistrationPolicy policy, DueDate onlineDecisionDue) {
+                                 RegistrationPolicy policy, DueDate onlineDecisionDue, TrackingPolicyBook tracking,
+                                 DeadlineManager deadlines) {
         if (state == SpellState.ACTIVE) {
             throw CaseRuleViolation.conflict("REG-6", "ALREADY_REGISTERED", "person.idNumber");
         }
@@ -242,6 +256,7 @@ public class ClientCase {
         if (command.channel() == Channel.WINDOW) {
             apply(new UnemploymentRegistered(caseId, next, command.applicationDate(), command.channel(),
                     command.presentedDocument(), command.reason(), categories, command.agencyId(), policy.version()));
+            armLostContactClock(tracking, deadlines);
             return new RegistrationOutcome(caseId, next, RegistrationOutcome.Status.ACTIVE, null, List.of());
         }
         apply(new RegistrationApplied(caseId, next, command.applicationDate(), command.channel(), command.reason(),
@@ -385,12 +400,13 @@ public class ClientCase {
     }
 
     @CommandHandler
-    public void handle(ApproveRegistrationCommand command) {
+    public void handle(ApproveRegistrationCommand command, TrackingPolicyBook tracking, DeadlineManager deadlines) {
         requirePending();
         requireDecisionDate(command.decidedOn());
         apply(new RegistrationApproved(caseId, spell, command.decidedOn(), command.decidedOn().isAfter(decisionDueOn)));
         apply(new UnemploymentRegistered(caseId, spell, command.decidedOn(), pendingChannel, null, pendingReason,
                 pendingCategories, responsibleAgencyId, pendingPolicyVersion));
+        armLostContactClock(tracking, deadlines);
     }
 
     @CommandHandler
@@ -759,6 +775,180 @@ public class ClientCase {
         }
         throw new CaseRuleViolation(RuleViolation.of("CAN-3", "PROPOSAL_NOT_FOUND", "proposalId",
                 RuleViolation.Kind.NOT_FOUND));
+    }
+
+    // ------------------------------------------------------------ information comparison and lost contact (TRK-2, CAN-1..CAN-3)
+
+    /**
+     * 信息比对: an external record names this person. With an active registration it is a tracking
+     * contact by information comparison on the batch's reference date (TRK-2; the person was not
+     * reached), and the change the record implies is proposed for an officer (CAN-3) unless the same
+     * change is open already or this very record was proposed before. The same row sent again records
+     * nothing and answers what it answered the first time: the batch's counts rely on it.
+     */
+    @CommandHandler
+    public MatchOutcome handle(MatchExternalRecordCommand command) {
+        ExternalRecord record = command.record();
+        if (record == null || record.kind() == null) {
+            throw CaseRuleViolation.invalid("INPUT", "MISSING", "record.kind");
+        }
+        if (isBlank(record.batchId())) {
+            throw CaseRuleViolation.invalid("INPUT", "MISSING", "record.batchId");
+        }
+        String contactId = StatusChangeProposals.contactIdFor(record);
+        if (contactIds.contains(contactId)) {
+            return proposals.recordedMatch(contactId);
+        }
+        if (record.referenceDate() == null) {
+            throw CaseRuleViolation.invalid("TRK-2", "DATE_MISSING", "record.referenceDate");
+        }
+        if (record.recordDate() == null) {
+            throw CaseRuleViolation.invalid("TRK-2", "DATE_MISSING", "record.recordDate");
+        }
+        if (isBlank(record.source())) {
+            throw CaseRuleViolation.invalid("TRK-3", "DATA_MATCH_SOURCE_MISSING", "record.source");
+        }
+        if (command.processedOn() == null) {
+            throw CaseRuleViolation.invalid("INPUT", "RECORDING_DATE_MISSING", "processedOn");
+        }
+        if (state != SpellState.ACTIVE) {
+            return MatchOutcome.NOT_ACTIVE;
+        }
+        if (record.referenceDate().isBefore(registeredOn)) {
+            return MatchOutcome.BEFORE_REGISTRATION;
+        }
+        ExternalRecordKind kind = record.kind();
+        String proposalId = StatusChangeProposals.proposalIdFor(record);
+        JobSeeking.Proposal refusals = jobSeeking.openProposal();
+        boolean propose = !proposals.alreadyProposed(record, proposalId)
+                && !(refusals != null && kind.ground() != null && refusals.ground() == kind.ground());
+        String reference = record.batchId() + ":" + record.line();
+        Evidence evidence = propose
+                ? new Evidence(Evidence.EvidenceSource.DATA_MATCH, reference, StatusChangeProposals.describe(record))
+                : null;
+        apply(new TrackingContactRecorded(caseId, spell, contactId, record.referenceDate(),
+                ContactMethod.INFORMATION_COMPARISON, record.source().strip() + " (" + reference + ")", false, null,
+                Set.of(), null, propose ? kind.ground() : null, evidence, responsibleAgencyId));
+        if (!propose) {
+            return MatchOutcome.CONTACT_ONLY;
+        }
+        // Enrolled before the spell began: as far as this spell is concerned the work starts with it.
+        EmploymentDetails employment = kind.employmentType() == null ? null
+                : new EmploymentDetails(kind.employmentType(), record.organisation() == null ? null
+                        : record.organisation().strip(),
+                        record.recordDate().isBefore(registeredOn) ? registeredOn : record.recordDate());
+        apply(new StatusChangeProposed(caseId, spell, proposalId, ProposalSource.DATA_MATCH, employment, kind.ground(),
+                evidence, record, null, command.processedOn(), responsibleAgencyId));
+        return MatchOutcome.PROPOSED;
+    }
+
+    /**
+     * CAN-3 for any open proposal of the case. Job seeking's refusal proposal goes the way it always
+     * went; a cancellation ground cancels on the proposal's evidence with the effective date and
+     * notification given (CAN-2; the date may lie before the proposal: the record's date is when the
+     * fact began); an employment ends the spell on its start date, which the officer may correct.
+     */
+    @CommandHandler
+    public void handle(ConfirmStatusChangeProposalCommand command) {
+        if (jobSeekingProposal(command.proposalId())) {
+            handle(new ConfirmCancellationProposalCommand(caseId, command.proposalId(), command.effectiveDate(),
+                    command.notification(), command.recordedOn()));
+            return;
+        }
+        StatusChangeProposals.Proposal proposal = requireOpenStatusChangeProposal(command.proposalId());
+        if (proposal.employment() != null) {
+            LocalDate startDate = command.effectiveDate() == null
+                    ? proposal.employment().startDate() : command.effectiveDate();
+            requireWithinSpell(startDate, command.recordedOn(), "CAN-1", "effectiveDate");
+            EmploymentDetails employment = new EmploymentDetails(proposal.employment().type(),
+                    proposal.employment().employer(), startDate);
+            apply(new StatusChangeProposalConfirmed(caseId, proposal.proposalId(), command.recordedOn()));
+            apply(new Employed(caseId, spell, employment, proposal.evidence(), null, responsibleAgencyId));
+            closeJobSeeking(JobSeekingCloseReason.EMPLOYED, startDate);
+            return;
+        }
+        requireCancellationDates(command.effectiveDate(), command.notification(), command.recordedOn());
+        apply(new StatusChangeProposalConfirmed(caseId, proposal.proposalId(), command.recordedOn()));
+        apply(new RegistrationCancelled(caseId, spell, proposal.ground(), proposal.evidence(), command.effectiveDate(),
+                command.notification(), responsibleAgencyId));
+        closeJobSeeking(JobSeekingCloseReason.REGISTRATION_CANCELLED, command.effectiveDate());
+    }
+
+    /**
+     * CAN-3: dismissed with a reason; the same record is not proposed again. Dismissing lost contact
+     * means the officer knows the person to be in touch: the months count afresh from the decision.
+     */
+    @CommandHandler
+    public void handle(DismissStatusChangeProposalCommand command, TrackingPolicyBook tracking,
+                       DeadlineManager deadlines) {
+        if (jobSeekingProposal(command.proposalId())) {
+            handle(new DismissCancellationProposalCommand(caseId, command.proposalId(), command.reason(),
+                    command.decidedOn()));
+            return;
+        }
+        StatusChangeProposals.Proposal proposal = requireOpenStatusChangeProposal(command.proposalId());
+        JobSeeking.requireText(command.reason(), MAX_TEXT_LENGTH, "CAN-3", "DISMISSAL_REASON_MISSING", "reason");
+        if (command.decidedOn() == null) {
+            throw CaseRuleViolation.invalid("CAN-3", "DATE_MISSING", "decidedOn");
+        }
+        if (command.decidedOn().isBefore(proposal.proposedOn())) {
+            throw CaseRuleViolation.invalid("CAN-3", "DATE_BEFORE_PROPOSAL", "decidedOn");
+        }
+        apply(new StatusChangeProposalDismissed(caseId, proposal.proposalId(), command.reason().strip(),
+                command.decidedOn()));
+        if (proposal.source() == ProposalSource.LOST_CONTACT) {
+            armLostContactClock(tracking, deadlines);
+        }
+    }
+
+    /** Whether the ID names job seeking's refusal proposal, open or settled: it keeps its own events. */
+    private boolean jobSeekingProposal(String proposalId) {
+        JobSeeking.Proposal open = jobSeeking.openProposal();
+        return proposalId != null && (open != null && open.proposalId().equals(proposalId)
+                || jobSeeking.settledProposal(proposalId));
+    }
+
+    private StatusChangeProposals.Proposal requireOpenStatusChangeProposal(String proposalId) {
+        StatusChangeProposals.Proposal open = proposals.openProposal(proposalId);
+        if (open != null) {
+            return open;
+        }
+        if (proposals.settled(proposalId)) {
+            throw CaseRuleViolation.conflict("CAN-3", "PROPOSAL_ALREADY_SETTLED", "proposalId");
+        }
+        throw new CaseRuleViolation(RuleViolation.of("CAN-3", "PROPOSAL_NOT_FOUND", "proposalId",
+                RuleViolation.Kind.NOT_FOUND));
+    }
+
+    /** Sets the spell's clock for the day lost contact falls due, counted from the last contact. */
+    private void armLostContactClock(TrackingPolicyBook tracking, DeadlineManager deadlines) {
+        new LostContactClock(spell, proposals.lostContactDueOn(tracking)).schedule(deadlines, responsibleAgencyId);
+    }
+
+    /**
+     * CAN-1 lost contact (失联): the policy's months went by without the person and the agency dealing
+     * with each other. If they did meanwhile, the clock is set again for the new due day instead.
+     * Deterministic: the day comes from the deadline.
+     */
+    @DeadlineHandler(deadlineName = LostContactClock.LOST_CONTACT)
+    void lostContactClockRanOut(LostContactClock clock, MetaData metaData, TrackingPolicyBook tracking,
+                                DeadlineManager deadlines) {
+        if (state != SpellState.ACTIVE || clock.spell() != spell || proposals.lostContactOpen()) {
+            return; // the spell ended, or lost contact is waiting for an officer already
+        }
+        LocalDate dueOn = proposals.lostContactDueOn(tracking);
+        if (dueOn.isAfter(clock.dueOn())) {
+            new LostContactClock(spell, dueOn).schedule(deadlines, responsibleAgencyId);
+            return;
+        }
+        LocalDate lastContactOn = proposals.lastContactOn();
+        int months = tracking.inForceOn(lastContactOn).noContactMonths();
+        apply(new StatusChangeProposed(caseId, spell, StatusChangeProposals.lostContactProposalId(spell, lastContactOn),
+                ProposalSource.LOST_CONTACT, null, CancellationGround.NO_CONTACT_SIX_MONTHS,
+                new Evidence(Evidence.EvidenceSource.CONTACT_RECORD, "last-contact:" + lastContactOn,
+                        "自 " + lastContactOn + " 起连续 " + months + " 个月未与经办机构联系 (no contact with the agency for "
+                                + months + " months)"),
+                null, lastContactOn, clock.dueOn(), responsibleAgencyId), SubsidyClock.eventMetaData(metaData));
     }
 
     /** JOB-1 职业指导: for any person with a case, registered or not; a resent session records nothing. */
@@ -1299,6 +1489,9 @@ public class ClientCase {
     void on(EntrepreneurshipTrainingEnrolled event) {
         entrepreneurship.on(event);
         retainFrom(event.startsOn());
+        // The person enrolled at the agency when it was recorded; a course starting later is no later contact.
+        proposals.contacted(event.recordedOn() != null && event.recordedOn().isBefore(event.startsOn())
+                ? event.recordedOn() : event.startsOn());
     }
 
     @EventSourcingHandler
@@ -1317,6 +1510,7 @@ public class ClientCase {
     void on(GuaranteeLoanApplied event) {
         entrepreneurship.on(event);
         retainFrom(event.appliedOn());
+        proposals.contacted(event.appliedOn());
     }
 
     @EventSourcingHandler
@@ -1428,6 +1622,7 @@ public class ClientCase {
         registeredOn = event.registeredOn();
         retainFrom(event.registeredOn());
         entrepreneurship.spellStarted(event.registeredOn(), event.categories());
+        proposals.spellStarted(event.registeredOn());
         clearPending();
     }
 
@@ -1435,12 +1630,17 @@ public class ClientCase {
     void on(TrackingContactRecorded event) {
         contactIds.add(event.contactId());
         retainFrom(event.contactDate());
+        // A record about the person is no dealing with them, whatever the contact says.
+        if (event.reached() && event.method() != ContactMethod.INFORMATION_COMPARISON) {
+            proposals.contacted(event.contactDate());
+        }
     }
 
     @EventSourcingHandler
     void on(Employed event) {
         state = SpellState.NONE;
         jobSeeking.spellEnded();
+        proposals.spellEnded();
         entrepreneurship.spellEnded(event.employment() == null ? null : event.employment().startDate());
         retainFrom(event.employment() == null ? null : event.employment().startDate());
     }
@@ -1449,6 +1649,7 @@ public class ClientCase {
     void on(RegistrationCancelled event) {
         state = SpellState.NONE;
         jobSeeking.spellEnded();
+        proposals.spellEnded();
         entrepreneurship.spellEnded(event.effectiveDate());
         retainFrom(event.effectiveDate());
     }
@@ -1457,6 +1658,7 @@ public class ClientCase {
     void on(CertificateSubmitted event) {
         subsidies.put(event.applicationId(), new SubsidyApplication(event));
         retainFrom(event.receivedOn());
+        proposals.contacted(event.receivedOn());
     }
 
     @EventSourcingHandler
@@ -1502,6 +1704,7 @@ public class ClientCase {
     void on(JobSeekingRegistered event) {
         jobSeeking.on(event);
         retainFrom(event.receivedOn());
+        proposals.contacted(event.receivedOn());
     }
 
     @EventSourcingHandler
@@ -1539,6 +1742,7 @@ public class ClientCase {
     void on(ReferralOutcomeRecorded event) {
         jobSeeking.on(event);
         retainFrom(event.outcomeOn());
+        proposals.contacted(event.outcomeOn());
     }
 
     @EventSourcingHandler
@@ -1560,5 +1764,28 @@ public class ClientCase {
     void on(CareerGuidanceGiven event) {
         jobSeeking.on(event);
         retainFrom(event.heldOn());
+        proposals.contacted(event.heldOn());
+    }
+
+    // ------------------------------------------------------------ status-change proposal state
+
+    @EventSourcingHandler
+    void on(StatusChangeProposed event) {
+        proposals.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(StatusChangeProposalConfirmed event) {
+        proposals.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(StatusChangeProposalDismissed event) {
+        proposals.on(event);
+    }
+
+    /** For tests of the snapshot shape. */
+    StatusChangeProposals proposalsState() {
+        return proposals;
     }
 }

@@ -8,11 +8,13 @@ import cn.pes.casework.command.identity.InvalidIdNumberException;
 import cn.pes.casework.command.identity.ResidentIdNumber;
 import cn.pes.casework.command.policy.RegistrationPolicy;
 import cn.pes.casework.command.policy.RegistrationPolicyBook;
+import cn.pes.casework.command.policy.TrackingPolicyBook;
 import cn.pes.casework.events.registration.RegisterUnemploymentCommand;
 import cn.pes.casework.events.registration.RegistrationOutcome;
 import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.shared.RefusalReason;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -45,8 +47,13 @@ class RegistrationCommandHandler {
         this.agencies = agencies;
     }
 
+    /**
+     * The tracking policy and the deadline manager come with the command rather than the constructor:
+     * the case needs them only to start the lost-contact clock of a spell that begins now.
+     */
     @CommandHandler
-    RegistrationOutcome handle(RegisterUnemploymentCommand command) throws Exception {
+    RegistrationOutcome handle(RegisterUnemploymentCommand command, TrackingPolicyBook tracking,
+                               DeadlineManager deadlines) throws Exception {
         requireWellFormed(command);
         ResidentIdNumber idNumber = parseIdNumber(command);
         RegistrationPolicy policy = policies.inForceOn(command.applicationDate());
@@ -64,7 +71,7 @@ class RegistrationCommandHandler {
             personCases.claim(hash, command.newCaseId());
             clientCase = cases.newInstance(() -> new ClientCase(command.newCaseId(), command, idNumber));
         }
-        return clientCase.invoke(c -> c.register(command, failed, policy, decisionDue));
+        return clientCase.invoke(c -> c.register(command, failed, policy, decisionDue, tracking, deadlines));
     }
 
     private void requireWellFormed(RegisterUnemploymentCommand command) {

@@ -8,6 +8,8 @@ import cn.pes.casework.command.identity.ResidentIdNumber;
 import cn.pes.casework.command.policy.PolicyProperties;
 import cn.pes.casework.command.policy.RegistrationPolicyBook;
 import cn.pes.casework.command.policy.RetentionPolicyBook;
+import cn.pes.casework.command.policy.TrackingPolicyBook;
+import cn.pes.casework.command.policy.TrackingPolicyProperties;
 import cn.pes.casework.security.audit.AccessAction;
 import cn.pes.casework.security.audit.AccessLog;
 import cn.pes.casework.security.audit.AccessLogEntry;
@@ -141,6 +143,7 @@ class ClientCaseTest {
         fixture = new AggregateTestFixture<>(ClientCase.class);
         fixture.registerInjectableResource(agencies);
         fixture.registerInjectableResource(new RetentionPolicyBook(new PolicyProperties(List.of())));
+        fixture.registerInjectableResource(new TrackingPolicyBook(new TrackingPolicyProperties(List.of())));
         fixture.registerInjectableResource(new PersonalDataShredder(keys, new PersonCaseIndex(jdbc), accessLog, jdbc,
                 new EventSchema()));
         fixture.registerAnnotatedCommandHandler(new RegistrationCommandHandler(fixture.getRepository(),
@@ -602,6 +605,27 @@ class ClientCaseTest {
                 .expectResultMessagePayload(
                         new RegistrationOutcome(CASE_ID, 2, RegistrationOutcome.Status.ACTIVE, null, List.of()));
         assertThat(personCaseRows()).isEqualTo(1);
+    }
+
+    @Test
+    void registrationAtTheWindowSetsTheLostContactClockOfTheSpell() {
+        fixture.givenNoPriorActivity()
+                .when(atWindow(THURSDAY))
+                .expectSuccessfulHandlerExecution()
+                .expectScheduledDeadline(LocalDate.of(2026, 9, 6).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai"))
+                        .toInstant(), new LostContactClock(1, LocalDate.of(2026, 9, 6)));
+    }
+
+    @Test
+    void reRegistrationSetsTheClockOfTheNewSpell() {
+        LocalDate again = LocalDate.of(2026, 3, 19);
+        fixture.givenCommands(atWindow(THURSDAY),
+                        new RecordEmploymentCommand(CASE_ID,
+                                new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT, "某某公司", LocalDate.of(2026, 3, 10)),
+                                new Evidence(Evidence.EvidenceSource.DATA_MATCH, "社保参保 2026-03", null), TODAY_DATE))
+                .when(atWindow("case-unused", PERSON, again, PresentedDocument.RESIDENT_ID_CARD, ELIGIBLE))
+                .expectScheduledDeadline(LocalDate.of(2026, 9, 20).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai"))
+                        .toInstant(), new LostContactClock(2, LocalDate.of(2026, 9, 20)));
     }
 
     @Test
@@ -1077,6 +1101,7 @@ class ClientCaseTest {
 
         // The next registration of the same ID number, as the next command would find the database.
         FixtureConfiguration<ClientCase> next = new AggregateTestFixture<>(ClientCase.class);
+        next.registerInjectableResource(new TrackingPolicyBook(new TrackingPolicyProperties(List.of())));
         next.registerAnnotatedCommandHandler(new RegistrationCommandHandler(next.getRepository(),
                 new PersonCaseIndex(jdbc), blindIndex, new RegistrationPolicyBook(new PolicyProperties(List.of())),
                 WorkingDayCalendar.load(), new AgencyDirectory(List.of(

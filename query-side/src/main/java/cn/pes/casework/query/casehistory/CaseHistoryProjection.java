@@ -15,6 +15,9 @@ import cn.pes.casework.events.entrepreneurship.LoanInterestSubsidised;
 import cn.pes.casework.events.cancellation.CancellationProposalConfirmed;
 import cn.pes.casework.events.cancellation.CancellationProposalDismissed;
 import cn.pes.casework.events.cancellation.CancellationProposed;
+import cn.pes.casework.events.comparison.StatusChangeProposalConfirmed;
+import cn.pes.casework.events.comparison.StatusChangeProposalDismissed;
+import cn.pes.casework.events.comparison.StatusChangeProposed;
 import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.fair.FairAttended;
 import cn.pes.casework.events.fair.FairInvitationSent;
@@ -326,6 +329,21 @@ public class CaseHistoryProjection {
 
     @EventHandler
     void on(CancellationProposalDismissed event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.decidedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(StatusChangeProposed event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.proposedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(StatusChangeProposalConfirmed event, @SequenceNumber long sequence, EventMessage<?> message) {
+        append(event.caseId(), sequence, message, event.decidedOn(), HistoryTexts.of(event));
+    }
+
+    @EventHandler
+    void on(StatusChangeProposalDismissed event, @SequenceNumber long sequence, EventMessage<?> message) {
         append(event.caseId(), sequence, message, event.decidedOn(), HistoryTexts.of(event));
     }
 

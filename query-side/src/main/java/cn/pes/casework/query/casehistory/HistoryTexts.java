@@ -16,6 +16,11 @@ import cn.pes.casework.events.entrepreneurship.LoanApplication;
 import cn.pes.casework.events.cancellation.CancellationProposalConfirmed;
 import cn.pes.casework.events.cancellation.CancellationProposalDismissed;
 import cn.pes.casework.events.cancellation.CancellationProposed;
+import cn.pes.casework.events.comparison.ExternalRecord;
+import cn.pes.casework.events.comparison.ExternalRecordKind;
+import cn.pes.casework.events.comparison.StatusChangeProposalConfirmed;
+import cn.pes.casework.events.comparison.StatusChangeProposalDismissed;
+import cn.pes.casework.events.comparison.StatusChangeProposed;
 import cn.pes.casework.events.fair.FairAttended;
 import cn.pes.casework.events.fair.FairInvitationSent;
 import cn.pes.casework.events.jobseeking.BasicInformation;
@@ -38,6 +43,7 @@ import cn.pes.casework.events.cancellation.Evidence;
 import cn.pes.casework.events.cancellation.Notification;
 import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.employment.Employed;
+import cn.pes.casework.events.employment.EmploymentType;
 import cn.pes.casework.events.erasure.PersonalDataErased;
 import cn.pes.casework.events.registration.CaseOpened;
 import cn.pes.casework.events.registration.PersonalDetailsUpdated;
@@ -505,6 +511,58 @@ final class HistoryTexts {
         }
         text.append("；此前的拒绝不再计入");
         return new Text("驳回注销建议", text.toString());
+    }
+
+    /**
+     * CAN-3: a proposal only. A business's name (an individual business often bears the person's name)
+     * is left out; an employer's or a school's is shown.
+     */
+    static Text of(StatusChangeProposed event) {
+        StringBuilder text = new StringBuilder();
+        if (event.employment() != null) {
+            text.append("建议登记").append(Labels.of(event.employment().type()));
+            if (event.employment().type() != EmploymentType.SELF_EMPLOYED && notBlank(event.employment().employer())) {
+                text.append("，就业单位：").append(event.employment().employer().strip());
+            }
+            if (event.employment().startDate() != null) {
+                text.append("，").append(event.employment().startDate()).append("起就业");
+            }
+        } else {
+            text.append("建议注销失业登记，原因：").append(Labels.of(event.ground()));
+        }
+        text.append("（").append(Labels.of(event.source()));
+        ExternalRecord record = event.record();
+        if (record != null) {
+            text.append("：").append(Labels.of(record.kind()));
+            if (notBlank(record.source())) {
+                text.append("，").append(record.source().strip());
+            }
+            if (record.recordDate() != null) {
+                text.append("，").append(record.recordDate());
+            }
+            if (record.kind() != ExternalRecordKind.BUSINESS_REGISTRATION && notBlank(record.organisation())) {
+                text.append("，").append(record.organisation().strip());
+            }
+        } else if (event.lastContactOn() != null) {
+            text.append("：最后一次联系 ").append(event.lastContactOn());
+        }
+        text.append("）");
+        appendEvidence(text, event.evidence());
+        text.append("；待经办人员核实确认或驳回");
+        return new Text("变更建议", text.toString());
+    }
+
+    static Text of(StatusChangeProposalConfirmed event) {
+        return new Text("确认变更建议", "经办人员核实并确认变更建议，登记随之变更");
+    }
+
+    static Text of(StatusChangeProposalDismissed event) {
+        StringBuilder text = new StringBuilder("经办人员驳回变更建议");
+        if (notBlank(event.reason())) {
+            text.append("，理由：").append(event.reason().strip());
+        }
+        text.append("；同一记录不再提出建议");
+        return new Text("驳回变更建议", text.toString());
     }
 
     static Text of(FairInvitationSent event) {

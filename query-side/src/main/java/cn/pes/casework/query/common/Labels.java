@@ -6,6 +6,12 @@ import cn.pes.casework.events.entrepreneurship.LoanKeyGroup;
 import cn.pes.casework.events.entrepreneurship.LegalForm;
 import cn.pes.casework.events.entrepreneurship.ExistingLoanType;
 import cn.pes.casework.events.entrepreneurship.LoanHolder;
+import cn.pes.casework.events.comparison.ComparisonBatchStatus;
+import cn.pes.casework.events.comparison.ExternalRecordKind;
+import cn.pes.casework.events.comparison.MatchOutcome;
+import cn.pes.casework.events.comparison.ProposalSource;
+import cn.pes.casework.events.comparison.ProposalState;
+import cn.pes.casework.events.comparison.RecordFileFormat;
 import cn.pes.casework.events.entrepreneurship.LoanStage;
 import cn.pes.casework.events.entrepreneurship.OverdueSource;
 import cn.pes.casework.events.entrepreneurship.LoanCondition;
@@ -107,6 +113,7 @@ public final class Labels {
         put(EvidenceSource.CALL, "电话核实");
         put(EvidenceSource.DOCUMENT, "书面材料");
         put(EvidenceSource.STATEMENT, "本人陈述");
+        put(EvidenceSource.CONTACT_RECORD, "联系记录");
 
         put(NotificationMethod.IN_PERSON, "当面告知");
         put(NotificationMethod.PHONE, "电话告知");
@@ -325,6 +332,36 @@ public final class Labels {
         put(LoanCondition.OPEN_GUARANTEE_LOAN, "尚有未结清的创业担保贷款");
         put(LoanCondition.LOAN_COUNT_REACHED, "累计享受创业担保贷款已达次数上限");
         put(LoanCondition.PREVIOUS_LOAN_OVERDUE, "曾有创业担保贷款逾期");
+
+        put(ExternalRecordKind.SOCIAL_INSURANCE_ENROLMENT, "社会保险参保登记");
+        put(ExternalRecordKind.BUSINESS_REGISTRATION, "市场主体登记");
+        put(ExternalRecordKind.PENSION_START, "按月领取基本养老金");
+        put(ExternalRecordKind.DEATH, "死亡");
+        put(ExternalRecordKind.FULL_TIME_SCHOOL, "全日制学历教育入学");
+        put(ExternalRecordKind.ENLISTMENT, "应征入伍");
+        put(ExternalRecordKind.DEPARTURE_ABROAD, "出国（境）定居");
+        put(ExternalRecordKind.IMPRISONMENT, "被判刑收监执行");
+
+        put(MatchOutcome.PROPOSED, "已提出变更建议");
+        put(MatchOutcome.CONTACT_ONLY, "仅记录比对联系");
+        put(MatchOutcome.NOT_ACTIVE, "无有效失业登记");
+        put(MatchOutcome.BEFORE_REGISTRATION, "早于本次登记");
+        put(MatchOutcome.NO_CASE, "未建档");
+
+        put(ProposalSource.REFERRAL_REFUSALS, "无正当理由拒绝推荐就业");
+        put(ProposalSource.DATA_MATCH, "信息比对");
+        put(ProposalSource.LOST_CONTACT, "连续失联");
+
+        put(ProposalState.OPEN, "待核实");
+        put(ProposalState.CONFIRMED, "已确认");
+        put(ProposalState.DISMISSED, "已驳回");
+        put(ProposalState.LAPSED, "已失效");
+
+        put(ComparisonBatchStatus.PROCESSING, "比对中");
+        put(ComparisonBatchStatus.COMPLETED, "比对完成");
+
+        put(RecordFileFormat.CSV, "CSV 文件");
+        put(RecordFileFormat.XLSX, "Excel 工作簿（.xlsx）");
     }
 
     private Labels() {

@@ -15,6 +15,8 @@ import cn.pes.casework.query.subsidytotals.SubsidyTotalsProjection;
 import cn.pes.casework.query.vacancies.VacanciesProjection;
 import cn.pes.casework.query.jobseekers.JobSeekersProjection;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
+import cn.pes.casework.query.comparison.ComparisonBatchesProjection;
+import cn.pes.casework.query.comparison.StatusChangeProposalsProjection;
 import cn.pes.casework.query.entrepreneurship.CaseEntrepreneurshipProjection;
 import cn.pes.casework.query.entrepreneurship.EntrepreneurshipFiguresProjection;
 import cn.pes.casework.query.entrepreneurship.LoanPipelineProjection;
@@ -50,7 +52,9 @@ public class ProjectionProcessingConfiguration {
             CaseEntrepreneurshipProjection.PROCESSING_GROUP,
             LoanPipelineProjection.PROCESSING_GROUP,
             TrainingRollsProjection.PROCESSING_GROUP,
-            EntrepreneurshipFiguresProjection.PROCESSING_GROUP);
+            EntrepreneurshipFiguresProjection.PROCESSING_GROUP,
+            ComparisonBatchesProjection.PROCESSING_GROUP,
+            StatusChangeProposalsProjection.PROCESSING_GROUP);
 
     @Bean
     public ProjectionProcessorsModule queryProjectionProcessors(

@@ -20,6 +20,8 @@ import cn.pes.casework.query.subsidytotals.SubsidyTotalsProjection;
 import cn.pes.casework.query.trackingledger.TrackingLedgerProjection;
 import cn.pes.casework.query.vacancies.VacanciesProjection;
 import cn.pes.casework.security.protection.BlindIndex;
+import cn.pes.casework.query.comparison.ComparisonBatchesProjection;
+import cn.pes.casework.query.comparison.StatusChangeProposalsProjection;
 import cn.pes.casework.query.entrepreneurship.CaseEntrepreneurshipProjection;
 import cn.pes.casework.query.entrepreneurship.EntrepreneurshipFiguresProjection;
 import cn.pes.casework.query.entrepreneurship.LoanPipelineProjection;
@@ -77,6 +79,8 @@ public class ReplayTargets {
         live(LoanPipelineProjection.PROCESSING_GROUP, writer -> new LoanPipelineProjection(writer, personalData));
         live(TrainingRollsProjection.PROCESSING_GROUP, writer -> new TrainingRollsProjection(writer, personalData));
         live(EntrepreneurshipFiguresProjection.PROCESSING_GROUP, EntrepreneurshipFiguresProjection::new);
+        live(ComparisonBatchesProjection.PROCESSING_GROUP, ComparisonBatchesProjection::new);
+        live(StatusChangeProposalsProjection.PROCESSING_GROUP, writer -> new StatusChangeProposalsProjection(writer, personalData));
         // Replay-only statistics projections (built only on an analyst's demand) go in with replayOnly(...).
     }
 

@@ -5,6 +5,12 @@ import cn.pes.casework.events.cancellation.Evidence;
 import cn.pes.casework.events.cancellation.CancellationProposalConfirmed;
 import cn.pes.casework.events.cancellation.CancellationProposalDismissed;
 import cn.pes.casework.events.cancellation.CancellationProposed;
+import cn.pes.casework.events.comparison.ExternalRecord;
+import cn.pes.casework.events.comparison.ExternalRecordKind;
+import cn.pes.casework.events.comparison.ProposalSource;
+import cn.pes.casework.events.comparison.StatusChangeProposalConfirmed;
+import cn.pes.casework.events.comparison.StatusChangeProposalDismissed;
+import cn.pes.casework.events.comparison.StatusChangeProposed;
 import cn.pes.casework.events.employer.EmploymentForm;
 import cn.pes.casework.events.employer.WageRange;
 import cn.pes.casework.events.fair.FairAttended;
@@ -39,6 +45,8 @@ import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.events.tracking.ServiceGiven;
 import cn.pes.casework.events.tracking.TrackingContactRecorded;
+import cn.pes.casework.events.employment.EmploymentDetails;
+import cn.pes.casework.events.employment.EmploymentType;
 import cn.pes.casework.query.support.CaseEvents;
 import cn.pes.casework.query.support.ProjectionTestBase;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -302,6 +310,54 @@ class CaseHistoryProjectionTest extends ProjectionTestBase {
         assertThat(entries.get(11).description()).isEqualTo("经办人员确认注销建议，失业登记随之注销");
         assertThat(entries.get(12).description()).isEqualTo("求职登记关闭，原因：失业登记已注销");
         assertThat(entries.get(13).description()).isEqualTo("求职登记审核未通过，理由：身份信息与档案不符；已超过审核时限");
+        assertThat(entries).allSatisfy(entry -> assertThat(entry.title() + entry.description())
+                .doesNotContain(ID_NUMBER, NAME, PHONE));
+    }
+
+    /** Information comparison (TRK-2, CAN-3): proposals from a data match and from lost contact, decided. */
+    @Test
+    void statusChangeProposalsAndTheirDecisionsBecomeEntriesWithoutABusinesssName() {
+        String id = events.caseId();
+        projections.deliver(
+                events.next(events.opened(CaseEvents.person(ID_NUMBER, NAME))),
+                events.next(events.registered(1, LocalDate.of(2026, 3, 2), STREET_AGENCY)),
+                events.next(new StatusChangeProposed(id, 1, "sp-1", ProposalSource.DATA_MATCH,
+                        new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT, "某某机械有限公司", LocalDate.of(2026, 11, 1)), null,
+                        new Evidence(Evidence.EvidenceSource.DATA_MATCH, "batch-a:4", null),
+                        new ExternalRecord("batch-a", 4, ExternalRecordKind.SOCIAL_INSURANCE_ENROLMENT, "市社保中心",
+                                LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 1), "某某机械有限公司"),
+                        null, LocalDate.of(2026, 11, 10), STREET_AGENCY)),
+                events.next(new StatusChangeProposalDismissed(id, "sp-1", "同名同姓，非本人", LocalDate.of(2026, 11, 12))),
+                events.next(new StatusChangeProposed(id, 1, "sp-2", ProposalSource.DATA_MATCH,
+                        new EmploymentDetails(EmploymentType.SELF_EMPLOYED, "李四小吃店", LocalDate.of(2026, 10, 1)), null,
+                        new Evidence(Evidence.EvidenceSource.DATA_MATCH, "batch-b:2", null),
+                        new ExternalRecord("batch-b", 2, ExternalRecordKind.BUSINESS_REGISTRATION, "市市场监管局",
+                                LocalDate.of(2026, 11, 9), LocalDate.of(2026, 10, 1), "李四小吃店"),
+                        null, LocalDate.of(2026, 11, 13), STREET_AGENCY)),
+                events.next(new StatusChangeProposed(id, 1, "sp-3", ProposalSource.LOST_CONTACT, null,
+                        CancellationGround.NO_CONTACT_SIX_MONTHS,
+                        new Evidence(Evidence.EvidenceSource.CONTACT_RECORD, null, "连续 6 个月无联系"), null,
+                        LocalDate.of(2026, 5, 6), LocalDate.of(2026, 11, 14), STREET_AGENCY)),
+                events.next(new StatusChangeProposalConfirmed(id, "sp-3", LocalDate.of(2026, 11, 15))));
+
+        List<HistoryEntry> entries = history().entries();
+        assertThat(entries).extracting(HistoryEntry::eventType).containsExactly("CaseOpened", "UnemploymentRegistered",
+                "StatusChangeProposed", "StatusChangeProposalDismissed", "StatusChangeProposed", "StatusChangeProposed",
+                "StatusChangeProposalConfirmed");
+        assertThat(entries.get(2).title()).isEqualTo("变更建议");
+        assertThat(entries.get(2).description()).isEqualTo("建议登记单位就业，就业单位：某某机械有限公司，2026-11-01起就业"
+                + "（信息比对：社会保险参保登记，市社保中心，2026-11-01，某某机械有限公司）；依据：信息比对（batch-a:4）"
+                + "；待经办人员核实确认或驳回");
+        assertThat(entries.get(2).effectiveDate()).isEqualTo(LocalDate.of(2026, 11, 10));
+        assertThat(entries.get(3).title()).isEqualTo("驳回变更建议");
+        assertThat(entries.get(3).description()).isEqualTo("经办人员驳回变更建议，理由：同名同姓，非本人；同一记录不再提出建议");
+        assertThat(entries.get(3).effectiveDate()).isEqualTo(LocalDate.of(2026, 11, 12));
+        assertThat(entries.get(4).description()).isEqualTo("建议登记自主创业/个体经营，2026-10-01起就业"
+                + "（信息比对：市场主体登记，市市场监管局，2026-10-01）；依据：信息比对（batch-b:2）；待经办人员核实确认或驳回");
+        assertThat(entries.get(5).description()).isEqualTo("建议注销失业登记，原因：连续6个月未与公共就业服务机构联系"
+                + "（连续失联：最后一次联系 2026-05-06）；依据：联系记录，连续 6 个月无联系；待经办人员核实确认或驳回");
+        assertThat(entries.get(6).title()).isEqualTo("确认变更建议");
+        assertThat(entries.get(6).description()).isEqualTo("经办人员核实并确认变更建议，登记随之变更");
         assertThat(entries).allSatisfy(entry -> assertThat(entry.title() + entry.description())
                 .doesNotContain(ID_NUMBER, NAME, PHONE));
     }

@@ -1,5 +1,30 @@
 package cn.pes.casework.query.projection;
 
+import cn.pes.casework.events.cancellation.CancellationGround;
+import cn.pes.casework.events.cancellation.Evidence;
+import cn.pes.casework.events.comparison.ComparisonBatchCompleted;
+import cn.pes.casework.events.comparison.ComparisonBatchImported;
+import cn.pes.casework.events.comparison.ComparisonBatchStatus;
+import cn.pes.casework.events.comparison.ComparisonBatchView;
+import cn.pes.casework.events.comparison.ComparisonBatchesView;
+import cn.pes.casework.events.comparison.ExternalRecord;
+import cn.pes.casework.events.comparison.ExternalRecordKind;
+import cn.pes.casework.events.comparison.FindComparisonBatchQuery;
+import cn.pes.casework.events.comparison.FindComparisonBatchesQuery;
+import cn.pes.casework.events.comparison.FindStatusChangeProposalsQuery;
+import cn.pes.casework.events.comparison.MatchCounts;
+import cn.pes.casework.events.comparison.ProposalSource;
+import cn.pes.casework.events.comparison.ProposalState;
+import cn.pes.casework.events.comparison.RecordFileFormat;
+import cn.pes.casework.events.comparison.StatusChangeProposalDismissed;
+import cn.pes.casework.events.comparison.StatusChangeProposalLine;
+import cn.pes.casework.events.comparison.StatusChangeProposalsView;
+import cn.pes.casework.events.comparison.StatusChangeProposed;
+import cn.pes.casework.query.comparison.ComparisonBatchQueries;
+import cn.pes.casework.query.comparison.ComparisonBatchesProjection;
+import cn.pes.casework.query.comparison.StatusChangeProposalQueries;
+import cn.pes.casework.query.comparison.StatusChangeProposalsProjection;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import cn.pes.casework.query.entrepreneurship.CaseEntrepreneurshipProjection;
 import cn.pes.casework.query.entrepreneurship.EntrepreneurshipFiguresProjection;
 import cn.pes.casework.query.entrepreneurship.LoanPipelineProjection;
@@ -143,7 +168,9 @@ class ProjectionPipelineTest {
                   .registerEventHandler(c -> new CaseEntrepreneurshipProjection(writer))
                   .registerEventHandler(c -> new LoanPipelineProjection(writer, personalData))
                   .registerEventHandler(c -> new TrainingRollsProjection(writer, personalData))
-                  .registerEventHandler(c -> new EntrepreneurshipFiguresProjection(writer));
+                  .registerEventHandler(c -> new EntrepreneurshipFiguresProjection(writer))
+                  .registerEventHandler(c -> new ComparisonBatchesProjection(writer))
+                  .registerEventHandler(c -> new StatusChangeProposalsProjection(writer, personalData));
         Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
         configurer.registerQueryHandler(c -> new CaseSummaryQueries(store, personalData))
                   .registerQueryHandler(c -> new CaseHistoryQueries(store))
@@ -155,7 +182,9 @@ class ProjectionPipelineTest {
                   .registerQueryHandler(c -> new SubsidyTotalsQueries(store))
                   .registerQueryHandler(c -> new VacanciesQueries(store, personalData, ProjectionHarness.AGENCIES))
                   .registerQueryHandler(c -> new AreaStatisticsQueries(store, clock))
-                  .registerQueryHandler(c -> new OfficerActionsQueries(store));
+                  .registerQueryHandler(c -> new OfficerActionsQueries(store))
+                  .registerQueryHandler(c -> new ComparisonBatchQueries(store, ProjectionHarness.AGENCIES))
+                  .registerQueryHandler(c -> new StatusChangeProposalQueries(store, personalData, ProjectionHarness.AGENCIES));
         new ProjectionProcessorsModule(fixture.client(), ReadModelFixture.DATABASE, writer,
                                        new ProjectionSettings(20, 2, 0),
                                        ProjectionProcessingConfiguration.PROCESSING_GROUPS).configureModule(configurer);
@@ -279,6 +308,44 @@ class ProjectionPipelineTest {
             SubsidyTotals totals = query(new FindSubsidyTotalsQuery(List.of(STREET_AGENCY), YearMonth.of(2026, 11)),
                                          SubsidyTotals.class);
             assertThat(totals).isEqualTo(new SubsidyTotals(3, new BigDecimal("4500"), 3, new BigDecimal("1500")));
+        });
+    }
+
+    /** The comparison read models answer through the query bus once their processing groups have caught up. */
+    @Test
+    void theComparisonReadModelsFollowTheEventStream() throws Exception {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            CaseEvents events = CaseEvents.newCase();
+            messages.add(events.next(events.openedWithKey(CaseEvents.person(String.format("1101051990%08d", i), "比对"))));
+            messages.add(events.next(events.registered(1, LocalDate.of(2026, 10, 8), STREET_AGENCY)));
+            messages.add(events.next(new StatusChangeProposed(events.caseId(), 1, "sp-" + i, ProposalSource.DATA_MATCH, null,
+                    CancellationGround.ENLISTED, new Evidence(Evidence.EvidenceSource.DATA_MATCH, "batch-p:" + i, null),
+                    new ExternalRecord("batch-p", i + 2, ExternalRecordKind.ENLISTMENT, "市征兵办", LocalDate.of(2026, 11, 9),
+                                       LocalDate.of(2026, 11, 1), null), null, LocalDate.of(2026, 11, 10), STREET_AGENCY)));
+            if (i % 2 == 0) {
+                messages.add(events.next(new StatusChangeProposalDismissed(events.caseId(), "sp-" + i, "非本人",
+                                                                            LocalDate.of(2026, 11, 12))));
+            }
+        }
+        messages.add(new GenericDomainEventMessage<>("ComparisonBatch", "batch-p", 0, new ComparisonBatchImported(
+                "batch-p", ExternalRecordKind.ENLISTMENT, "市征兵办", LocalDate.of(2026, 11, 9), "p.csv", RecordFileFormat.CSV,
+                4, 4, 0, List.of(), "officer-7", STREET_AGENCY, LocalDate.of(2026, 11, 10))));
+        messages.add(new GenericDomainEventMessage<>("ComparisonBatch", "batch-p", 1, new ComparisonBatchCompleted(
+                "batch-p", new MatchCounts(4, 4, 0, 0, 0, 0), LocalDate.of(2026, 11, 10))));
+        axon.eventStore().publish(messages);
+
+        eventually(Duration.ofSeconds(30), () -> {
+            StatusChangeProposalsView open = query(new FindStatusChangeProposalsQuery("990101", null), StatusChangeProposalsView.class);
+            assertThat(open.lines()).extracting(StatusChangeProposalLine::proposalId).containsExactly("sp-1", "sp-3");
+            assertThat(open.lines()).allSatisfy(line -> assertThat(line.person().name()).isEqualTo("比对"));
+            assertThat(query(new FindStatusChangeProposalsQuery(STREET_AGENCY, ProposalState.DISMISSED),
+                             StatusChangeProposalsView.class).lines()).hasSize(2);
+            ComparisonBatchView batch = query(new FindComparisonBatchQuery("batch-p"), ComparisonBatchView.class);
+            assertThat(batch.status()).isEqualTo(ComparisonBatchStatus.COMPLETED);
+            assertThat(batch.processed().proposed()).isEqualTo(4);
+            assertThat(query(new FindComparisonBatchesQuery("9901"), ComparisonBatchesView.class).batches())
+                    .extracting(ComparisonBatchView::batchId).containsExactly("batch-p");
         });
     }
 

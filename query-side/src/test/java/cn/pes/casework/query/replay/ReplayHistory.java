@@ -1,5 +1,21 @@
 package cn.pes.casework.query.replay;
 
+import cn.pes.casework.events.cancellation.CancellationGround;
+import cn.pes.casework.events.cancellation.Evidence;
+import cn.pes.casework.events.comparison.ComparisonBatchCompleted;
+import cn.pes.casework.events.comparison.ComparisonBatchImported;
+import cn.pes.casework.events.comparison.ComparisonRowsProcessed;
+import cn.pes.casework.events.comparison.ExternalRecord;
+import cn.pes.casework.events.comparison.ExternalRecordKind;
+import cn.pes.casework.events.comparison.MatchCounts;
+import cn.pes.casework.events.comparison.ProposalSource;
+import cn.pes.casework.events.comparison.RecordFileFormat;
+import cn.pes.casework.events.comparison.RowProblem;
+import cn.pes.casework.events.comparison.StatusChangeProposalDismissed;
+import cn.pes.casework.events.comparison.StatusChangeProposed;
+import cn.pes.casework.events.employment.EmploymentDetails;
+import cn.pes.casework.events.employment.EmploymentType;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import cn.pes.casework.events.entrepreneurship.Business;
 import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingCompleted;
 import cn.pes.casework.events.entrepreneurship.EntrepreneurshipTrainingEnrolled;
@@ -96,6 +112,32 @@ final class ReplayHistory {
                 new BigDecimal("10000"), new BigDecimal("300"), new BigDecimal("90000"))));
         events.add(t.next(new LoanInterestSubsidised(t.caseId(), "loan-1", LocalDate.of(2026, 10, 15), LocalDate.of(2026, 10, 31),
                 new BigDecimal("300"), new BigDecimal("150"), LocalDate.of(2026, 11, 1))));
+        // Information comparison (issue 9): a batch through to its completion, a match proposing Q's
+        // employment (left open) and lost contact proposed for T and dismissed.
+        ComparisonBatchImported imported = new ComparisonBatchImported("batch-1", ExternalRecordKind.SOCIAL_INSURANCE_ENROLMENT,
+                "市社保中心", LocalDate.of(2026, 11, 9), "社保.csv", RecordFileFormat.CSV, 3, 2, 1,
+                List.of(new RowProblem(3, "idNumber", "ID_NUMBER_CHECK_DIGIT", null)), "officer-7", SECOND_STREET,
+                LocalDate.of(2026, 11, 10));
+        events.add(batchEvent(0, imported, at("2026-11-10T01:00:00Z")));
+        events.add(batchEvent(1, new ComparisonRowsProcessed("batch-1", 4, new MatchCounts(2, 1, 0, 0, 0, 1),
+                new MatchCounts(2, 1, 0, 0, 0, 1)), at("2026-11-10T01:01:00Z")));
+        events.add(q.next(new StatusChangeProposed(q.caseId(), 1, "q-sp-1", ProposalSource.DATA_MATCH,
+                new EmploymentDetails(EmploymentType.EMPLOYED_BY_UNIT, "某某机械有限公司", LocalDate.of(2026, 11, 1)), null,
+                new Evidence(Evidence.EvidenceSource.DATA_MATCH, "batch-1:2", null),
+                new ExternalRecord("batch-1", 2, ExternalRecordKind.SOCIAL_INSURANCE_ENROLMENT, "市社保中心",
+                        LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 1), "某某机械有限公司"),
+                null, LocalDate.of(2026, 11, 10), SECOND_STREET)));
+        events.add(batchEvent(2, new ComparisonBatchCompleted("batch-1", new MatchCounts(2, 1, 0, 0, 0, 1),
+                LocalDate.of(2026, 11, 10)), at("2026-11-10T01:02:00Z")));
+        events.add(t.next(new StatusChangeProposed(t.caseId(), 1, "t-sp-1", ProposalSource.LOST_CONTACT, null,
+                CancellationGround.NO_CONTACT_SIX_MONTHS, new Evidence(Evidence.EvidenceSource.CONTACT_RECORD, null, null),
+                null, LocalDate.of(2026, 5, 2), LocalDate.of(2026, 11, 3), SECOND_STREET)));
+        events.add(t.next(new StatusChangeProposalDismissed(t.caseId(), "t-sp-1", "已电话联系本人", LocalDate.of(2026, 11, 4))));
+    }
+
+    private static DomainEventMessage<?> batchEvent(long sequence, Object payload, Instant recordedAt) {
+        return new GenericDomainEventMessage<>("ComparisonBatch", "batch-1", sequence, payload, java.util.Map.of(),
+                                               "batch-1#" + sequence, recordedAt);
     }
 
     /** An event store holding the history, in this order. */
