@@ -220,7 +220,8 @@ class ComparisonHttpTest extends SecuredPlatformTest {
         eventually(Duration.ofSeconds(30), () -> {
             JsonNode queue = street.get("/api/agencies/" + STREET + "/status-change-proposals");
             JsonNode line = StreamSupport.stream(queue.path("lines").spliterator(), false)
-                    .filter(l -> caseId.equals(l.path("caseId").asText())).findFirst().orElseThrow();
+                    .filter(l -> caseId.equals(l.path("caseId").asText())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no proposal yet for " + caseId));
             assertThat(line.path("source").asText()).isEqualTo("LOST_CONTACT");
             assertThat(line.path("ground").asText()).isEqualTo("NO_CONTACT_SIX_MONTHS");
             assertThat(line.path("lastContactOn").asText()).isEqualTo("2026-11-27");
