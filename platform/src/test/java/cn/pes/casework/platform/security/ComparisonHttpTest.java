@@ -230,6 +230,35 @@ class ComparisonHttpTest extends SecuredPlatformTest {
         // The county's queue holds its streets' proposals.
         assertThat(caseworker("C-county", COUNTY).get("/api/agencies/" + COUNTY + "/status-change-proposals")
                 .path("lines").findValuesAsText("caseId")).contains(caseId);
+        String proposalId = openProposal(caseId);
+
+        // The queue page: the change in words and, for a cancellation, how the person was told (CAN-2).
+        String queue = street.getting("/comparison/proposals").expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        assertThat(queue).contains("data-case=\"" + caseId + "\"").contains("连续6个月未与公共就业服务机构联系")
+                .contains("最后一次联系：2026-11-27").contains("notificationMethod-" + proposalId);
+        String page = "/comparison/proposals/" + caseId + "/" + proposalId;
+        long before = storedEvents();
+        assertThat(pageForm(page + "/confirmation", Map.of("back", "case", "effectiveDate", "2027-05-29",
+                "notifiedOn", "2027-05-29"))).startsWith("/cases/" + caseId + "?proposal=" + proposalId)
+                .contains("proposalField=notificationMethod").endsWith("#proposals");
+        assertThat(storedEvents()).as("a form refused at its field stores nothing").isEqualTo(before);
+        assertThat(pageForm(page + "/confirmation", Map.of("back", "queue", "effectiveDate", "2027-05-29",
+                "notificationMethod", "PHONE", "notifiedOn", "2027-05-29"))).isEqualTo("/comparison/proposals");
+        assertThat(street.caseView(caseId).path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(proposals(caseId).get(0).path("state").asText()).isEqualTo("CONFIRMED");
+        assertThat(street.getting("/cases/" + caseId).expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody()).contains("case-proposals").contains("已确认").doesNotContain("confirm-proposal");
+    }
+
+    /** A page's form sent as the browser sends it (the bearer token standing in for the session): where it leads. */
+    private String pageForm(String path, Map<String, String> fields) {
+        org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        fields.forEach(form::add);
+        return street.http().post().uri(path).header(HttpHeaders.AUTHORIZATION, street.bearer())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form))
+                .exchange().expectStatus().is3xxRedirection().returnResult(String.class)
+                .getResponseHeaders().getLocation().toString();
     }
 
     @Test
