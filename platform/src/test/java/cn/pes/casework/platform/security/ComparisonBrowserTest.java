@@ -128,47 +128,61 @@ class ComparisonBrowserTest extends BrowserPlatformTest {
         assertThat(browser.findElement(By.cssSelector("dd.status")).getText()).isEqualTo("登记有效");
         screenshot("cmp-04-case");
 
-        // Bulk reconciliation: the workbook is saved by the page and read here.
+        screenshot("cmp-05-case-dismissed");
+    }
+
+    @Test
+    void aListOfIdNumbersComesBackAsAWorkbook() throws IOException {
+        String registeredId = TestIds.adult();
+        String caseId = registeredPerson(registeredId, "核" + System.nanoTime() % 100000);
+        street.phoneContact(caseId, LocalDate.of(2026, 11, 27), true);
+        eventually(() -> assertThat(street.caseView(caseId).path("lastContact").path("method").asText()).isEqualTo("PHONE"));
         Path downloads = Files.createTempDirectory("cmp-downloads-");
-        ((HasCdp) browser).executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
         Path list = Files.createTempFile("reconcile-", ".csv");
         String unknown = TestIds.adult();
-        Files.writeString(list, "身份证号\r\n" + firstId + "\r\n" + TestIds.withWrongCheckDigit(secondId) + "\r\n"
-                + unknown + "\r\n" + secondId + "\r\n", StandardCharsets.UTF_8);
+        Files.writeString(list, "姓名,身份证号\r\n甲," + registeredId + "\r\n乙," + TestIds.withWrongCheckDigit(registeredId)
+                + "\r\n丙," + unknown + "\r\n", StandardCharsets.UTF_8);
+
+        signIn("caseworker-street", "ChangeMe-2026!");
+        ((HasCdp) browser).executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
         submit(navLink("批量核对"));
         browser.findElement(By.id("file")).sendKeys(list.toAbsolutePath().toString());
+        screenshot("cmp-06-reconciliation");
         browser.findElement(By.cssSelector("form.reconciliation button[type=submit]")).click();
-        Path workbook = eventually_(downloads);
+        Path workbook = saved(downloads);
         try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook book = new XSSFWorkbook(in)) {
             Sheet sheet = book.getSheetAt(0);
             assertThat(texts(sheet.getRow(0))).containsExactly("序号", "身份证号", "姓名", "登记状态", "登记日期",
                     "登记结束日期", "经办机构", "最近联系日期", "最近联系方式", "人员类别", "技能补贴申请笔数", "已发放笔数",
                     "已发放金额", "创业担保贷款笔数", "最新贷款阶段", "未还本金", "问题");
-            Row employed = sheet.getRow(1);
-            assertThat(employed.getCell(0).getNumericCellValue()).isEqualTo(1.0);
-            assertThat(employed.getCell(1).getStringCellValue()).isEqualTo(firstId.substring(0, 4) + "**********"
-                    + firstId.substring(14));
-            assertThat(employed.getCell(2).getStringCellValue()).endsWith("*").doesNotContain("比");
-            assertThat(employed.getCell(3).getStringCellValue()).isEqualTo("已就业");
-            assertThat(employed.getCell(4).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 27));
-            assertThat(employed.getCell(5).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 27));
-            assertThat(employed.getCell(6).getStringCellValue()).isNotBlank();
-            assertThat(employed.getCell(9).getStringCellValue()).contains("高校毕业生");
-            assertThat(employed.getCell(12).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(employed.getCell(12).getNumericCellValue()).isZero();
-            assertThat(employed.getCell(15).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(employed.getCell(16)).isNull();
-            assertThat(sheet.getRow(2).getCell(16).getStringCellValue()).isEqualTo("身份证号校验码不对");
+            Row person = sheet.getRow(1);
+            assertThat(person.getCell(0).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(person.getCell(1).getStringCellValue())
+                    .isEqualTo(registeredId.substring(0, 4) + "**********" + registeredId.substring(14));
+            assertThat(person.getCell(2).getStringCellValue()).startsWith("核").endsWith("*");
+            assertThat(person.getCell(3).getStringCellValue()).isEqualTo("登记有效");
+            assertThat(person.getCell(4).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 27));
+            assertThat(person.getCell(5)).isNull();
+            assertThat(person.getCell(6).getStringCellValue()).isNotBlank();
+            assertThat(person.getCell(7).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 27));
+            assertThat(person.getCell(8).getStringCellValue()).isEqualTo("电话调查");
+            assertThat(person.getCell(9).getStringCellValue()).contains("高校毕业生");
+            assertThat(person.getCell(10).getNumericCellValue()).isZero();
+            assertThat(person.getCell(12).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(person.getCell(12).getNumericCellValue()).isZero();
+            assertThat(person.getCell(13).getNumericCellValue()).isZero();
+            assertThat(person.getCell(15).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(person.getCell(16)).isNull();
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).startsWith(registeredId.substring(0, 4)).contains("*");
             assertThat(sheet.getRow(2).getCell(3)).isNull();
+            assertThat(sheet.getRow(2).getCell(16).getStringCellValue()).isEqualTo("身份证号校验码不对");
             assertThat(sheet.getRow(3).getCell(16).getStringCellValue()).isEqualTo("未办理过失业登记");
-            assertThat(sheet.getRow(4).getCell(3).getStringCellValue()).isEqualTo("登记有效");
-            assertThat(sheet.getRow(4).getCell(7).getLocalDateTimeCellValue().toLocalDate())
-                    .isEqualTo(LocalDate.of(2026, 11, 27));
-            assertThat(sheet.getRow(4).getCell(8).getStringCellValue()).isEqualTo("信息比对");
-            assertThat(sheet.getLastRowNum()).isEqualTo(4);
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
         }
-        // An unreadable list comes back to the form with the reason.
+        assertThat(street.get("/api/cases/" + caseId).toString()).doesNotContain(registeredId);
+
+        // A file that is no list comes back to the form with the reason.
         Path notAList = Files.createTempFile("not-a-list-", ".xlsx");
         Files.writeString(notAList, "这不是 Excel 文件", StandardCharsets.UTF_8);
         browser.findElement(By.id("file")).sendKeys(notAList.toAbsolutePath().toString());
@@ -227,7 +241,7 @@ class ComparisonBrowserTest extends BrowserPlatformTest {
     }
 
     /** The saved workbook, once the browser has finished writing it. */
-    private static Path eventually_(Path downloads) {
+    private static Path saved(Path downloads) {
         List<Path> found = new ArrayList<>(1);
         eventually(Duration.ofSeconds(30), () -> {
             try (Stream<Path> files = Files.list(downloads)) {
