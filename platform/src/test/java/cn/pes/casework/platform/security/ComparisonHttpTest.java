@@ -311,6 +311,11 @@ class ComparisonHttpTest extends SecuredPlatformTest {
         assertThat(rows.get(2).get(3)).isEqualTo("登记有效");
         assertThat(rows.get(2).toString()).doesNotContain(registeredId);
 
+        List<String> exports = jdbc.queryForList("SELECT detail FROM access_log WHERE officer_id = ?"
+                + " AND action = 'LIST_EXPORTED' AND target = 'reconciliation' ORDER BY id", String.class, "C-street");
+        assertThat(exports).endsWith("numbers=2 format=xlsx", "numbers=3 format=xlsx");
+        assertThat(String.join(" ", exports)).doesNotContain(registeredId);
+
         for (String bad : List.of("名单.txt", "空.csv", "坏.xlsx")) {
             byte[] content = bad.startsWith("空") ? "身份证号\r\n".getBytes(StandardCharsets.UTF_8)
                     : "不是名单".getBytes(StandardCharsets.UTF_8);
