@@ -41,6 +41,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,7 +94,10 @@ public class ComparisonWorker implements MatchingQueue, SmartLifecycle {
         if (running) {
             return;
         }
-        matcher = Executors.newSingleThreadScheduledExecutor(lowPriority("comparison-matcher"));
+        ScheduledThreadPoolExecutor single = new ScheduledThreadPoolExecutor(1, lowPriority("comparison-matcher"));
+        // A retry waiting for its time must not hold a stop up: the batch resumes at the next start anyway.
+        single.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        matcher = single;
         senders = Executors.newFixedThreadPool(properties.parallelism(), lowPriority("comparison-sender"));
         running = true;
         staging.unfinished().forEach(this::offer);
