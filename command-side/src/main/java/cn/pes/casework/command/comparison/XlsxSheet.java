@@ -1,6 +1,7 @@
 package cn.pes.casework.command.comparison;
 
 import org.apache.poi.util.XMLHelper;
+import cn.pes.casework.command.clientcase.CaseRuleViolation;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -9,6 +10,7 @@ import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -46,8 +48,14 @@ final class XlsxSheet {
                 parser.setContentHandler(new SheetHandler(strings, styles, rows));
                 parser.parse(new InputSource(sheet));
             }
-        } catch (UnreadableFileException | cn.pes.casework.command.clientcase.CaseRuleViolation e) {
+        } catch (UnreadableFileException | CaseRuleViolation e) {
             throw e;
+        } catch (SAXException e) {
+            // A refusal of the whole file by the row reader (too many rows) may come back wrapped by the parser.
+            if (e.getException() instanceof CaseRuleViolation violation) {
+                throw violation;
+            }
+            throw new UnreadableFileException("workbook unreadable: " + e.getClass().getSimpleName());
         } catch (Exception e) {
             // POI's messages may quote the file's content: only the kind of failure is kept.
             throw new UnreadableFileException("workbook unreadable: " + e.getClass().getSimpleName());

@@ -196,6 +196,14 @@ class ComparisonFileReaderTest {
         assertThat(file.linesRead()).isEqualTo(3);
     }
 
+    @Test
+    void aWorkbookWithMoreRowsThanAllowedIsRefusedAsAWhole() throws IOException {
+        RecordFileReader small = new RecordFileReader(BLIND_INDEX, 2, 1000);
+
+        assertFileProblem(() -> small.read(RecordFileFormat.XLSX, workbook(true),
+                ExternalRecordKind.SOCIAL_INSURANCE_ENROLMENT, REFERENCE), "TOO_MANY_ROWS");
+    }
+
     /** Header in English, columns in another order, a date cell, a text date, a numeric ID and a blank row. */
     static byte[] workbook(boolean withNumericId) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
