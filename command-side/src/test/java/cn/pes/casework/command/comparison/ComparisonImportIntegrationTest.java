@@ -225,7 +225,7 @@ class ComparisonImportIntegrationTest {
         assertThat(ScriptedCases.CALLS.get("case-1/" + batchId + ":2").get()).isEqualTo(1);
         assertThat(ScriptedCases.CALLS.get("case-3/" + batchId + ":6").get()).isEqualTo(2);
 
-        // The same file again, here as a workbook would give it in another order of malformed lines: nothing new.
+        // The same file uploaded again under another name: the stored receipt, nothing recorded.
         JsonNode again = upload(FILE.getBytes(StandardCharsets.UTF_8), "社保参保-重传.csv", REFERENCE.toString())
                 .expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
