@@ -4,7 +4,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,11 +19,14 @@ import java.util.Optional;
  * come back, is a new case.
  */
 @Component
-class PersonCaseIndex {
+public class PersonCaseIndex {
+
+    /** Bind parameters per statement: far below every database's limit, large enough for few round trips. */
+    private static final int LOOKUP_BATCH = 500;
 
     private final JdbcTemplate jdbc;
 
-    PersonCaseIndex(JdbcTemplate jdbc) {
+    public PersonCaseIndex(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -28,6 +34,24 @@ class PersonCaseIndex {
         List<String> found = jdbc.queryForList("SELECT case_id FROM person_case WHERE id_number_hash = ?",
                 String.class, idNumberHash);
         return found.stream().findFirst();
+    }
+
+    /**
+     * The cases of many people at once (information comparison matches thousands of rows per chunk):
+     * blind index to case ID, for the hashes that have a case; the others are absent.
+     */
+    public Map<String, String> casesOf(Collection<String> idNumberHashes) {
+        List<String> hashes = idNumberHashes.stream().distinct().toList();
+        Map<String, String> cases = new HashMap<>();
+        for (int from = 0; from < hashes.size(); from += LOOKUP_BATCH) {
+            List<String> part = hashes.subList(from, Math.min(hashes.size(), from + LOOKUP_BATCH));
+            String placeholders = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+            jdbc.query("SELECT id_number_hash, case_id FROM person_case WHERE id_number_hash IN (" + placeholders + ")",
+                    rs -> {
+                        cases.put(rs.getString(1), rs.getString(2));
+                    }, part.toArray());
+        }
+        return cases;
     }
 
     /**
