@@ -54,6 +54,7 @@ class CasePages {
     private static final int MAX_PURPOSE = 200;
     /** Times on pages are the agencies' local times. */
     private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final String NO_AGENCY = "—";
 
     private final PageQueries pageQueries;
     private final AccessRules rules;
@@ -178,13 +179,24 @@ class CasePages {
                             && rules.mayChangeCaseOf(officer, view.agencyId()));
                     // A skills subsidy does not need an active registration (SUB-1): anyone with a certificate.
                     model.addAttribute("mayApplyForSubsidy", rules.mayChangeCaseOf(officer, view.agencyId()));
-                    List<HistoryEntry> newestFirst = new ArrayList<>(found.getT2().entries());
+                    List<HistoryEntry> newestFirst = new ArrayList<>(found.getT2().entries().stream()
+                            .map(CasePages::withAgencyShown).toList());
                     Collections.reverse(newestFirst);
                     model.addAttribute("entries", newestFirst);
                     model.addAttribute("agencyNames", agencyNames());
                     model.addAttribute("zone", AGENCY_ZONE);
                     return "cases/case";
                 });
+    }
+
+    /**
+     * A change the platform made on no agency's behalf (a batch's matches reach every agency's cases)
+     * has no agency; the timeline looks agencies up by ID and cannot look up none.
+     */
+    private static HistoryEntry withAgencyShown(HistoryEntry entry) {
+        return entry.agencyId() != null ? entry : new HistoryEntry(entry.sequence(), entry.recordedAt(),
+                entry.effectiveDate(), entry.eventType(), entry.title(), entry.description(), entry.officerId(),
+                NO_AGENCY, entry.channel(), entry.channelName(), entry.correlationId());
     }
 
     private SearchLine line(CaseSummary summary) {
