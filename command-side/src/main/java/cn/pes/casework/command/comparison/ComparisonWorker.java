@@ -190,21 +190,17 @@ public class ComparisonWorker implements MatchingQueue, SmartLifecycle {
                 .and(CaseMetadata.AGENCY, batch.agencyId())
                 .and(CaseMetadata.CHANNEL, Channel.BACK_OFFICE.name())
                 .and(CaseMetadata.CORRELATION_ID, batchId);
-        // The records are the city's: a batch is matched against every active registration, whichever agency
-        // uploaded it. Without an acting agency the cases take the command as the platform's (their scope check
-        // applies to officers' own commands); the proposals go to each case's own agency.
-        MetaData caseMetaData = metaData.withoutKeys(java.util.Set.of(CaseMetadata.AGENCY));
         while (running) {
             List<StagedRow> rows = staging.nextRows(batchId, properties.chunkSize());
             if (rows.isEmpty()) {
                 complete(batch, metaData);
                 return;
             }
-            matchChunk(batch, rows, metaData, caseMetaData);
+            matchChunk(batch, rows, metaData);
         }
     }
 
-    private void matchChunk(StagedBatch batch, List<StagedRow> rows, MetaData metaData, MetaData caseMetaData) {
+    private void matchChunk(StagedBatch batch, List<StagedRow> rows, MetaData metaData) {
         Map<String, String> cases = personCases.casesOf(rows.stream().map(StagedRow::idNumberHash).toList());
         LocalDate processedOn = LocalDate.now(clock);
         List<CompletableFuture<MatchOutcome>> outcomes = new ArrayList<>(rows.size());
@@ -217,7 +213,7 @@ public class ComparisonWorker implements MatchingQueue, SmartLifecycle {
             MatchExternalRecordCommand command = new MatchExternalRecordCommand(caseId, new ExternalRecord(
                     batch.batchId(), row.line(), batch.kind(), batch.source(), batch.referenceDate(), row.recordDate(),
                     row.organisation()), processedOn);
-            outcomes.add(CompletableFuture.supplyAsync(() -> send(command, caseMetaData, row.line()), senders));
+            outcomes.add(CompletableFuture.supplyAsync(() -> send(command, metaData, row.line()), senders));
         }
         MatchCounts chunk = MatchCounts.NONE;
         for (CompletableFuture<MatchOutcome> outcome : outcomes) {

@@ -15,6 +15,8 @@ import cn.pes.casework.events.cancellation.Notification;
 import cn.pes.casework.events.cancellation.RegistrationCancelled;
 import cn.pes.casework.events.comparison.ConfirmStatusChangeProposalCommand;
 import cn.pes.casework.events.comparison.DismissStatusChangeProposalCommand;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
 import cn.pes.casework.events.comparison.ExternalRecord;
 import cn.pes.casework.events.comparison.ExternalRecordKind;
 import cn.pes.casework.events.comparison.MatchExternalRecordCommand;
@@ -84,6 +86,7 @@ class StatusChangeProposalTest {
     private static final String CITY = "9901";
     private static final String COUNTY = "990101";
     private static final String STREET = "990101001";
+    private static final String OTHER_COUNTY = "990102";
     private static final String CASE_ID = "case-0001";
     private static final String BATCH = "batch-0001";
     private static final String SOURCE = "市社保中心";
@@ -98,7 +101,8 @@ class StatusChangeProposalTest {
     private final AgencyDirectory agencies = new AgencyDirectory(List.of(
             new Agency(CITY, "XX市公共就业服务中心", Agency.Level.CITY, null),
             new Agency(COUNTY, "XX市中心区公共就业服务中心", Agency.Level.COUNTY, null),
-            new Agency(STREET, "中心区解放街道劳动保障所", Agency.Level.STREET, COUNTY)));
+            new Agency(STREET, "中心区解放街道劳动保障所", Agency.Level.STREET, COUNTY),
+            new Agency(OTHER_COUNTY, "XX市东区公共就业服务中心", Agency.Level.COUNTY, null)));
 
     private FixtureConfiguration<ClientCase> fixture;
 
@@ -196,6 +200,27 @@ class StatusChangeProposalTest {
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(MatchOutcome.PROPOSED)
                 .expectEvents(matchContact(record, true), proposedFor(record));
+    }
+
+    @Test
+    void aBatchUploadedInAnotherCountyIsMatchedAgainstThisCaseAllTheSame() {
+        ExternalRecord record = record(ExternalRecordKind.DEATH);
+        fixture.given(opened(), registered())
+                .when(new GenericCommandMessage<>(match(record), MetaData.with(CaseMetadata.AGENCY, OTHER_COUNTY)
+                        .and(CaseMetadata.OFFICER, "officer-" + OTHER_COUNTY)))
+                .expectResultMessagePayload(MatchOutcome.PROPOSED)
+                .expectEvents(matchContact(record, true), proposedFor(record));
+    }
+
+    @Test
+    void anOfficerOfAnotherCountyStillCannotDecideThisCasesProposal() {
+        ExternalRecord record = record(ExternalRecordKind.DEATH);
+        fixture.given(opened(), registered(), matchContact(record, true), proposedFor(record))
+                .when(new GenericCommandMessage<>(new DismissStatusChangeProposalCommand(CASE_ID,
+                        StatusChangeProposals.proposalIdFor(record), "不是本人", TODAY),
+                        MetaData.with(CaseMetadata.AGENCY, OTHER_COUNTY).and(CaseMetadata.OFFICER, "officer-x")))
+                .expectException(CaseRuleViolation.class)
+                .expectNoEvents();
     }
 
     @Test
