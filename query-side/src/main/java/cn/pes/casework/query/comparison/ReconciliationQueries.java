@@ -1,5 +1,6 @@
 package cn.pes.casework.query.comparison;
 
+import cn.pes.casework.events.shared.IdNumberFormat;
 import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.EmploymentStatus;
 import cn.pes.casework.events.casefile.LastContact;
@@ -79,7 +80,7 @@ public class ReconciliationQueries {
         String[] problems = new String[numbers.size()];
         for (int i = 0; i < numbers.size(); i++) {
             String normalised = SearchKeys.idNumber(numbers.get(i));
-            problems[i] = IdNumberCheck.problem(normalised);
+            problems[i] = problemCode(normalised);
             keys[i] = problems[i] == null ? blindIndex.ofIdNumber(normalised) : null;
         }
         Map<String, String> caseByKey = casesByKey(keys);
@@ -210,5 +211,11 @@ public class ReconciliationQueries {
         return new LastContact(contact.getString("contactId"), Docs.date(contact, "contactDate"),
                                Docs.enumValue(contact, "method", ContactMethod.class), Docs.bool(contact, "reached"),
                                Docs.enumValue(contact, "statusFound", EmploymentStatus.class));
+    }
+
+    /** The problem code the command side reports for the same number ({@code ID_NUMBER_...}), or null when valid. */
+    static String problemCode(String normalised) {
+        IdNumberFormat.Problem problem = IdNumberFormat.problemOf(normalised);
+        return problem == null ? null : "ID_NUMBER_" + problem.name();
     }
 }

@@ -1,5 +1,6 @@
 package cn.pes.casework.query.comparison;
 
+import cn.pes.casework.events.shared.IdNumberFormat;
 import cn.pes.casework.events.comparison.FindReconciliationQuery;
 import cn.pes.casework.events.comparison.ReconciliationLine;
 import cn.pes.casework.events.tracking.EmploymentStatus;
@@ -70,6 +71,6 @@ class ReconciliationBenchmark extends ProjectionTestBase {
     private static String idNumber(int i) {
         String body = "440305" + LocalDate.of(1970, 1, 1).plusDays(i / 900).format(DateTimeFormatter.BASIC_ISO_DATE)
                 + String.format("%03d", i % 900 + 100);
-        return body + IdNumberCheck.checkCharacter(body);
+        return body + IdNumberFormat.checkCharacter(body);
     }
 }

@@ -1,5 +1,6 @@
 package cn.pes.casework.query.comparison;
 
+import cn.pes.casework.events.shared.IdNumberFormat;
 import cn.pes.casework.events.casefile.RegistrationStatus;
 import cn.pes.casework.events.comparison.FindReconciliationQuery;
 import cn.pes.casework.events.comparison.ReconciliationLine;
@@ -154,11 +155,11 @@ class ReconciliationQueriesTest extends ProjectionTestBase {
 
     @Test
     void theCheckCharacterIsGb11643s() {
-        assertThat(IdNumberCheck.problem(ACTIVE_ID)).isNull();
-        assertThat(IdNumberCheck.problem(EMPLOYED_ID)).isNull();
-        assertThat(IdNumberCheck.checkCharacter(EMPLOYED_ID)).isEqualTo('X');
-        assertThat(IdNumberCheck.problem("11010519850505109x")).as("normalised before").isEqualTo("ID_NUMBER_FORMAT");
-        assertThat(IdNumberCheck.problem("110105189912311234")).isEqualTo("ID_NUMBER_BIRTH_DATE");
+        assertThat(ReconciliationQueries.problemCode(ACTIVE_ID)).isNull();
+        assertThat(ReconciliationQueries.problemCode(EMPLOYED_ID)).isNull();
+        assertThat(IdNumberFormat.checkCharacter(EMPLOYED_ID)).isEqualTo('X');
+        assertThat(ReconciliationQueries.problemCode("11010519850505109x")).as("normalised before").isEqualTo("ID_NUMBER_FORMAT");
+        assertThat(ReconciliationQueries.problemCode("110105189912311234")).isEqualTo("ID_NUMBER_BIRTH_DATE");
     }
 
     @Test
@@ -168,7 +169,7 @@ class ReconciliationQueriesTest extends ProjectionTestBase {
             String body = "440305" + LocalDate.of(1980, 1, 1).plusDays(i / 1000)
                                                 .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
                     + String.format("%03d", i % 1000);
-            numbers.add(body + IdNumberCheck.checkCharacter(body));
+            numbers.add(body + IdNumberFormat.checkCharacter(body));
         }
         numbers.set(7, ACTIVE_ID);
         numbers.set(1150, EMPLOYED_ID);
