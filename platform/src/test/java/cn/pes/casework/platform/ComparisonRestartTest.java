@@ -105,6 +105,10 @@ class ComparisonRestartTest {
             Eventually.eventually(Duration.ofSeconds(30), () -> assertThat(
                     afterCrash.get("/api/cases/" + caseId + "/status-change-proposals").path("lines"))
                     .as("one proposal for case %s", caseId).hasSize(1));
+            // The history has an entry per stored event: the registration's two, then exactly one contact and one
+            // proposal — an event stored twice would be an entry more, whatever the read models de-duplicate.
+            Eventually.eventually(Duration.ofSeconds(30), () -> assertThat(afterCrash.history(caseId).path("entries"))
+                    .as("events of case %s", caseId).hasSize(4));
         }
     }
 

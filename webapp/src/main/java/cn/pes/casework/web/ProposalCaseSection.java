@@ -3,6 +3,8 @@ package cn.pes.casework.web;
 import cn.pes.casework.events.cancellation.Notification;
 import cn.pes.casework.events.comparison.FindCaseStatusChangeProposalsQuery;
 import cn.pes.casework.events.comparison.StatusChangeProposalsView;
+import cn.pes.casework.security.Officer;
+import cn.pes.casework.security.Role;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
@@ -51,19 +53,29 @@ class ProposalCaseSection {
         }
         String caseId = page.group(1);
         ProposalRefusal refusal = ProposalRefusal.from(request.getQueryParams());
-        model.addAttribute("proposalSection",
-                queries.query(new FindCaseStatusChangeProposalsQuery(caseId), StatusChangeProposalsView.class)
+        // Caseworkers and auditors only, as the API's route: the evidence (a death, a committal, a school) is
+        // more than a reviewer of subsidies needs.
+        model.addAttribute("proposalSection", Officer.current()
+                .map(officer -> officer.has(Role.CASEWORKER) || officer.has(Role.AUDITOR))
+                .defaultIfEmpty(false)
+                .flatMap(allowed -> allowed ? section(caseId, refusal) : Mono.just(Section.HIDDEN)));
+    }
+
+    private Mono<Section> section(String caseId, ProposalRefusal refusal) {
+        return queries.query(new FindCaseStatusChangeProposalsQuery(caseId), StatusChangeProposalsView.class)
                         .onErrorResume(NoHandlerForQueryException.class, e -> Mono.empty())
                         .map(StatusChangeProposalsView::lines)
                         .defaultIfEmpty(List.of())
                         .map(lines -> new Section(lines.stream().map(line -> ProposalRow.of(line, true,
                                 line.agencyId() == null ? null
                                         : agencies.find(line.agencyId()).map(Agency::name).orElse(line.agencyId()),
-                                forms.today())).toList(), refusal)));
+                                forms.today())).toList(), refusal, true));
     }
 
     /** The case's proposals, oldest first, and a form's refusal if the page comes back with one. */
-    record Section(List<ProposalRow> rows, ProposalRefusal refusal) {
+    record Section(List<ProposalRow> rows, ProposalRefusal refusal, boolean visible) {
+
+        static final Section HIDDEN = new Section(List.of(), null, false);
 
         public Notification.NotificationMethod[] notifications() {
             return Notification.NotificationMethod.values();

@@ -290,11 +290,6 @@ public class ClientCase {
      * department's alone — its officers, or those of an agency above it, act on it whoever's case it is.
      */
     private boolean inScope(Object payload, String actingAgency, AgencyDirectory agencies) {
-        if (payload instanceof MatchExternalRecordCommand) {
-            // The city's records (TRK-2) are matched against every active registration, whichever agency
-            // uploaded them: the match only proposes (CAN-3), in the queue of the case's own agency.
-            return true;
-        }
         if (payload instanceof SubmitCertificateCommand submit) {
             return agencies.covers(actingAgency, responsibleAgencyId)
                     || (submit.departmentId() != null && agencies.covers(actingAgency, submit.departmentId()));
@@ -1503,6 +1498,8 @@ public class ClientCase {
     void on(EntrepreneurshipTrainingCompleted event) {
         entrepreneurship.on(event);
         retainFrom(event.completedOn());
+        // Attending a course is dealing with the agency: its end is the latest day of that contact.
+        proposals.contacted(event.completedOn());
     }
 
     @EventSourcingHandler
@@ -1715,6 +1712,7 @@ public class ClientCase {
     @EventSourcingHandler
     void on(JobIntentionsUpdated event) {
         jobSeeking.on(event);
+        proposals.contacted(event.updatedOn());
     }
 
     @EventSourcingHandler

@@ -118,9 +118,10 @@ class ComparisonImportHandler {
     }
 
     /**
-     * From what the batch says, not how it was saved: kind, source, reference date and each valid row
-     * (blind index, date, organisation) in file order. The same records re-saved as a workbook, or with
-     * other malformed lines around them, are the same batch.
+     * From what the batch says, not how it was saved: the uploading agency (a batch reaches the cases that
+     * agency covers, so another agency's upload of the same file is another batch), kind, source, reference
+     * date and each valid row (blind index, date, organisation) in file order. The same records re-saved as
+     * a workbook, or with other malformed lines around them, are the same batch.
      */
     static String batchId(ImportExternalRecordsCommand command, String source, ReadFile file) {
         MessageDigest digest;
@@ -129,7 +130,8 @@ class ComparisonImportHandler {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        update(digest, command.kind().name() + '\u001f' + source + '\u001f' + command.referenceDate());
+        update(digest, command.agencyId() + '\u001f' + command.kind().name() + '\u001f' + source + '\u001f'
+                + command.referenceDate());
         for (StagedRow row : file.rows()) {
             update(digest, "\u001e" + row.idNumberHash() + '\u001f' + row.recordDate() + '\u001f'
                     + (row.organisation() == null ? "" : row.organisation()));

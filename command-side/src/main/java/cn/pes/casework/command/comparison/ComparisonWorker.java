@@ -252,8 +252,14 @@ public class ComparisonWorker implements MatchingQueue, SmartLifecycle {
             if (answered == null) {
                 throw e;
             }
-            log.info("comparison batch {} line {}: the case refused the record ({}); counted as {}",
-                    command.record().batchId(), line, e.getClass().getSimpleName(), answered);
+            // Cases outside the uploader's scope answer as unknown: routine for a county's batch of the city's
+            // records, so not worth a line each.
+            if (answered == MatchOutcome.NO_CASE) {
+                log.debug("comparison batch {} line {}: no case in scope", command.record().batchId(), line);
+            } else {
+                log.info("comparison batch {} line {}: the case refused the record ({}); counted as {}",
+                        command.record().batchId(), line, e.getClass().getSimpleName(), answered);
+            }
             return answered;
         }
     }

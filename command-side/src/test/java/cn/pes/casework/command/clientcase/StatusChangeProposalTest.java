@@ -203,11 +203,21 @@ class StatusChangeProposalTest {
     }
 
     @Test
-    void aBatchUploadedInAnotherCountyIsMatchedAgainstThisCaseAllTheSame() {
+    void aBatchUploadedInAnotherCountyDoesNotReachThisCase() {
         ExternalRecord record = record(ExternalRecordKind.DEATH);
         fixture.given(opened(), registered())
                 .when(new GenericCommandMessage<>(match(record), MetaData.with(CaseMetadata.AGENCY, OTHER_COUNTY)
                         .and(CaseMetadata.OFFICER, "officer-" + OTHER_COUNTY)))
+                .expectException(CaseRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBatchUploadedAtTheCityReachesEveryCase() {
+        ExternalRecord record = record(ExternalRecordKind.DEATH);
+        fixture.given(opened(), registered())
+                .when(new GenericCommandMessage<>(match(record), MetaData.with(CaseMetadata.AGENCY, CITY)
+                        .and(CaseMetadata.OFFICER, "officer-" + CITY)))
                 .expectResultMessagePayload(MatchOutcome.PROPOSED)
                 .expectEvents(matchContact(record, true), proposedFor(record));
     }

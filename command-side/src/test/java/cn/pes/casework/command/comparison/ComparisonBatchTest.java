@@ -110,6 +110,21 @@ class ComparisonBatchTest {
     }
 
     @Test
+    void theSameFileUploadedByAnotherAgencyIsAnotherBatch() {
+        ImportExternalRecordsCommand here = importingCsv();
+        ImportExternalRecordsCommand there = new ImportExternalRecordsCommand(here.fileName(), here.format(),
+                here.content(), here.kind(), here.source(), here.referenceDate(), "W990102A", "990102",
+                here.importedOn());
+        var file = new RecordFileReader(new BlindIndex(BlindIndex.DEVELOPMENT_KEY), 200_000, 1000)
+                .read(RecordFileFormat.CSV, CSV.getBytes(StandardCharsets.UTF_8),
+                        ExternalRecordKind.SOCIAL_INSURANCE_ENROLMENT, REFERENCE);
+
+        assertThat(ComparisonImportHandler.batchId(there, SOURCE, file))
+                .isNotEqualTo(ComparisonImportHandler.batchId(here, SOURCE, file))
+                .isEqualTo(ComparisonImportHandler.batchId(there, SOURCE, file));
+    }
+
+    @Test
     void anImportAnswersItsReceiptAndItsEventCarriesTheProblems() {
         String batchId = ComparisonImportHandler.batchId(importingCsv(), SOURCE,
                 new RecordFileReader(new BlindIndex(BlindIndex.DEVELOPMENT_KEY), 200_000, 1000)

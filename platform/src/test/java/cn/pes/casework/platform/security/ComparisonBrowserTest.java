@@ -207,6 +207,9 @@ class ComparisonBrowserTest extends BrowserPlatformTest {
         assertThat(page(auditor, "/comparison/proposals")).contains(caseId).contains("按月领取基本养老金")
                 .doesNotContain("confirm-proposal").doesNotContain("dismiss-proposal");
         assertThat(page(auditor, "/cases/" + caseId)).contains("case-proposals").doesNotContain("confirm-proposal");
+        Caseworker reviewer = officer("C-reviewer-b", CITY, Role.REVIEWER);
+        assertThat(page(reviewer, "/cases/" + caseId)).as("a reviewer reads the case, not its proposals' section")
+                .contains("个人档案").doesNotContain("case-proposals");
         assertThat(page(street, "/comparison/proposals")).contains("confirm-proposal").contains("dismiss-proposal");
         assertThat(page(street, "/cases/" + caseId)).contains("confirm-proposal");
         assertThat(page(street, "/comparison")).contains("batch-upload");

@@ -13,6 +13,6 @@ public enum MatchOutcome {
     NOT_ACTIVE,
     /** The records describe a day before the current registration began: nothing recorded. */
     BEFORE_REGISTRATION,
-    /** No case for the ID number. */
+    /** No case for the ID number among the cases the uploader's agency covers (a city officer's: all). */
     NO_CASE
 }
