@@ -12,6 +12,7 @@ import cn.pes.casework.events.comparison.MatchOutcome;
 import cn.pes.casework.events.comparison.ProposalSource;
 import cn.pes.casework.events.comparison.ProposalState;
 import cn.pes.casework.events.comparison.RecordFileFormat;
+import cn.pes.casework.events.shared.IdNumberFormat;
 import cn.pes.casework.events.entrepreneurship.LoanStage;
 import cn.pes.casework.events.entrepreneurship.OverdueSource;
 import cn.pes.casework.events.entrepreneurship.LoanCondition;
@@ -362,6 +363,11 @@ public final class Labels {
 
         put(RecordFileFormat.CSV, "CSV 文件");
         put(RecordFileFormat.XLSX, "Excel 工作簿（.xlsx）");
+        put(IdNumberFormat.Problem.MISSING, "未填写身份证号码");
+        put(IdNumberFormat.Problem.FORMAT, "身份证号码格式不正确");
+        put(IdNumberFormat.Problem.REGION, "身份证号码地区码不存在");
+        put(IdNumberFormat.Problem.BIRTH_DATE, "身份证号码出生日期不正确");
+        put(IdNumberFormat.Problem.CHECK_DIGIT, "身份证号码校验码不正确");
     }
 
     private Labels() {
