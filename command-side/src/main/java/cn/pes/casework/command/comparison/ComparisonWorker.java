@@ -44,6 +44,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -217,7 +218,11 @@ public class ComparisonWorker implements MatchingQueue, SmartLifecycle {
         }
         MatchCounts chunk = MatchCounts.NONE;
         for (CompletableFuture<MatchOutcome> outcome : outcomes) {
-            chunk = chunk.plus(outcome.join());
+            MatchOutcome answered = awaitWhileRunning(outcome);
+            if (answered == null) {
+                return; // stopping, and this row's command was dropped unsent: the chunk resumes at the next start
+            }
+            chunk = chunk.plus(answered);
         }
         if (!running) {
             // Stopping: the chunk stays staged and is matched again (to the same outcomes) at the next start.
@@ -237,6 +242,27 @@ public class ComparisonWorker implements MatchingQueue, SmartLifecycle {
         });
         if (!Boolean.TRUE.equals(recorded)) {
             log.info("comparison batch {}: lines {}..{} were matched elsewhere", batch.batchId(), first, throughLine);
+        }
+    }
+
+    /**
+     * The row's outcome, or null once the worker stops with the command still unanswered: a stop drops the
+     * senders' queued tasks, whose futures would then never complete.
+     */
+    private MatchOutcome awaitWhileRunning(CompletableFuture<MatchOutcome> outcome) {
+        while (true) {
+            try {
+                return outcome.get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                if (!running) {
+                    return null;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (ExecutionException e) {
+                throw new CompletionException(e.getCause()); // as join() would: the batch pauses and is retried
+            }
         }
     }
 
