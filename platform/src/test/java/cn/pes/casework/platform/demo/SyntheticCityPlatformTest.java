@@ -6,6 +6,8 @@ import cn.pes.casework.events.statistics.FindAreaStatisticsQuery;
 import cn.pes.casework.events.statistics.MonthlyFigures;
 import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
 import cn.pes.casework.events.tracking.TrackingLedgerView;
+import cn.pes.casework.security.agency.AgencyDirectory;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +55,10 @@ class SyntheticCityPlatformTest {
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    AgencyDirectory agencies;
 
     @Test
     void aLoadedCityHasCasesLedgersAndMonthlyStatistics() throws Exception {
@@ -80,5 +86,16 @@ class SyntheticCityPlatformTest {
                     .isGreaterThanOrEqualTo(140);
             assertThat(statistics.months().stream().mapToInt(MonthlyFigures::reEmployed).sum()).isPositive();
         });
+    }
+
+    @Test
+    void aStoreThatHoldsCasesIsNotLoadedAgain() throws Exception {
+        loader.completion().get(4, TimeUnit.MINUTES);
+        DemoCityLoader afterRestart = new DemoCityLoader(commands, jdbc, agencies, clock, 150, 7);
+
+        afterRestart.start();
+
+        assertThat(afterRestart.completion().get(10, TimeUnit.SECONDS).sent()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM person_case", Integer.class)).isEqualTo(150);
     }
 }
