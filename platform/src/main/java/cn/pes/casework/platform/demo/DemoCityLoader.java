@@ -1,0 +1,168 @@
+package cn.pes.casework.platform.demo;
+
+import cn.pes.casework.events.shared.CaseMetadata;
+import cn.pes.casework.security.agency.Agency;
+import cn.pes.casework.security.agency.AgencyDirectory;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Loads a demonstration city ({@link SyntheticCity}) into a fresh platform when
+ * {@code pes.demo.persons} is above zero: through the command gateway with the metadata an officer's
+ * request carries, so the aggregates decide every command as they would an officer's and every
+ * projection sees ordinary events. Runs once: a store that holds any case is left alone, so a restart
+ * does not load the city twice.
+ *
+ * <p>Days are sent one after the other so each case's history arrives in date order; within a day the
+ * cases are sent in parallel, each case's commands in turn.
+ */
+@Component
+public class DemoCityLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCityLoader.class);
+    private static final int PARALLEL_CASES = 4;
+    private static final int PROGRESS_EVERY = 1000;
+
+    private final CommandGateway commands;
+    private final JdbcTemplate jdbc;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+    private final int persons;
+    private final long seed;
+    private final CompletableFuture<Result> completion = new CompletableFuture<>();
+
+    DemoCityLoader(CommandGateway commands, JdbcTemplate jdbc, AgencyDirectory agencies, Clock clock,
+                   @Value("${pes.demo.persons:0}") int persons, @Value("${pes.demo.seed:2026}") long seed) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.agencies = agencies;
+        this.clock = clock;
+        this.persons = persons;
+        this.seed = seed;
+    }
+
+    /** What a load did: commands sent, refused by the platform, and why (exception types, no data). */
+    public record Result(int sent, int failed, Map<String, Integer> failures) {
+    }
+
+    /** Completes when the load has finished, or at once with nothing sent when there is nothing to load. */
+    public CompletableFuture<Result> completion() {
+        return completion;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (persons <= 0) {
+            completion.complete(new Result(0, 0, Map.of()));
+            return;
+        }
+        Integer cases = jdbc.queryForObject("SELECT COUNT(*) FROM person_case", Integer.class);
+        if (cases != null && cases > 0) {
+            log.info("Demo city not loaded: the store already holds {} cases", cases);
+            completion.complete(new Result(0, 0, Map.of()));
+            return;
+        }
+        Thread loader = new Thread(() -> {
+            try {
+                completion.complete(load());
+            } catch (RuntimeException | Error e) {
+                log.error("Demo city load stopped", e);
+                completion.completeExceptionally(e);
+            }
+        }, "pes-demo-city");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private List<String> registrationAgencies() {
+        return agencies.all().stream()
+                .filter(agency -> agency.level() != Agency.Level.CITY)
+                .map(Agency::id)
+                .sorted(Comparator.naturalOrder())
+                .toList();
+    }
+
+    Result load() {
+        LocalDate today = LocalDate.now(clock);
+        List<PlannedCommand> plan = SyntheticCity.plan(seed, persons, today, registrationAgencies());
+        log.info("Loading a demo city: {} persons, seed {}, {} commands", persons, seed, plan.size());
+        Map<LocalDate, List<PlannedCommand>> byDay = plan.stream()
+                .collect(Collectors.groupingBy(PlannedCommand::on, TreeMap::new, Collectors.toList()));
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Map<String, Integer> failures = new ConcurrentHashMap<>();
+        ExecutorService senders = Executors.newFixedThreadPool(PARALLEL_CASES, runnable -> {
+            Thread thread = new Thread(runnable, "pes-demo-city-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (List<PlannedCommand> day : byDay.values()) {
+                Map<String, List<PlannedCommand>> byCase = day.stream()
+                        .collect(Collectors.groupingBy(PlannedCommand::caseId, LinkedHashMap::new, Collectors.toList()));
+                List<CompletableFuture<Void>> running = new ArrayList<>();
+                for (List<PlannedCommand> caseCommands : byCase.values()) {
+                    running.add(CompletableFuture.runAsync(() -> {
+                        for (PlannedCommand command : caseCommands) {
+                            if (send(command, failures)) {
+                                sent.incrementAndGet();
+                            } else {
+                                failed.incrementAndGet();
+                            }
+                            int done = sent.get() + failed.get();
+                            if (done % PROGRESS_EVERY == 0) {
+                                log.info("Demo city: {} of {} commands sent, {} refused", done, plan.size(), failed.get());
+                            }
+                        }
+                    }, senders));
+                }
+                CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+            }
+        } finally {
+            senders.shutdown();
+        }
+        log.info("Demo city loaded: {} commands sent, {} refused {}", sent.get(), failed.get(), failures);
+        return new Result(sent.get(), failed.get(), Map.copyOf(failures));
+    }
+
+    private boolean send(PlannedCommand command, Map<String, Integer> failures) {
+        Map<String, Object> metaData = Map.of(
+                CaseMetadata.OFFICER, command.officerId(),
+                CaseMetadata.AGENCY, command.agencyId(),
+                CaseMetadata.CHANNEL, command.channel(),
+                CaseMetadata.CORRELATION_ID, command.correlationId());
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command.command())
+                    .andMetaData(MetaData.from(metaData)));
+            return true;
+        } catch (RuntimeException e) {
+            // Only the type: a refusal's message may name fields, never data, but the cause chain could.
+            failures.merge(command.command().getClass().getSimpleName() + ":" + e.getClass().getSimpleName(), 1,
+                    Integer::sum);
+            return false;
+        }
+    }
+}

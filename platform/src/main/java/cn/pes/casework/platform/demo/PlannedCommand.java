@@ -1,0 +1,20 @@
+package cn.pes.casework.platform.demo;
+
+import java.time.LocalDate;
+
+/**
+ * One command of the synthetic city with what it is sent with: the day it happens (and is recorded),
+ * the case it concerns, and the officer and agency who act, as an officer's request would carry them.
+ *
+ * @param sequence      its place in the plan; sent in this order within a case
+ * @param on            the day of the fact, also the command's {@code recordedOn} where it has one
+ * @param caseId        the case the command is for (new or existing)
+ * @param officerId     the acting officer (a demonstration officer of {@code agencyId})
+ * @param agencyId      the acting agency: the case's own, so the case is in scope
+ * @param channel       the channel metadata (the registration's channel, otherwise back office)
+ * @param correlationId ties the command's events together, derived from the seed
+ * @param command       the command's payload
+ */
+public record PlannedCommand(int sequence, LocalDate on, String caseId, String officerId, String agencyId,
+                             String channel, String correlationId, Object command) {
+}

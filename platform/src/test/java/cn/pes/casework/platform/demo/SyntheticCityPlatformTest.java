@@ -1,0 +1,101 @@
+package cn.pes.casework.platform.demo;
+
+import cn.pes.casework.platform.PlatformApplication;
+import cn.pes.casework.events.statistics.AreaStatistics;
+import cn.pes.casework.events.statistics.FindAreaStatisticsQuery;
+import cn.pes.casework.events.statistics.MonthlyFigures;
+import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
+import cn.pes.casework.events.tracking.TrackingLedgerView;
+import cn.pes.casework.security.agency.AgencyDirectory;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static cn.pes.casework.platform.support.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A city of 150 persons loaded into a fresh platform at startup, through the command path. */
+@SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"spring.config.name=platform", "pes.demo.persons=150", "pes.demo.seed=7"})
+class SyntheticCityPlatformTest {
+
+    private static final List<String> AGENCIES = List.of("990101", "990101001", "990101002", "990102",
+            "990102001", "990102002", "990103", "990103001");
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        try {
+            String dir = Files.createTempDirectory("pes-demo-city-").toString();
+            registry.add("pes.data-dir", () -> dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Autowired
+    DemoCityLoader loader;
+    @Autowired
+    QueryGateway queries;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Clock clock;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Test
+    void aLoadedCityHasCasesLedgersAndMonthlyStatistics() throws Exception {
+        DemoCityLoader.Result result = loader.completion().get(4, TimeUnit.MINUTES);
+
+        assertThat(result.failures()).isEmpty();
+        assertThat(result.sent()).isGreaterThan(150);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM person_case", Integer.class)).isEqualTo(150);
+
+        YearMonth today = YearMonth.from(LocalDate.now(clock));
+        YearMonth pastMonth = today.minusMonths(2);
+        eventually(Duration.ofSeconds(60), () -> {
+            int rows = AGENCIES.stream()
+                    .map(agency -> queries.query(new FindTrackingLedgerQuery(agency, pastMonth), TrackingLedgerView.class)
+                            .join())
+                    .mapToInt(view -> view.rows().size()).sum();
+            assertThat(rows).isGreaterThan(20);
+        });
+        eventually(Duration.ofSeconds(60), () -> {
+            AreaStatistics statistics = queries.query(new FindAreaStatisticsQuery(AGENCIES, today.minusMonths(17),
+                    today, null), AreaStatistics.class).join();
+            assertThat(statistics.months().stream().filter(m -> m.newRegistrations() > 0).count())
+                    .isGreaterThanOrEqualTo(12);
+            assertThat(statistics.months().stream().mapToInt(MonthlyFigures::newRegistrations).sum())
+                    .isGreaterThanOrEqualTo(140);
+            assertThat(statistics.months().stream().mapToInt(MonthlyFigures::reEmployed).sum()).isPositive();
+        });
+    }
+
+    @Test
+    void aStoreThatHoldsCasesIsNotLoadedAgain() throws Exception {
+        loader.completion().get(4, TimeUnit.MINUTES);
+        DemoCityLoader afterRestart = new DemoCityLoader(commands, jdbc, agencies, clock, 150, 7);
+
+        afterRestart.start();
+
+        assertThat(afterRestart.completion().get(10, TimeUnit.SECONDS).sent()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM person_case", Integer.class)).isEqualTo(150);
+    }
+}
