@@ -15,13 +15,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -36,15 +36,17 @@ import java.util.stream.Collectors;
  * projection sees ordinary events. Runs once: a store that holds any case is left alone, so a restart
  * does not load the city twice.
  *
- * <p>Days are sent one after the other so each case's history arrives in date order; within a day the
- * cases are sent in parallel, each case's commands in turn.
+ * <p>Commands to organisations (employers, vacancies) go first, in plan order. Then the cases are sent
+ * in parallel ({@code pes.demo.parallel-cases}, default 8), each case's commands in turn, so a case's
+ * history arrives in date order and its clocks (lost contact, subsidy review) find the later facts
+ * already recorded when they fall due. Cases are independent aggregates, so the order between them does
+ * not matter; sending day by day instead was ten times slower.
  */
 @Component
 public class DemoCityLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCityLoader.class);
-    private static final int PARALLEL_CASES = 4;
-    private static final int PROGRESS_EVERY = 1000;
+    private static final int PROGRESS_EVERY = 10_000;
 
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
@@ -52,20 +54,34 @@ public class DemoCityLoader {
     private final Clock clock;
     private final int persons;
     private final long seed;
+    private final int parallelCases;
     private final CompletableFuture<Result> completion = new CompletableFuture<>();
 
     DemoCityLoader(CommandGateway commands, JdbcTemplate jdbc, AgencyDirectory agencies, Clock clock,
-                   @Value("${pes.demo.persons:0}") int persons, @Value("${pes.demo.seed:2026}") long seed) {
+                   @Value("${pes.demo.persons:0}") int persons, @Value("${pes.demo.seed:2026}") long seed,
+                   @Value("${pes.demo.parallel-cases:8}") int parallelCases) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.clock = clock;
         this.persons = persons;
         this.seed = seed;
+        this.parallelCases = Math.max(1, parallelCases);
     }
 
-    /** What a load did: commands sent, refused by the platform, and why (exception types, no data). */
-    public record Result(int sent, int failed, Map<String, Integer> failures) {
+    /**
+     * What a load did: commands sent, refused by the platform, and why (exception types, no data), and
+     * how long sending took.
+     */
+    public record Result(int sent, int failed, Map<String, Integer> failures, Duration took) {
+
+        static Result nothing() {
+            return new Result(0, 0, Map.of(), Duration.ZERO);
+        }
+
+        public double commandsPerSecond() {
+            return took.isZero() ? 0 : (sent + failed) / (took.toNanos() / 1e9);
+        }
     }
 
     /** Completes when the load has finished, or at once with nothing sent when there is nothing to load. */
@@ -76,13 +92,13 @@ public class DemoCityLoader {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         if (persons <= 0) {
-            completion.complete(new Result(0, 0, Map.of()));
+            completion.complete(Result.nothing());
             return;
         }
         Integer cases = jdbc.queryForObject("SELECT COUNT(*) FROM person_case", Integer.class);
         if (cases != null && cases > 0) {
             log.info("Demo city not loaded: the store already holds {} cases", cases);
-            completion.complete(new Result(0, 0, Map.of()));
+            completion.complete(Result.nothing());
             return;
         }
         Thread loader = new Thread(() -> {
@@ -106,46 +122,51 @@ public class DemoCityLoader {
     }
 
     Result load() {
+        long started = System.nanoTime();
         LocalDate today = LocalDate.now(clock);
         List<PlannedCommand> plan = SyntheticCity.plan(seed, persons, today, registrationAgencies());
         log.info("Loading a demo city: {} persons, seed {}, {} commands", persons, seed, plan.size());
-        Map<LocalDate, List<PlannedCommand>> byDay = plan.stream()
-                .collect(Collectors.groupingBy(PlannedCommand::on, TreeMap::new, Collectors.toList()));
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         Map<String, Integer> failures = new ConcurrentHashMap<>();
-        ExecutorService senders = Executors.newFixedThreadPool(PARALLEL_CASES, runnable -> {
+        Runnable progress = () -> {
+            int done = sent.get() + failed.get();
+            if (done % PROGRESS_EVERY == 0) {
+                log.info("Demo city: {} of {} commands sent, {} refused", done, plan.size(), failed.get());
+            }
+        };
+        for (PlannedCommand command : plan) {
+            if (!command.forCase()) {
+                (send(command, failures) ? sent : failed).incrementAndGet();
+                progress.run();
+            }
+        }
+        Map<String, List<PlannedCommand>> byCase = plan.stream().filter(PlannedCommand::forCase)
+                .collect(Collectors.groupingBy(PlannedCommand::caseId, LinkedHashMap::new, Collectors.toList()));
+        ExecutorService senders = Executors.newFixedThreadPool(parallelCases, runnable -> {
             Thread thread = new Thread(runnable, "pes-demo-city-sender");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            for (List<PlannedCommand> day : byDay.values()) {
-                Map<String, List<PlannedCommand>> byCase = day.stream()
-                        .collect(Collectors.groupingBy(PlannedCommand::caseId, LinkedHashMap::new, Collectors.toList()));
-                List<CompletableFuture<Void>> running = new ArrayList<>();
-                for (List<PlannedCommand> caseCommands : byCase.values()) {
-                    running.add(CompletableFuture.runAsync(() -> {
-                        for (PlannedCommand command : caseCommands) {
-                            if (send(command, failures)) {
-                                sent.incrementAndGet();
-                            } else {
-                                failed.incrementAndGet();
-                            }
-                            int done = sent.get() + failed.get();
-                            if (done % PROGRESS_EVERY == 0) {
-                                log.info("Demo city: {} of {} commands sent, {} refused", done, plan.size(), failed.get());
-                            }
-                        }
-                    }, senders));
-                }
-                CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+            List<CompletableFuture<Void>> running = new ArrayList<>(byCase.size());
+            for (List<PlannedCommand> caseCommands : byCase.values()) {
+                running.add(CompletableFuture.runAsync(() -> {
+                    for (PlannedCommand command : caseCommands) {
+                        (send(command, failures) ? sent : failed).incrementAndGet();
+                        progress.run();
+                    }
+                }, senders));
             }
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
         } finally {
             senders.shutdown();
         }
-        log.info("Demo city loaded: {} commands sent, {} refused {}", sent.get(), failed.get(), failures);
-        return new Result(sent.get(), failed.get(), Map.copyOf(failures));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        Result result = new Result(sent.get(), failed.get(), Map.copyOf(failures), took);
+        log.info("Demo city loaded: {} commands sent, {} refused {}, in {} s ({} commands/s)", result.sent(),
+                result.failed(), result.failures(), took.toSeconds(), Math.round(result.commandsPerSecond()));
+        return result;
     }
 
     private boolean send(PlannedCommand command, Map<String, Integer> failures) {

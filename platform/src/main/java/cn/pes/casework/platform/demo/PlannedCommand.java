@@ -8,7 +8,9 @@ import java.time.LocalDate;
  *
  * @param sequence      its place in the plan; sent in this order within a case
  * @param on            the day of the fact, also the command's {@code recordedOn} where it has one
- * @param caseId        the case the command is for (new or existing)
+ * @param caseId        the case the command is for (new or existing); {@code null} for a command to an
+ *                      organisation's aggregate (an employer, a vacancy), which the loader sends before
+ *                      any case's, in plan order, so the cases can refer to it
  * @param officerId     the acting officer (a demonstration officer of {@code agencyId})
  * @param agencyId      the acting agency: the case's own, so the case is in scope
  * @param channel       the channel metadata (the registration's channel, otherwise back office)
@@ -17,4 +19,9 @@ import java.time.LocalDate;
  */
 public record PlannedCommand(int sequence, LocalDate on, String caseId, String officerId, String agencyId,
                              String channel, String correlationId, Object command) {
+
+    /** Whether it belongs to a person's case (rather than to an organisation the cases refer to). */
+    public boolean forCase() {
+        return caseId != null;
+    }
 }

@@ -91,7 +91,7 @@ class SyntheticCityPlatformTest {
     @Test
     void aStoreThatHoldsCasesIsNotLoadedAgain() throws Exception {
         loader.completion().get(4, TimeUnit.MINUTES);
-        DemoCityLoader afterRestart = new DemoCityLoader(commands, jdbc, agencies, clock, 150, 7);
+        DemoCityLoader afterRestart = new DemoCityLoader(commands, jdbc, agencies, clock, 150, 7, 4);
 
         afterRestart.start();
 
