@@ -5,9 +5,13 @@ import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.MetaData;
+import cn.pes.casework.query.projection.ProjectionProcessingConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -41,6 +45,10 @@ import java.util.stream.Collectors;
  * history arrives in date order and its clocks (lost contact, subsidy review) find the later facts
  * already recorded when they fall due. Cases are independent aggregates, so the order between them does
  * not matter; sending day by day instead was ten times slower.
+ *
+ * <p>For a large city {@code pes.demo.projections-during-load=false} stops the read models' processors
+ * while the commands go in and starts them afterwards: they then catch up in full batches, which is the
+ * same work as a rebuild and much cheaper than following the load event by event on a small machine.
  */
 @Component
 public class DemoCityLoader {
@@ -56,6 +64,9 @@ public class DemoCityLoader {
     private final long seed;
     private final int parallelCases;
     private final CompletableFuture<Result> completion = new CompletableFuture<>();
+    private EventProcessingConfiguration processing;
+    @Value("${pes.demo.projections-during-load:true}")
+    private boolean projectionsDuringLoad = true;
 
     DemoCityLoader(CommandGateway commands, JdbcTemplate jdbc, AgencyDirectory agencies, Clock clock,
                    @Value("${pes.demo.persons:0}") int persons, @Value("${pes.demo.seed:2026}") long seed,
@@ -67,6 +78,11 @@ public class DemoCityLoader {
         this.persons = persons;
         this.seed = seed;
         this.parallelCases = Math.max(1, parallelCases);
+    }
+
+    @Autowired(required = false)
+    void setProcessing(EventProcessingConfiguration processing) {
+        this.processing = processing;
     }
 
     /**
@@ -126,6 +142,21 @@ public class DemoCityLoader {
         LocalDate today = LocalDate.now(clock);
         List<PlannedCommand> plan = SyntheticCity.plan(seed, persons, today, registrationAgencies());
         log.info("Loading a demo city: {} persons, seed {}, {} commands", persons, seed, plan.size());
+        List<EventProcessor> paused = projectionsDuringLoad || processing == null ? List.of()
+                : ProjectionProcessingConfiguration.PROCESSING_GROUPS.stream()
+                        .flatMap(group -> processing.eventProcessor(group).stream()).toList();
+        if (!paused.isEmpty()) {
+            log.info("Demo city: {} read-model processors stopped until the load is done", paused.size());
+            paused.forEach(EventProcessor::shutDown);
+        }
+        try {
+            return send(plan, started);
+        } finally {
+            paused.forEach(EventProcessor::start);
+        }
+    }
+
+    private Result send(List<PlannedCommand> plan, long started) {
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         Map<String, Integer> failures = new ConcurrentHashMap<>();

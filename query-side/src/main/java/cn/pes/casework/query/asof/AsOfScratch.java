@@ -1,5 +1,6 @@
 package cn.pes.casework.query.asof;
 
+import org.bson.Document;
 import cn.pes.casework.query.mongo.ReadModelServer;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import com.mongodb.ConnectionString;
@@ -33,6 +34,8 @@ public final class AsOfScratch implements AutoCloseable {
     private final ReadModelServer sharedServer;
     private ReadModelServer ownServer;
     private MongoClient ownClient;
+    /** Emptied scratch databases of the private server, ready for the next rebuild. */
+    private final java.util.Deque<String> idle = new java.util.ArrayDeque<>();
 
     private AsOfScratch(MongoClient sharedClient, ReadModelServer sharedServer) {
         this.sharedClient = sharedClient;
@@ -47,10 +50,18 @@ public final class AsOfScratch implements AutoCloseable {
         return new AsOfScratch(readModelClient, readModelServer);
     }
 
-    /** Runs {@code work} on a new empty store and drops the store afterwards, whatever happens. */
+    /**
+     * Runs {@code work} on an empty store and empties or drops the store afterwards, whatever happens.
+     * On the private in-memory server an emptied database is kept for the next rebuild: creating and
+     * dropping a database (its maps and indexes) cost more than the rebuild's own writes (issue 10's
+     * benchmark), and deleting the few documents of one case is cheap. Beside the live read models a
+     * scratch database is always dropped.
+     */
     public <T> T withStore(Function<ReadModelStore, T> work) {
         MongoClient client;
         ReadModelServer server;
+        String name;
+        boolean reuse;
         synchronized (this) {
             if (sharedClient != null) {
                 client = sharedClient;
@@ -64,19 +75,51 @@ public final class AsOfScratch implements AutoCloseable {
                 client = ownClient;
                 server = ownServer;
             }
+            reuse = sharedClient == null;
+            name = reuse && !idle.isEmpty() ? idle.pop()
+                    : DATABASE_PREFIX + UUID.randomUUID().toString().replace("-", "");
         }
-        MongoDatabase database = client.getDatabase(DATABASE_PREFIX + UUID.randomUUID().toString().replace("-", ""));
+        MongoDatabase database = client.getDatabase(name);
         try {
             return work.apply(new ReadModelStore(database, server, false));
         } finally {
-            database.drop();
+            if (reuse && emptied(database)) {
+                synchronized (this) {
+                    idle.push(name);
+                }
+            } else {
+                database.drop();
+            }
         }
     }
 
-    /** The databases of the scratch server, for checking that none is left behind. */
-    synchronized java.util.List<String> databaseNames() {
+    private static boolean emptied(MongoDatabase database) {
+        try {
+            for (String collection : database.listCollectionNames()) {
+                database.getCollection(collection).deleteMany(new Document());
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Documents left in the scratch databases, for checking that no rebuild leaves anything behind. */
+    synchronized long documentsLeft() {
         MongoClient client = sharedClient != null ? sharedClient : ownClient;
-        return client == null ? java.util.List.of() : client.listDatabaseNames().into(new java.util.ArrayList<>());
+        if (client == null) {
+            return 0;
+        }
+        long documents = 0;
+        for (String databaseName : client.listDatabaseNames()) {
+            if (databaseName.startsWith(DATABASE_PREFIX)) {
+                MongoDatabase database = client.getDatabase(databaseName);
+                for (String collection : database.listCollectionNames()) {
+                    documents += database.getCollection(collection).countDocuments();
+                }
+            }
+        }
+        return documents;
     }
 
     @Override

@@ -48,6 +48,12 @@ public final class ReadModelServer implements AutoCloseable {
     private final H2Backend backend;
     private final String description;
     private ScheduledExecutorService compaction;
+    private final Object tickets = new Object();
+    private final Object committing = new Object();
+    /** Guarded by {@link #tickets}: how many durability requests were made. */
+    private long requested;
+    /** Guarded by {@link #committing}: every request up to this one is on disk. */
+    private long committed;
 
     private ReadModelServer(String connectionString, MongoServer server, H2Backend backend, String description) {
         this.connectionString = connectionString;
@@ -96,7 +102,7 @@ public final class ReadModelServer implements AutoCloseable {
         H2Backend backend;
         try {
             store.setAutoCommitDelay(TOKEN_AUTO_COMMIT_DELAY_MILLIS);
-            backend = new H2Backend(store);
+            backend = new ReadModelBackend(store);
         } catch (RuntimeException e) {
             store.closeImmediately();
             throw e;
@@ -108,7 +114,7 @@ public final class ReadModelServer implements AutoCloseable {
 
     /** The same H2 backend in memory, so fast tests meet the same server behaviour as production. */
     public static ReadModelServer embeddedInMemory(int port) {
-        return start(H2Backend.inMemory(), port, "embedded in-memory");
+        return start(new ReadModelBackend(new MVStore.Builder().open()), port, "embedded in-memory");
     }
 
     private static ReadModelServer start(H2Backend backend, int port, String description) {
@@ -146,8 +152,27 @@ public final class ReadModelServer implements AutoCloseable {
      * is the server's business (journal, write concern), so there is nothing to do here.
      */
     public void makeDurable() {
-        if (backend != null) {
+        if (backend == null) {
+            return;
+        }
+        long ticket;
+        synchronized (tickets) {
+            ticket = ++requested;
+        }
+        // Group commit: every processor's work package asks at the end of each batch, often at the same
+        // moment. A commit that began after a caller's ticket covers that caller's writes (they were
+        // acknowledged before it asked), so the callers queued behind a running commit share the next
+        // one instead of writing a chunk each, re-serialising the same hot pages every time.
+        synchronized (committing) {
+            if (committed >= ticket) {
+                return;
+            }
+            long covers;
+            synchronized (tickets) {
+                covers = requested;
+            }
             backend.commit();
+            committed = covers;
         }
     }
 

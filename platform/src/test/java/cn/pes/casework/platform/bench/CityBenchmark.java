@@ -1,0 +1,601 @@
+package cn.pes.casework.platform.bench;
+
+import cn.pes.casework.events.asof.CaseAsOfView;
+import cn.pes.casework.events.asof.FindCaseAsOfQuery;
+import cn.pes.casework.events.asof.TimeBasis;
+import cn.pes.casework.events.registration.EligibilityDeclaration;
+import cn.pes.casework.events.registration.PresentedDocument;
+import cn.pes.casework.events.registration.RegisterUnemploymentCommand;
+import cn.pes.casework.events.registration.UnemploymentReason;
+import cn.pes.casework.events.shared.CaseMetadata;
+import cn.pes.casework.events.shared.Channel;
+import cn.pes.casework.events.shared.IdNumberFormat;
+import cn.pes.casework.events.shared.PersonalData;
+import cn.pes.casework.events.shared.TimeOrderedId;
+import cn.pes.casework.events.tracking.ContactMethod;
+import cn.pes.casework.events.tracking.EmploymentStatus;
+import cn.pes.casework.events.tracking.RecordTrackingContactCommand;
+import cn.pes.casework.events.tracking.ServiceGiven;
+import cn.pes.casework.platform.PlatformApplication;
+import cn.pes.casework.platform.demo.DemoCityLoader;
+import cn.pes.casework.query.casehistory.CaseHistoryProjection;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryGateway;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The platform's figures on a synthetic city (issue 10): not a test, it prints numbers. It starts the
+ * whole platform in this JVM on the embedded stores (or with the event store on the local PostgreSQL),
+ * loads a city through the command gateway unless the data folder already holds one, and measures:
+ * command throughput and latency from a second process over HTTP (1 and 16 clients), projection lag at
+ * a fixed command rate, as-of reconstruction of a 50- and a 1,000-event case, query latency at a fixed
+ * request rate with commands running (second process), bytes per event on disk, and a full rebuild of
+ * every read model from the event store with the heap it needs.
+ *
+ * <p>Run (README "Benchmarks", figures in {@code docs/benchmarks.md}):
+ * {@code ./mvnw -B -Pbenchmarks verify -pl platform -am -Dtest=CityBenchmark -Dbench.persons=10000
+ * [-Dbench.store=postgres] [-Dbench.phases=load,storage,commands,lag,asof,queries,replay]}.
+ * A loaded city is kept in {@code bench.dir} (default {@code <tmp>/pes-bench/<store>-<persons>-<seed>}; on
+ * PostgreSQL also the database {@code pes_bench_<persons>_<seed>}) and reused by the next run;
+ * {@code -Dbench.fresh=true} loads it anew.
+ */
+class CityBenchmark {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final String STREET = "990101001";
+    private static final String PG_SERVER = System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String PG_USER = System.getProperty("bench.postgres.user", "postgres");
+
+    /** Whether the read models follow the city's load (true) or are built after it (default). */
+    private static final boolean LIVE_PROJECTIONS = Boolean.getBoolean("bench.live-projections");
+
+    private final String store = System.getProperty("bench.store", "embedded");
+    private final int persons = Integer.getInteger("bench.persons", 10_000);
+    private final long seed = Long.getLong("bench.seed", 2026);
+    private final Set<String> phases = Set.of(System.getProperty("bench.phases",
+            "load,storage,commands,lag,asof,queries,replay").split(","));
+    private final Path dir = Path.of(System.getProperty("bench.dir",
+            Path.of(System.getProperty("java.io.tmpdir"), "pes-bench", store + "-" + persons + "-" + seed).toString()));
+    private final String database = "pes_bench_" + persons + "_" + seed;
+    private final List<String> figures = new ArrayList<>();
+
+    @Test
+    void city() throws Exception {
+        boolean postgres = store.equals("postgres");
+        if (Boolean.getBoolean("bench.fresh")) {
+            FileSystemUtils.deleteRecursively(dir);
+        }
+        Files.createDirectories(dir);
+        if (postgres) {
+            ensureDatabase(!Files.exists(dir.resolve("readmodels")));
+        }
+        print("machine: %d cores, max heap %d MB, Java %s; store: %s; city: %d persons, seed %d; data: %s",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"), postgres ? "events on PostgreSQL " + database
+                        + ", read models embedded" : "embedded (events H2 file, read models mongo-java-server)",
+                persons, seed, dir);
+
+        ConfigurableApplicationContext platform = start(postgres);
+        try {
+            if (phases.contains("load")) {
+                load(platform);
+            }
+            if (phases.contains("storage")) {
+                storage(platform, postgres);
+            }
+            if (phases.contains("commands")) {
+                secondProcess(platform, "commands", "seconds=" + Integer.getInteger("bench.command-seconds", 20));
+                awaitCaughtUp(platform, Duration.ofMinutes(30));
+            }
+            if (phases.contains("lag")) {
+                projectionLag(platform);
+            }
+            if (phases.contains("asof")) {
+                asOf(platform);
+            }
+            if (phases.contains("queries")) {
+                Path cases = dir.resolve("bench-cases.txt");
+                List<String> sample = new JdbcTemplate(platform.getBean(javax.sql.DataSource.class)).queryForList(
+                        "SELECT case_id FROM person_case", String.class);
+                java.util.Collections.shuffle(sample, new java.util.Random(seed));
+                Files.write(cases, sample.subList(0, Math.min(5_000, sample.size())));
+                secondProcess(platform, "queries", "cases=" + cases,
+                        "rate=" + Integer.getInteger("bench.query-rate", 200),
+                        "command-rate=" + Integer.getInteger("bench.query-command-rate", 100),
+                        "seconds=" + Integer.getInteger("bench.query-seconds", 60));
+                awaitCaughtUp(platform, Duration.ofMinutes(30));
+            }
+        } finally {
+            platform.close();
+        }
+        if (phases.contains("replay")) {
+            replay(postgres);
+        }
+        System.out.println();
+        System.out.println("==== CityBenchmark figures ====");
+        figures.forEach(System.out::println);
+    }
+
+    private ConfigurableApplicationContext start(boolean postgres) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--pes.data-dir=" + dir,
+                "--pes.demo.persons=" + persons, "--pes.demo.seed=" + seed,
+                "--pes.demo.parallel-cases=" + Integer.getInteger("bench.parallel-cases", 8),
+                "--pes.demo.projections-during-load=" + LIVE_PROJECTIONS,
+                // The second process acts with tokens signed by the public development key.
+                "--pes.security.allow-development-keys=true",
+                "--logging.level.root=WARN", "--logging.level.cn.pes.casework.platform.demo=INFO"));
+        if (postgres) {
+            args.addAll(List.of("--spring.datasource.url=" + PG_SERVER + database,
+                    "--spring.datasource.username=" + PG_USER, "--spring.datasource.password="));
+        }
+        return PlatformApplication.application().run(args.toArray(String[]::new));
+    }
+
+    // ---- load ---------------------------------------------------------------------------------------
+
+    private void load(ConfigurableApplicationContext platform) throws Exception {
+        DemoCityLoader.Result result = platform.getBean(DemoCityLoader.class).completion().get(6, TimeUnit.HOURS);
+        if (result.sent() + result.failed() == 0) {
+            print("load: the data folder already holds the city (%d events); not loaded again", eventCount(platform));
+            awaitCaughtUp(platform, Duration.ofHours(2));
+            return;
+        }
+        long events = eventCount(platform);
+        print("load: %d commands (%d refused %s) in %d s = %.0f commands/s through the command gateway, %d cases in"
+                        + " parallel, read models %s; %d events stored = %.0f events/s",
+                result.sent(), result.failed(), result.failures(), result.took().toSeconds(), result.commandsPerSecond(),
+                Integer.getInteger("bench.parallel-cases", 8), LIVE_PROJECTIONS ? "following" : "stopped", events,
+                events / (result.took().toNanos() / 1e9));
+        long started = System.nanoTime();
+        awaitCaughtUp(platform, Duration.ofHours(3));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (LIVE_PROJECTIONS) {
+            print("load: read models followed the load and caught up %.1f s after the last command", seconds);
+        } else {
+            print("load: all %d read models built after the load from %d events in %.1f s = %.0f events/s",
+                    processors(platform).size(), events, seconds, events / seconds);
+        }
+    }
+
+    // ---- storage ------------------------------------------------------------------------------------
+
+    private void storage(ConfigurableApplicationContext platform, boolean postgres) throws IOException {
+        JdbcTemplate jdbc = new JdbcTemplate(platform.getBean(javax.sql.DataSource.class));
+        long events = eventCount(platform);
+        long snapshots = jdbc.queryForObject("SELECT COUNT(*) FROM SnapshotEventEntry", Long.class);
+        long eventBytes;
+        String how;
+        if (postgres) {
+            eventBytes = jdbc.queryForObject("SELECT pg_total_relation_size('domainevententry')", Long.class);
+            long databaseBytes = jdbc.queryForObject("SELECT pg_database_size(current_database())", Long.class);
+            how = String.format(Locale.ROOT, "event table with its indexes %d MB; whole database %d MB", eventBytes >> 20,
+                    databaseBytes >> 20);
+        } else {
+            eventBytes = size(dir.resolve("eventstore"));
+            how = String.format(Locale.ROOT, "H2 event store files %d MB (events, snapshots, tokens of the clocks, indexes)",
+                    eventBytes >> 20);
+        }
+        long readModelBytes = size(dir.resolve("readmodels"));
+        print("storage: %d events, %d snapshots; %s = %.0f bytes/event; read models %d MB = %.0f bytes/event",
+                events, snapshots, how, (double) eventBytes / events, readModelBytes >> 20, (double) readModelBytes / events);
+    }
+
+    private static long size(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
+    // ---- second process -----------------------------------------------------------------------------
+
+    private void secondProcess(ConfigurableApplicationContext platform, String mode, String... options)
+            throws IOException, InterruptedException {
+        int port = ((WebServerApplicationContext) platform).getWebServer().getPort();
+        Path results = dir.resolve("load-" + mode + ".txt");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), LoadGenerator.class.getName(),
+                "base=http://localhost:" + port, "mode=" + mode, "results=" + results));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File(dir.toFile(), "load-" + mode + ".log")).start();
+        if (!process.waitFor(30, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            print("%s: the load generator did not finish in 30 minutes", mode);
+            return;
+        }
+        for (String line : Files.readAllLines(results)) {
+            if (line.startsWith("RESULT ")) {
+                print("%s (HTTP, second process): %s", mode, line.substring("RESULT ".length()));
+            } else if (line.startsWith("FAILURE ")) {
+                System.out.println("  " + line);
+            }
+        }
+    }
+
+    // ---- projection lag -----------------------------------------------------------------------------
+
+    private void projectionLag(ConfigurableApplicationContext platform) throws Exception {
+        CommandGateway commands = platform.getBean(CommandGateway.class);
+        EventStore events = platform.getBean(EventStore.class);
+        MongoCollection<Document> histories = histories(platform);
+        int rate = Integer.getInteger("bench.lag-rate", 200);
+        int seconds = Integer.getInteger("bench.lag-seconds", 30);
+        List<String> cases = registerCases(commands, rate * 2);
+        awaitCaughtUp(platform, Duration.ofMinutes(5));
+        Map<String, Long> known = new ConcurrentHashMap<>();
+        for (Document doc : histories.find(Filters.in("_id", cases)).projection(Projections.include("lastSequence"))) {
+            known.put(doc.getString("_id"), doc.get("lastSequence", Number.class).longValue());
+        }
+        // Per case at most one contact in flight: its ack time and the head of the store at the ack.
+        Map<String, long[]> inFlight = new ConcurrentHashMap<>();
+        Latencies historyLag = new Latencies("projection lag, case history (ack -> document shows the event)");
+        Latencies allLag = new Latencies("projection lag, all 21 read models (ack -> every processor past the event)");
+        Latencies acks = new Latencies("tracking contacts at a fixed rate, command latency");
+        List<long[]> allPending = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong sent = new AtomicLong();
+        long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        Thread watcher = new Thread(() -> {
+            while (System.nanoTime() < end + TimeUnit.SECONDS.toNanos(10)
+                    && (System.nanoTime() < end || !inFlight.isEmpty() || !allPending.isEmpty())) {
+                List<String> ids = new ArrayList<>(inFlight.keySet());
+                if (!ids.isEmpty()) {
+                    for (Document doc : histories.find(Filters.in("_id", ids)).projection(Projections.include("lastSequence"))) {
+                        String caseId = doc.getString("_id");
+                        long sequence = doc.get("lastSequence", Number.class).longValue();
+                        long[] pending = inFlight.get(caseId);
+                        if (pending != null && pending[0] > 0 && sequence > known.get(caseId)) {
+                            historyLag.record(System.nanoTime() - pending[0]);
+                            known.put(caseId, sequence);
+                            inFlight.remove(caseId);
+                        }
+                    }
+                }
+                long position = minimumPosition(platform);
+                synchronized (allPending) {
+                    allPending.removeIf(entry -> {
+                        if (position >= entry[1]) {
+                            allLag.record(System.nanoTime() - entry[0]);
+                            return true;
+                        }
+                        return false;
+                    });
+                }
+                sleepMillis(1);
+            }
+        }, "bench-lag-watcher");
+        watcher.start();
+        int next = 0;
+        for (long i = 0; System.nanoTime() < end; i++) {
+            long due = start + i * periodNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String caseId = null;
+            for (int tries = 0; tries < cases.size() && caseId == null; tries++) {
+                String candidate = cases.get(next++ % cases.size());
+                if (inFlight.putIfAbsent(candidate, new long[]{0}) == null) {
+                    caseId = candidate;
+                }
+            }
+            if (caseId == null) {
+                continue;
+            }
+            String target = caseId;
+            long t0 = System.nanoTime();
+            send(commands, contact(caseId, "lag-" + sent.incrementAndGet())).whenComplete((ok, failure) -> {
+                long acked = System.nanoTime();
+                if (failure != null) {
+                    acks.error();
+                    inFlight.remove(target);
+                    return;
+                }
+                acks.record(acked - t0);
+                inFlight.get(target)[0] = acked;
+                allPending.add(new long[]{acked, head(events)});
+            });
+        }
+        watcher.join();
+        double took = seconds;
+        print("lag: %s", acks.summary(took));
+        print("lag: %s", historyLag.summary(took));
+        print("lag: %s", allLag.summary(took));
+    }
+
+    private static MongoCollection<Document> histories(ConfigurableApplicationContext platform) {
+        MongoClient client = platform.getBean("readModelMongoClient", MongoClient.class);
+        String database = platform.getEnvironment().getProperty("pes.mongo.database", "casework");
+        return client.getDatabase(database).getCollection(CaseHistoryProjection.COLLECTION);
+    }
+
+    // ---- as-of --------------------------------------------------------------------------------------
+
+    private void asOf(ConfigurableApplicationContext platform) throws Exception {
+        CommandGateway commands = platform.getBean(CommandGateway.class);
+        QueryGateway queries = platform.getBean(QueryGateway.class);
+        EventStore events = platform.getBean(EventStore.class);
+        for (int size : List.of(50, 1_000)) {
+            String caseId = registerCases(commands, 1).get(0);
+            Instant first = Instant.now();
+            while (count(events, caseId) < size) {
+                send(commands, contact(caseId, "asof-" + size + "-" + System.nanoTime())).get(10, TimeUnit.SECONDS);
+            }
+            Instant last = Instant.now();
+            int eventsInCase = count(events, caseId);
+            Latencies latencies = new Latencies("as-of of a " + eventsInCase + "-event case (query gateway, in process)");
+            int runs = Integer.getInteger("bench.asof-runs", 1_000);
+            long span = Math.max(1, Duration.between(first, last).toMillis());
+            for (int i = 0; i < runs + 100; i++) {
+                Instant at = first.plusMillis(ThreadLocalRandom.current().nextLong(span));
+                long t0 = System.nanoTime();
+                CaseAsOfView view = queries.query(new FindCaseAsOfQuery(caseId, at, TimeBasis.RECORDED),
+                        CaseAsOfView.class).get(10, TimeUnit.SECONDS);
+                long took = System.nanoTime() - t0;
+                if (view == null) {
+                    latencies.error();
+                } else if (i >= 100) { // the first hundred warm the code paths up
+                    latencies.record(took);
+                }
+            }
+            print("as-of: %s", latencies.summary(Double.NaN).replaceAll(" in NaN s = NaN/s", ""));
+        }
+    }
+
+    private static int count(EventStore events, String caseId) {
+        DomainEventStream stream = events.readEvents(caseId, 0);
+        int n = 0;
+        while (stream.hasNext()) {
+            stream.next();
+            n++;
+        }
+        return n;
+    }
+
+    // ---- replay -------------------------------------------------------------------------------------
+
+    private void replay(boolean postgres) throws Exception {
+        compactedSizes(postgres);
+        FileSystemUtils.deleteRecursively(dir.resolve("readmodels"));
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long baseline = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                if (!sleepMillis(100)) {
+                    return;
+                }
+            }
+        }, "bench-heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        long started = System.nanoTime();
+        ConfigurableApplicationContext platform = start(postgres);
+        try {
+            long ready = System.nanoTime();
+            long events = eventCount(platform);
+            awaitCaughtUp(platform, Duration.ofHours(3));
+            long done = System.nanoTime();
+            sampler.interrupt();
+            double seconds = (done - started) / 1e9;
+            print("replay: all %d read models rebuilt from %d events in %.1f s (%.1f s of it starting the platform)"
+                            + " = %.0f events/s; heap: %d MB before, peak %d MB of %d MB",
+                    processors(platform).size(), events, seconds, (ready - started) / 1e9, events / seconds,
+                    baseline >> 20, peak.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        } finally {
+            sampler.interrupt();
+            platform.close();
+        }
+    }
+
+    /**
+     * The running platform compacts its append-only H2 files a bounded slice of time at a time, so
+     * under a long load they hold many dead versions; compacted at rest they show what the data needs.
+     */
+    private void compactedSizes(boolean postgres) throws Exception {
+        long events = 0;
+        if (!postgres) {
+            String url = "jdbc:h2:file:" + dir.resolve("eventstore").resolve("events");
+            try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                 Statement statement = connection.createStatement()) {
+                try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM DomainEventEntry")) {
+                    rs.next();
+                    events = rs.getLong(1);
+                }
+                statement.execute("SHUTDOWN COMPACT");
+            }
+        }
+        Path readModels = dir.resolve("readmodels").resolve("readmodels.mv");
+        if (Files.exists(readModels)) {
+            org.h2.mvstore.MVStoreTool.compact(readModels.toString(), false);
+        }
+        if (postgres) {
+            print("storage at rest: read models compacted %d MB", size(dir.resolve("readmodels")) >> 20);
+        } else {
+            long eventBytes = size(dir.resolve("eventstore"));
+            long readModelBytes = size(dir.resolve("readmodels"));
+            print("storage at rest (files compacted): event store %d MB = %.0f bytes/event; read models %d MB ="
+                            + " %.0f bytes/event", eventBytes >> 20, (double) eventBytes / events, readModelBytes >> 20,
+                    (double) readModelBytes / events);
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private static List<StreamingEventProcessor> processors(ConfigurableApplicationContext platform) {
+        return platform.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+    }
+
+    private static long head(EventStore events) {
+        TrackingToken token = events.createHeadToken();
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+
+    /**
+     * The lowest position over every segment of every streaming processor, or -1 while some segment is
+     * not claimed: a read model shows an event once all its segments are past it.
+     */
+    private static long minimumPosition(ConfigurableApplicationContext platform) {
+        long minimum = Long.MAX_VALUE;
+        for (StreamingEventProcessor processor : processors(platform)) {
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            double covered = 0;
+            for (EventTrackerStatus segment : status.values()) {
+                covered += 1.0 / (segment.getSegment().getMask() + 1);
+                TrackingToken token = segment.getTrackingToken();
+                minimum = Math.min(minimum, token == null ? -1 : token.position().orElse(-1));
+            }
+            if (covered < 0.999) {
+                return -1;
+            }
+        }
+        return minimum;
+    }
+
+    private void awaitCaughtUp(ConfigurableApplicationContext platform, Duration limit) throws InterruptedException {
+        EventStore events = platform.getBean(EventStore.class);
+        long deadline = System.nanoTime() + limit.toNanos();
+        long last = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long head = head(events);
+            long position = minimumPosition(platform);
+            if (position >= head) {
+                return;
+            }
+            if (System.nanoTime() - last > TimeUnit.SECONDS.toNanos(30)) {
+                System.out.printf("  ... read models at %d of %d%n", position, head);
+                last = System.nanoTime();
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        throw new IllegalStateException("read models did not catch up in " + limit);
+    }
+
+    private static long eventCount(ConfigurableApplicationContext platform) {
+        return new JdbcTemplate(platform.getBean(javax.sql.DataSource.class))
+                .queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+    }
+
+    private static List<String> registerCases(CommandGateway commands, int count) throws Exception {
+        List<String> cases = new ArrayList<>();
+        LocalDate today = LocalDate.now(ZONE);
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < count; i++) {
+            String caseId = TimeOrderedId.next(System.currentTimeMillis(), random);
+            LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(random.nextInt(365 * 30));
+            String first17 = "420118" + birth.toString().replace("-", "") + String.format("%03d", random.nextInt(1000));
+            PersonalData person = new PersonalData(first17 + IdNumberFormat.checkCharacter(first17), "测试人员",
+                    "13900000000");
+            try {
+                send(commands, new RegisterUnemploymentCommand(caseId, person, today, Channel.WINDOW,
+                        PresentedDocument.values()[0], new EligibilityDeclaration(false, false, true, true),
+                        UnemploymentReason.LOST_JOB, EnumSet.noneOf(cn.pes.casework.events.shared.PersonCategory.class),
+                        STREET)).get(10, TimeUnit.SECONDS);
+                cases.add(caseId);
+            } catch (java.util.concurrent.ExecutionException e) {
+                i--; // a number taken by an earlier run: draw another
+            }
+        }
+        return cases;
+    }
+
+    private static RecordTrackingContactCommand contact(String caseId, String contactId) {
+        LocalDate today = LocalDate.now(ZONE);
+        return new RecordTrackingContactCommand(caseId, contactId, today, ContactMethod.PHONE, null, true,
+                EmploymentStatus.UNEMPLOYED, EnumSet.of(ServiceGiven.POLICY_INFORMATION), "继续跟踪", null, null, null,
+                today);
+    }
+
+    private static java.util.concurrent.CompletableFuture<Object> send(CommandGateway commands, Object command) {
+        Map<String, Object> metaData = new HashMap<>(Map.of(CaseMetadata.OFFICER, "bench-officer",
+                CaseMetadata.AGENCY, STREET, CaseMetadata.CHANNEL, Channel.BACK_OFFICE.name(),
+                CaseMetadata.CORRELATION_ID, "bench-" + System.nanoTime()));
+        return commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
+    }
+
+    private void ensureDatabase(boolean fresh) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "");
+             Statement statement = admin.createStatement()) {
+            boolean exists;
+            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+                exists = rs.next();
+            }
+            if (exists && fresh) {
+                statement.execute("DROP DATABASE " + database + " WITH (FORCE)");
+                exists = false;
+            }
+            if (!exists) {
+                statement.execute("CREATE DATABASE " + database);
+            }
+        }
+    }
+
+    private void print(String format, Object... args) {
+        String line = String.format(Locale.ROOT, format, args) + String.format(Locale.ROOT, "  [%d cores, %s]",
+                Runtime.getRuntime().availableProcessors(), store);
+        figures.add(line);
+        System.out.println("BENCH " + line);
+    }
+
+    private static boolean sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
