@@ -28,9 +28,11 @@ import java.util.List;
  * loan (创业担保贷款): mostly eligible, approved, paid out and repaid in instalments; some refused at
  * assessment or declined by the guarantor, as history.
  *
- * <p>No loan is overdue by the platform's clock unintentionally: a loan whose term ended before today
- * was repaid in full before its maturity, so the maturity clock, which fires once the city is loaded,
- * finds nothing owing.
+ * <p>No loan is overdue by the platform's clock unintentionally. The maturity clock is set at the
+ * payout and fires on the platform's clock, possibly while the loader is still sending that loan's
+ * repayments: so no planned loan matures by today (the history is shorter than the longer terms, and a
+ * one-year loan old enough to mature gets a longer term). Some are settled early, in full; a loan that
+ * matured anyway would have to be repaid in full before its maturity, which the planner checks.
  */
 final class EntrepreneurshipPlanner {
 
@@ -122,7 +124,12 @@ final class EntrepreneurshipPlanner {
         String agencyId = spell.agencyId();
         String channel = Channel.BACK_OFFICE.name();
         int amount = 10_000 * plan.between(5, 20);
-        int term = plan.weighted(new Integer[]{12, 24, 36}, 30, 40, 30);
+        // Paid out 10 days or more after the application: a one-year loan applied for a year ago or more
+        // could mature by today, so it gets a longer term and no maturity clock falls due while the
+        // loader sends the repayments.
+        boolean wouldMature = !appliedOn.plusMonths(12).isAfter(plan.today);
+        int term = wouldMature ? plan.weighted(new Integer[]{24, 36}, 55, 45)
+                : plan.weighted(new Integer[]{12, 24, 36}, 30, 40, 30);
         // As history: some applications fail ENT-3/ENT-4 at assessment (recorded, not thrown).
         boolean refused = plan.percent(20);
         boolean unregisteredBusiness = refused && plan.percent(50);
@@ -167,9 +174,8 @@ final class EntrepreneurshipPlanner {
     }
 
     /**
-     * Quarterly instalments of equal principal; the last one settles the loan. A loan whose term ends
-     * by today is settled before its maturity day (some early, in one go); one still running has paid
-     * the quarters due so far.
+     * Quarterly instalments of equal principal, paid some days before each quarter ends; the last one
+     * settles the loan, before its maturity. By today a loan has paid the quarters due so far.
      */
     private void repayments(PlanContext.Spell spell, String loanId, int amount, int term, LocalDate disbursedOn) {
         LocalDate maturesOn = disbursedOn.plusMonths(term);
@@ -177,14 +183,15 @@ final class EntrepreneurshipPlanner {
         int quarters = term / 3;
         int instalment = amount / quarters;
         int outstanding = amount;
-        boolean settleEarly = plan.percent(10);
+        // Some settle early, in one go, when the business goes well.
+        int settledAt = plan.percent(25) ? plan.between(1, Math.min(3, quarters)) : quarters;
         for (int q = 1; q <= quarters && outstanding > 0; q++) {
             // A few days before each quarter's end; the last one before maturity.
             LocalDate paidOn = disbursedOn.plusMonths(3L * q).minusDays(plan.between(1, 5));
             if (paidOn.isAfter(plan.today)) {
                 break;
             }
-            boolean last = q == quarters || (settleEarly && q == Math.max(1, quarters / 2));
+            boolean last = q == settledAt;
             int principal = last ? outstanding : instalment;
             BigDecimal interest = BigDecimal.valueOf(outstanding).multiply(YEARLY_RATE)
                     .divide(BigDecimal.valueOf(4), 2, RoundingMode.HALF_UP);

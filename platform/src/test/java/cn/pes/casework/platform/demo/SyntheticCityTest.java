@@ -312,8 +312,9 @@ class SyntheticCityTest {
     }
 
     @Test
-    void loansWithinTheLimitsAreRepaidBeforeMaturityNeverLeftOverdue() {
-        List<PlannedCommand> plan = SyntheticCity.plan(2026, LARGE_CITY, TODAY, AGENCIES);
+    void loansWithinTheLimitsAreRepaidBeforeMaturityAndNoneFallsDueByToday() {
+        // Loans are rare: a city large enough to have some of each kind.
+        List<PlannedCommand> plan = SyntheticCity.plan(2026, 3 * LARGE_CITY, TODAY, AGENCIES);
 
         Map<String, ApplyForGuaranteeLoanCommand> applications = commands(plan, ApplyForGuaranteeLoanCommand.class)
                 .stream().collect(Collectors.toMap(ApplyForGuaranteeLoanCommand::loanId, Function.identity()));
@@ -356,7 +357,7 @@ class SyntheticCityTest {
             lastPaid.merge(r.loanId(), r.paidOn(), (a, b) -> a.isAfter(b) ? a : b);
         });
         List<RecordLoanDisbursementCommand> disbursements = commands(plan, RecordLoanDisbursementCommand.class);
-        long matured = 0;
+        long settled = 0;
         for (RecordLoanDisbursementCommand disbursed : disbursements) {
             ApproveGuaranteeLoanCommand approve = approvals.get(disbursed.loanId());
             assertThat(disbursed.disbursedOn()).isAfterOrEqualTo(approve.approvedOn());
@@ -366,12 +367,14 @@ class SyntheticCityTest {
             if (lastPaid.containsKey(disbursed.loanId())) {
                 assertThat(lastPaid.get(disbursed.loanId())).isBefore(maturesOn);
             }
-            if (!maturesOn.isAfter(TODAY)) {
-                matured++;
-                assertThat(principal).as("a loan whose term ended is repaid in full").isEqualByComparingTo(approve.amount());
+            // The maturity clock fires while the loader may still be sending repayments: none falls due.
+            assertThat(maturesOn).isAfter(TODAY);
+            if (principal.compareTo(approve.amount()) == 0) {
+                settled++;
             }
         }
         assertThat(repaid).isNotEmpty();
+        assertThat(settled).as("some loans repaid in full, early").isPositive();
     }
 
     @Test
