@@ -9,7 +9,9 @@ import cn.pes.casework.events.jobseeking.FindJobSeekingProfileQuery;
 import cn.pes.casework.events.jobseeking.JobSeekingProfileView;
 import cn.pes.casework.events.jobseeking.ReferJobSeekerCommand;
 import cn.pes.casework.events.subsidy.CaseSubsidiesView;
+import cn.pes.casework.events.subsidy.ApproveSubsidyCommand;
 import cn.pes.casework.events.subsidy.FindCaseSubsidiesQuery;
+import cn.pes.casework.events.subsidy.SubsidyStage;
 import cn.pes.casework.events.subsidy.SubmitCertificateCommand;
 import cn.pes.casework.platform.PlatformApplication;
 import cn.pes.casework.security.agency.Agency;
@@ -141,6 +143,36 @@ class SyntheticCityPlatformTest {
                     .filter(c -> c.command() instanceof ApplyForGuaranteeLoanCommand).count());
             assertThat(pipeline.disbursed()).isPositive();
             assertThat(pipeline.overdue()).isZero();
+        });
+    }
+
+    /**
+     * SUB-4, SUB-5: an approval whose publicity is over waits for payment once the platform's clock has
+     * ended the publicity (a deadline, polled every 30 s), and its payment is not due yet: the city's
+     * approvals are recent enough that no payment deadline runs out at load.
+     */
+    @Test
+    void anApprovedSubsidyWaitsForPaymentInTime() throws Exception {
+        loader.completion().get(4, TimeUnit.MINUTES);
+        LocalDate today = LocalDate.now(clock);
+        List<PlannedCommand> plan = SyntheticCity.plan(7, 150, today, agencies.all().stream()
+                .filter(agency -> agency.level() != Agency.Level.CITY).map(Agency::id)
+                .sorted(Comparator.naturalOrder()).toList());
+        // Publicity is 5 working days from the day after the approval: over within 10 calendar days.
+        ApproveSubsidyCommand approved = plan.stream().map(PlannedCommand::command)
+                .filter(ApproveSubsidyCommand.class::isInstance).map(ApproveSubsidyCommand.class::cast)
+                .filter(approve -> approve.decidedOn().isBefore(today.minusDays(12))).findFirst()
+                .orElseThrow(() -> new AssertionError("the city of the test approves no subsidy before its last days"));
+
+        eventually(Duration.ofSeconds(90), () -> {
+            CaseSubsidiesView subsidies = queries.query(new FindCaseSubsidiesQuery(approved.caseId(), null),
+                    CaseSubsidiesView.class).join();
+            assertThat(subsidies).isNotNull();
+            assertThat(subsidies.applications()).anySatisfy(line -> {
+                assertThat(line.applicationId()).isEqualTo(approved.applicationId());
+                assertThat(line.stage()).isEqualTo(SubsidyStage.AWAITING_PAYMENT);
+                assertThat(line.dueOn()).isAfter(today);
+            });
         });
     }
 
