@@ -12,6 +12,7 @@ import cn.pes.casework.events.entrepreneurship.ApproveGuaranteeLoanCommand;
 import cn.pes.casework.events.entrepreneurship.CompleteEntrepreneurshipTrainingCommand;
 import cn.pes.casework.events.entrepreneurship.DeclineGuaranteeLoanCommand;
 import cn.pes.casework.events.entrepreneurship.EnrolInEntrepreneurshipTrainingCommand;
+import cn.pes.casework.events.entrepreneurship.ExistingLoanType;
 import cn.pes.casework.events.entrepreneurship.RecordLoanDisbursementCommand;
 import cn.pes.casework.events.entrepreneurship.RecordLoanRepaymentCommand;
 import cn.pes.casework.events.entrepreneurship.RecordTrainingDropOutCommand;
@@ -329,14 +330,14 @@ class SyntheticCityTest {
             if (apply.application().business().registrationNumber() != null) {
                 assertThatCode(() -> UnifiedSocialCreditCode.parse(apply.application().business().registrationNumber()))
                         .doesNotThrowAnyException();
-                registeredBusinesses.add(apply.application().business().registrationNumber());
+                assertThat(registeredBusinesses.add(apply.application().business().registrationNumber()))
+                        .as("one business per credit code").isTrue();
             }
         }
         // Some refused at assessment, as history: never approved or declined afterwards.
         Set<String> refusedAtAssessment = applications.values().stream()
                 .filter(a -> a.application().business().registrationNumber() == null
-                        || !a.application().existingLoans().stream()
-                        .allMatch(l -> l.type() != cn.pes.casework.events.entrepreneurship.ExistingLoanType.BUSINESS))
+                        || a.application().existingLoans().stream().anyMatch(l -> l.type() == ExistingLoanType.BUSINESS))
                 .map(ApplyForGuaranteeLoanCommand::loanId).collect(Collectors.toSet());
         assertThat(refusedAtAssessment).isNotEmpty();
         assertThat(approvals.keySet()).doesNotContainAnyElementsOf(refusedAtAssessment);
