@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
 /**
  * Plans a synthetic city (模拟城市): persons, their registrations over the last 18 months, monthly
@@ -45,7 +44,11 @@ import java.util.UUID;
  * included, so a demo city can be rebuilt exactly and a plan compared by its {@link #digest}.
  *
  * <p>Rates are plausible rather than measured: most registrations at a window, a tenth of registrations
- * finding work each month, a few cancellations on other grounds, contacts mostly by phone.
+ * finding work each month, a few cancellations on other grounds, contacts mostly by phone. A minority
+ * uses the services: job introduction with the city's employers and their vacancies
+ * ({@link JobIntroductionPlanner}), skills subsidies ({@link SubsidyPlanner}), entrepreneurship
+ * training and guarantee loans ({@link EntrepreneurshipPlanner}); each keeps to the rules the
+ * aggregates enforce, so the platform accepts every planned command.
  */
 public final class SyntheticCity {
 
@@ -88,7 +91,12 @@ public final class SyntheticCity {
         SplittableRandom random = new SplittableRandom(seed);
         Set<String> idNumbers = new HashSet<>();
         List<PlannedCommand> planned = new ArrayList<>();
-        Planner planner = new Planner(seed, random, today, planned);
+        PlanContext context = new PlanContext(seed, random, today, planned);
+        JobIntroductionPlanner jobs = new JobIntroductionPlanner(context);
+        // A few dozen employers for a city of thousands; a handful for a small test city.
+        jobs.employers(Math.max(6, Math.min(48, persons / 8)), agencyIds, HISTORY_DAYS);
+        Planner planner = new Planner(context, jobs, new SubsidyPlanner(context), new EntrepreneurshipPlanner(context),
+                agencyIds);
         for (int p = 0; p < persons; p++) {
             planner.person(p, agencyIds.get(random.nextInt(agencyIds.size())), idNumbers);
         }
@@ -128,18 +136,27 @@ public final class SyntheticCity {
 
     private static final class Planner {
 
+        private final PlanContext context;
         private final long seed;
         private final SplittableRandom random;
         private final LocalDate today;
-        private final List<PlannedCommand> planned;
+        private final JobIntroductionPlanner jobs;
+        private final SubsidyPlanner subsidies;
+        private final EntrepreneurshipPlanner entrepreneurship;
+        private final Set<String> agencyIds;
         /** Seeded, so time-ordered IDs are the same for the same seed. */
         private final Random idRandom;
 
-        Planner(long seed, SplittableRandom random, LocalDate today, List<PlannedCommand> planned) {
-            this.seed = seed;
-            this.random = random;
-            this.today = today;
-            this.planned = planned;
+        Planner(PlanContext context, JobIntroductionPlanner jobs, SubsidyPlanner subsidies,
+                EntrepreneurshipPlanner entrepreneurship, List<String> agencyIds) {
+            this.context = context;
+            this.seed = context.seed;
+            this.random = context.random;
+            this.today = context.today;
+            this.jobs = jobs;
+            this.subsidies = subsidies;
+            this.entrepreneurship = entrepreneurship;
+            this.agencyIds = Set.copyOf(agencyIds);
             this.idRandom = new Random(seed);
         }
 
@@ -148,7 +165,8 @@ public final class SyntheticCity {
             int age = 16 + random.nextInt(45); // 16..60 on the day of application
             boolean male = random.nextInt(100) < 54;
             String idNumber = idNumber(appliedOn, age, male, idNumbers);
-            String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
+            String surname = SURNAMES[random.nextInt(SURNAMES.length)];
+            String name = surname + GIVEN[random.nextInt(GIVEN.length)]
                     + (random.nextInt(100) < 70 ? GIVEN[random.nextInt(GIVEN.length)] : "");
             String phone = PHONE_PREFIXES[random.nextInt(PHONE_PREFIXES.length)]
                     + String.format("%08d", random.nextInt(100_000_000));
@@ -176,35 +194,70 @@ public final class SyntheticCity {
                 add(registeredOn, caseId, officerId, agencyId, Channel.BACK_OFFICE.name(),
                         new ApproveRegistrationCommand(caseId, registeredOn));
             }
-            spell(caseId, officerId, agencyId, registeredOn, age);
+            spell(new PlanContext.Spell(caseId, officerId, agencyId, county(agencyId), registeredOn, null,
+                    IdNumberFormat.birthDateOf(idNumber), male, surname, categories), age);
         }
 
-        /** Monthly tracking until the person finds work, the registration is cancelled, or today. */
-        private void spell(String caseId, String officerId, String agencyId, LocalDate registeredOn, int age) {
+        /** The county above a street agency (its first six digits) where the city lists it, else the agency. */
+        private String county(String agencyId) {
+            return agencyId.length() > 6 && agencyIds.contains(agencyId.substring(0, 6))
+                    ? agencyId.substring(0, 6) : agencyId;
+        }
+
+        /**
+         * Monthly tracking until the person finds work, the registration is cancelled, or today; and the
+         * services some persons use while registered. The end is decided first, so that the services fit
+         * inside the spell; it is planned last, so that on its day it comes after them.
+         */
+        private void spell(PlanContext.Spell registered, int age) {
+            LocalDate registeredOn = registered.registeredOn();
+            List<LocalDate> contacts = new ArrayList<>();
             LocalDate contactOn = registeredOn.plusDays(20 + random.nextInt(15));
+            LocalDate endsOn = null;
+            LocalDate foundOn = null;
             while (!contactOn.isAfter(today)) {
                 int roll = random.nextInt(1000);
                 if (roll < 100) {
-                    employed(caseId, officerId, agencyId, registeredOn, contactOn);
-                    return;
+                    // Work is learnt of at a contact; it started up to some days before, not before the spell.
+                    foundOn = contactOn;
+                    LocalDate startedOn = contactOn.minusDays(random.nextInt(10));
+                    endsOn = startedOn.isBefore(registeredOn) ? registeredOn : startedOn;
+                    break;
                 }
                 if (roll < 112) {
-                    cancelled(caseId, officerId, agencyId, contactOn, age);
-                    return;
+                    endsOn = contactOn;
+                    break;
                 }
-                contact(caseId, officerId, agencyId, contactOn, EmploymentStatus.UNEMPLOYED, null);
+                contacts.add(contactOn);
                 contactOn = contactOn.plusDays(25 + random.nextInt(11));
+            }
+            PlanContext.Spell spell = new PlanContext.Spell(registered.caseId(), registered.officerId(),
+                    registered.agencyId(), registered.countyAgencyId(), registeredOn, endsOn, registered.birthDate(),
+                    registered.male(), registered.surname(), registered.categories());
+            String caseId = spell.caseId();
+            String officerId = spell.officerId();
+            String agencyId = spell.agencyId();
+            for (LocalDate on : contacts) {
+                contact(caseId, officerId, agencyId, on, EmploymentStatus.UNEMPLOYED, null);
+            }
+            boolean hired = jobs.jobSeeking(spell, foundOn, age);
+            subsidies.subsidy(spell);
+            entrepreneurship.entrepreneurship(spell);
+            if (hired || endsOn == null) {
+                return;
+            }
+            if (foundOn != null) {
+                employed(caseId, officerId, agencyId, endsOn, foundOn);
+            } else {
+                cancelled(caseId, officerId, agencyId, endsOn, age);
             }
         }
 
-        private void employed(String caseId, String officerId, String agencyId, LocalDate registeredOn,
+        /** Recorded on {@code foundOn}, the work having started on {@code startedOn}, up to some days before. */
+        private void employed(String caseId, String officerId, String agencyId, LocalDate startedOn,
                               LocalDate foundOn) {
             EmploymentType type = weighted(new EmploymentType[]{EmploymentType.EMPLOYED_BY_UNIT,
                     EmploymentType.FLEXIBLE, EmploymentType.SELF_EMPLOYED}, 65, 25, 10);
-            LocalDate startedOn = foundOn.minusDays(random.nextInt(10));
-            if (startedOn.isBefore(registeredOn)) {
-                startedOn = registeredOn;
-            }
             EmploymentDetails job = new EmploymentDetails(type,
                     type == EmploymentType.FLEXIBLE ? null : EMPLOYERS[random.nextInt(EMPLOYERS.length)], startedOn);
             if (random.nextBoolean()) {
@@ -251,7 +304,7 @@ public final class SyntheticCity {
                     services.add(ServiceGiven.CAREER_GUIDANCE);
                 }
             }
-            String contactId = new UUID(seed, planned.size()).toString();
+            String contactId = context.nextId();
             add(on, caseId, officerId, agencyId, Channel.BACK_OFFICE.name(),
                     new RecordTrackingContactCommand(caseId, contactId, on, method,
                             method == ContactMethod.INFORMATION_COMPARISON ? "社保参保信息比对" : null,
@@ -261,10 +314,7 @@ public final class SyntheticCity {
 
         private void add(LocalDate on, String caseId, String officerId, String agencyId, String channel,
                          Object command) {
-            int sequence = planned.size();
-            String correlationId = UUID.nameUUIDFromBytes(
-                    ("pes-demo-" + seed + "-" + sequence).getBytes(StandardCharsets.UTF_8)).toString();
-            planned.add(new PlannedCommand(sequence, on, caseId, officerId, agencyId, channel, correlationId, command));
+            context.add(on, caseId, officerId, agencyId, channel, command);
         }
 
         /** GB 11643: region, birth date, sequence (odd for men), check character. */
@@ -321,18 +371,7 @@ public final class SyntheticCity {
         }
 
         private <T> T weighted(T[] values, int... weights) {
-            int total = 0;
-            for (int weight : weights) {
-                total += weight;
-            }
-            int roll = random.nextInt(total);
-            for (int i = 0; i < values.length; i++) {
-                roll -= weights[i];
-                if (roll < 0) {
-                    return values[i];
-                }
-            }
-            return values[values.length - 1];
+            return context.weighted(values, weights);
         }
     }
 }

@@ -1,6 +1,20 @@
 package cn.pes.casework.platform.demo;
 
+import cn.pes.casework.events.entrepreneurship.ApplyForGuaranteeLoanCommand;
+import cn.pes.casework.events.entrepreneurship.FindGuaranteeLoanQuery;
+import cn.pes.casework.events.entrepreneurship.FindLoanPipelineQuery;
+import cn.pes.casework.events.entrepreneurship.GuaranteeLoanView;
+import cn.pes.casework.events.entrepreneurship.LoanPipelineView;
+import cn.pes.casework.events.jobseeking.FindJobSeekingProfileQuery;
+import cn.pes.casework.events.jobseeking.JobSeekingProfileView;
+import cn.pes.casework.events.jobseeking.ReferJobSeekerCommand;
+import cn.pes.casework.events.subsidy.CaseSubsidiesView;
+import cn.pes.casework.events.subsidy.ApproveSubsidyCommand;
+import cn.pes.casework.events.subsidy.FindCaseSubsidiesQuery;
+import cn.pes.casework.events.subsidy.SubsidyStage;
+import cn.pes.casework.events.subsidy.SubmitCertificateCommand;
 import cn.pes.casework.platform.PlatformApplication;
+import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.events.statistics.AreaStatistics;
 import cn.pes.casework.events.statistics.FindAreaStatisticsQuery;
 import cn.pes.casework.events.statistics.MonthlyFigures;
@@ -23,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -86,6 +101,84 @@ class SyntheticCityPlatformTest {
                     .isGreaterThanOrEqualTo(140);
             assertThat(statistics.months().stream().mapToInt(MonthlyFigures::reEmployed).sum()).isPositive();
         });
+    }
+
+    /**
+     * Every service of the plan reaches its read model: a subsidy application, a referral and a
+     * guarantee loan of the city's cases can be found, and no loan is overdue.
+     */
+    @Test
+    void aLoadedCityShowsSubsidiesReferralsAndLoans() throws Exception {
+        DemoCityLoader.Result result = loader.completion().get(4, TimeUnit.MINUTES);
+        assertThat(result.failures()).isEmpty();
+        List<PlannedCommand> plan = SyntheticCity.plan(7, 150, LocalDate.now(clock), agencies.all().stream()
+                .filter(agency -> agency.level() != Agency.Level.CITY).map(Agency::id)
+                .sorted(Comparator.naturalOrder()).toList());
+
+        SubmitCertificateCommand submitted = first(plan, SubmitCertificateCommand.class);
+        ReferJobSeekerCommand referred = first(plan, ReferJobSeekerCommand.class);
+        ApplyForGuaranteeLoanCommand applied = first(plan, ApplyForGuaranteeLoanCommand.class);
+        eventually(Duration.ofSeconds(60), () -> {
+            CaseSubsidiesView subsidies = queries.query(new FindCaseSubsidiesQuery(submitted.caseId(), null),
+                    CaseSubsidiesView.class).join();
+            assertThat(subsidies).isNotNull();
+            assertThat(subsidies.applications()).anySatisfy(line ->
+                    assertThat(line.applicationId()).isEqualTo(submitted.applicationId()));
+            JobSeekingProfileView profile = queries.query(new FindJobSeekingProfileQuery(referred.caseId()),
+                    JobSeekingProfileView.class).join();
+            assertThat(profile).isNotNull();
+            assertThat(profile.referrals()).anySatisfy(referral ->
+                    assertThat(referral.referralId()).isEqualTo(referred.referralId()));
+            GuaranteeLoanView loan = queries.query(new FindGuaranteeLoanQuery(applied.caseId(), applied.loanId()),
+                    GuaranteeLoanView.class).join();
+            assertThat(loan).isNotNull();
+            assertThat(loan.appliedOn()).isEqualTo(applied.appliedOn());
+        });
+        String city = agencies.all().stream().filter(agency -> agency.level() == Agency.Level.CITY).map(Agency::id)
+                .findFirst().orElseThrow();
+        eventually(Duration.ofSeconds(60), () -> {
+            LoanPipelineView pipeline = queries.query(new FindLoanPipelineQuery(city, null, null),
+                    LoanPipelineView.class).join();
+            assertThat(pipeline.applied()).isEqualTo(plan.stream()
+                    .filter(c -> c.command() instanceof ApplyForGuaranteeLoanCommand).count());
+            assertThat(pipeline.disbursed()).isPositive();
+            assertThat(pipeline.overdue()).isZero();
+        });
+    }
+
+    /**
+     * SUB-4, SUB-5: an approval whose publicity is over waits for payment once the platform's clock has
+     * ended the publicity (a deadline, polled every 30 s), and its payment is not due yet: the city's
+     * approvals are recent enough that no payment deadline runs out at load.
+     */
+    @Test
+    void anApprovedSubsidyWaitsForPaymentInTime() throws Exception {
+        loader.completion().get(4, TimeUnit.MINUTES);
+        LocalDate today = LocalDate.now(clock);
+        List<PlannedCommand> plan = SyntheticCity.plan(7, 150, today, agencies.all().stream()
+                .filter(agency -> agency.level() != Agency.Level.CITY).map(Agency::id)
+                .sorted(Comparator.naturalOrder()).toList());
+        // Publicity is 5 working days from the day after the approval: over within 10 calendar days.
+        ApproveSubsidyCommand approved = plan.stream().map(PlannedCommand::command)
+                .filter(ApproveSubsidyCommand.class::isInstance).map(ApproveSubsidyCommand.class::cast)
+                .filter(approve -> approve.decidedOn().isBefore(today.minusDays(12))).findFirst()
+                .orElseThrow(() -> new AssertionError("the city of the test approves no subsidy before its last days"));
+
+        eventually(Duration.ofSeconds(90), () -> {
+            CaseSubsidiesView subsidies = queries.query(new FindCaseSubsidiesQuery(approved.caseId(), null),
+                    CaseSubsidiesView.class).join();
+            assertThat(subsidies).isNotNull();
+            assertThat(subsidies.applications()).anySatisfy(line -> {
+                assertThat(line.applicationId()).isEqualTo(approved.applicationId());
+                assertThat(line.stage()).isEqualTo(SubsidyStage.AWAITING_PAYMENT);
+                assertThat(line.dueOn()).isAfter(today);
+            });
+        });
+    }
+
+    private static <T> T first(List<PlannedCommand> plan, Class<T> type) {
+        return plan.stream().map(PlannedCommand::command).filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("the city of the test plans no " + type.getSimpleName()));
     }
 
     @Test
