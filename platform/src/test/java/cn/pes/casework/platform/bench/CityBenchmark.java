@@ -79,10 +79,18 @@ import java.util.stream.Stream;
  *
  * <p>Run (README "Benchmarks", figures in {@code docs/benchmarks.md}):
  * {@code ./mvnw -B -Pbenchmarks verify -pl platform -am -Dtest=CityBenchmark -Dbench.persons=10000
- * [-Dbench.store=postgres] [-Dbench.phases=load,storage,commands,lag,asof,queries,replay]}.
+ * [-Dbench.store=postgres] [-Dbench.phases=load,storage,commands,commands-alone,lag,asof,queries,replay]}.
  * A loaded city is kept in {@code bench.dir} (default {@code <tmp>/pes-bench/<store>-<persons>-<seed>}; on
  * PostgreSQL also the database {@code pes_bench_<persons>_<seed>}) and reused by the next run;
  * {@code -Dbench.fresh=true} loads it anew.
+ *
+ * <p>Knobs (system properties): {@code bench.seed} (2026), {@code bench.parallel-cases} (8 cases sent at
+ * once while loading), {@code bench.live-projections} (false: read models are built after the load, which
+ * is then also a figure for a full build), {@code bench.command-seconds} (20 per command run),
+ * {@code bench.lag-rate} (200/s) and {@code bench.lag-seconds} (30), {@code bench.asof-runs} (1,000),
+ * {@code bench.query-rate} (list, {@code 20,200}/s), {@code bench.query-command-rate} (half the query
+ * rate), {@code bench.query-seconds} (60), {@code bench.platform-args} (extra platform options, e.g.
+ * {@code --pes.projections.initial-segments=1}), {@code bench.heap} (Maven property, 4g).
  */
 class CityBenchmark {
 
@@ -98,11 +106,12 @@ class CityBenchmark {
     private final int persons = Integer.getInteger("bench.persons", 10_000);
     private final long seed = Long.getLong("bench.seed", 2026);
     private final Set<String> phases = Set.of(System.getProperty("bench.phases",
-            "load,storage,commands,lag,asof,queries,replay").split(","));
+            "load,storage,commands,commands-alone,lag,asof,queries,replay").split(","));
     private final Path dir = Path.of(System.getProperty("bench.dir",
             Path.of(System.getProperty("java.io.tmpdir"), "pes-bench", store + "-" + persons + "-" + seed).toString()));
     private final String database = "pes_bench_" + persons + "_" + seed;
     private final List<String> figures = new ArrayList<>();
+    private boolean readModelsStopped;
 
     @Test
     void city() throws Exception {
@@ -132,6 +141,20 @@ class CityBenchmark {
                 secondProcess(platform, "commands", "seconds=" + Integer.getInteger("bench.command-seconds", 20));
                 awaitCaughtUp(platform, Duration.ofMinutes(30));
             }
+            if (phases.contains("commands-alone")) {
+                // The command side's own capacity: the same runs with the read models' processors stopped,
+                // so they do not share the cores; they catch up afterwards.
+                List<org.axonframework.eventhandling.EventProcessor> stopped = projectionProcessors(platform);
+                stopped.forEach(org.axonframework.eventhandling.EventProcessor::shutDown);
+                readModelsStopped = true;
+                try {
+                    secondProcess(platform, "commands", "seconds=" + Integer.getInteger("bench.command-seconds", 20));
+                } finally {
+                    readModelsStopped = false;
+                    stopped.forEach(org.axonframework.eventhandling.EventProcessor::start);
+                }
+                awaitCaughtUp(platform, Duration.ofMinutes(30));
+            }
             if (phases.contains("lag")) {
                 projectionLag(platform);
             }
@@ -144,10 +167,14 @@ class CityBenchmark {
                         "SELECT case_id FROM person_case", String.class);
                 java.util.Collections.shuffle(sample, new java.util.Random(seed));
                 Files.write(cases, sample.subList(0, Math.min(5_000, sample.size())));
-                secondProcess(platform, "queries", "cases=" + cases,
-                        "rate=" + Integer.getInteger("bench.query-rate", 200),
-                        "command-rate=" + Integer.getInteger("bench.query-command-rate", 100),
-                        "seconds=" + Integer.getInteger("bench.query-seconds", 60));
+                for (String rate : System.getProperty("bench.query-rate", "20,200").split(",")) {
+                    secondProcess(platform, "queries", "cases=" + cases, "rate=" + rate.trim(),
+                            // Commands alongside at half the query rate unless told.
+                            "command-rate=" + Integer.getInteger("bench.query-command-rate",
+                                    Math.max(1, Integer.parseInt(rate.trim()) / 2)),
+                            "seconds=" + Integer.getInteger("bench.query-seconds", 60));
+                    awaitCaughtUp(platform, Duration.ofMinutes(30));
+                }
                 awaitCaughtUp(platform, Duration.ofMinutes(30));
             }
         } finally {
@@ -169,6 +196,10 @@ class CityBenchmark {
                 // The second process acts with tokens signed by the public development key.
                 "--pes.security.allow-development-keys=true",
                 "--logging.level.root=WARN", "--logging.level.cn.pes.casework.platform.demo=INFO"));
+        String extra = System.getProperty("bench.platform-args", "").trim();
+        if (!extra.isEmpty()) {
+            args.addAll(List.of(extra.split("\\s+")));
+        }
         if (postgres) {
             args.addAll(List.of("--spring.datasource.url=" + PG_SERVER + database,
                     "--spring.datasource.username=" + PG_USER, "--spring.datasource.password="));
@@ -192,13 +223,14 @@ class CityBenchmark {
                 Integer.getInteger("bench.parallel-cases", 8), LIVE_PROJECTIONS ? "following" : "stopped", events,
                 events / (result.took().toNanos() / 1e9));
         long started = System.nanoTime();
+        HeapSampler heap = HeapSampler.start();
         awaitCaughtUp(platform, Duration.ofHours(3));
         double seconds = (System.nanoTime() - started) / 1e9;
         if (LIVE_PROJECTIONS) {
             print("load: read models followed the load and caught up %.1f s after the last command", seconds);
         } else {
-            print("load: all %d read models built after the load from %d events in %.1f s = %.0f events/s",
-                    processors(platform).size(), events, seconds, events / seconds);
+            print("load: all %d read models built after the load from %d events in %.1f s = %.0f events/s; heap %s",
+                    processors(platform).size(), events, seconds, events / seconds, heap.stop());
         }
     }
 
@@ -253,7 +285,8 @@ class CityBenchmark {
         }
         for (String line : Files.readAllLines(results)) {
             if (line.startsWith("RESULT ")) {
-                print("%s (HTTP, second process): %s", mode, line.substring("RESULT ".length()));
+                print("%s (HTTP, second process%s): %s", mode, readModelsStopped ? ", read models stopped" : "",
+                        line.substring("RESULT ".length()));
             } else if (line.startsWith("FAILURE ")) {
                 System.out.println("  " + line);
             }
@@ -406,20 +439,7 @@ class CityBenchmark {
     private void replay(boolean postgres) throws Exception {
         compactedSizes(postgres);
         FileSystemUtils.deleteRecursively(dir.resolve("readmodels"));
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        System.gc();
-        long baseline = memory.getHeapMemoryUsage().getUsed();
-        AtomicLong peak = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                if (!sleepMillis(100)) {
-                    return;
-                }
-            }
-        }, "bench-heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        HeapSampler heap = HeapSampler.start();
         long started = System.nanoTime();
         ConfigurableApplicationContext platform = start(postgres);
         try {
@@ -427,14 +447,12 @@ class CityBenchmark {
             long events = eventCount(platform);
             awaitCaughtUp(platform, Duration.ofHours(3));
             long done = System.nanoTime();
-            sampler.interrupt();
             double seconds = (done - started) / 1e9;
             print("replay: all %d read models rebuilt from %d events in %.1f s (%.1f s of it starting the platform)"
-                            + " = %.0f events/s; heap: %d MB before, peak %d MB of %d MB",
-                    processors(platform).size(), events, seconds, (ready - started) / 1e9, events / seconds,
-                    baseline >> 20, peak.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                            + " = %.0f events/s; heap %s", processors(platform).size(), events, seconds,
+                    (ready - started) / 1e9, events / seconds, heap.stop());
         } finally {
-            sampler.interrupt();
+            heap.stop();
             platform.close();
         }
     }
@@ -446,7 +464,8 @@ class CityBenchmark {
     private void compactedSizes(boolean postgres) throws Exception {
         long events = 0;
         if (!postgres) {
-            String url = "jdbc:h2:file:" + dir.resolve("eventstore").resolve("events");
+            // The platform's own URL: if its pool has not let go of the database yet, this joins it.
+            String url = "jdbc:h2:retry:" + dir.resolve("eventstore").resolve("events") + ";DB_CLOSE_ON_EXIT=FALSE";
             try (Connection connection = DriverManager.getConnection(url, "sa", "");
                  Statement statement = connection.createStatement()) {
                 try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM DomainEventEntry")) {
@@ -471,7 +490,60 @@ class CityBenchmark {
         }
     }
 
+    /** The heap while it runs: peak used, and the most that was left after a collection (what is really held). */
+    private static final class HeapSampler {
+        private final AtomicLong peak = new AtomicLong();
+        private final AtomicLong peakAfterGc = new AtomicLong();
+        private final long before;
+        private final Thread thread;
+        private String result;
+
+        private HeapSampler() {
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            System.gc();
+            before = memory.getHeapMemoryUsage().getUsed();
+            List<java.lang.management.MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP
+                            && pool.getCollectionUsage() != null)
+                    .toList();
+            thread = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    peakAfterGc.accumulateAndGet(pools.stream().mapToLong(pool -> pool.getCollectionUsage().getUsed())
+                            .sum(), Math::max);
+                    if (!sleepMillis(100)) {
+                        return;
+                    }
+                }
+            }, "bench-heap-sampler");
+            thread.setDaemon(true);
+        }
+
+        static HeapSampler start() {
+            HeapSampler sampler = new HeapSampler();
+            sampler.thread.start();
+            return sampler;
+        }
+
+        synchronized String stop() {
+            if (result == null) {
+                thread.interrupt();
+                result = String.format(Locale.ROOT, "%d MB before, peak %d MB used, at most %d MB left after a"
+                                + " collection, of %d MB", before >> 20, peak.get() >> 20, peakAfterGc.get() >> 20,
+                        Runtime.getRuntime().maxMemory() >> 20);
+            }
+            return result;
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
+
+    private static List<org.axonframework.eventhandling.EventProcessor> projectionProcessors(
+            ConfigurableApplicationContext platform) {
+        EventProcessingConfiguration processing = platform.getBean(EventProcessingConfiguration.class);
+        return cn.pes.casework.query.projection.ProjectionProcessingConfiguration.PROCESSING_GROUPS.stream()
+                .flatMap(group -> processing.eventProcessor(group).stream()).toList();
+    }
 
     private static List<StreamingEventProcessor> processors(ConfigurableApplicationContext platform) {
         return platform.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()

@@ -50,6 +50,8 @@ public final class LoadGenerator {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String STREET = "990101001";
+    private static final String[] REGIONS = {"420118", "420112", "420113", "420114", "420116", "420103",
+            "420104", "420105", "420107", "420117", "421003", "421022", "420503", "420504", "420602", "420606"};
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵"};
     private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇"};
 
@@ -316,11 +318,16 @@ public final class LoadGenerator {
         }
     }
 
-    /** A valid GB 11643 number (a region code the synthetic city does not use), unique in this run. */
+    /**
+     * A valid GB 11643 number from region codes the synthetic city does not use, unique in this run. Runs
+     * against the same store can still draw a number registered before: that registration is refused
+     * (REG-6, counted as failed), as it should be.
+     */
     private String idNumber() {
         while (true) {
-            LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(365 * 30));
-            String first17 = "420117" + birth.toString().replace("-", "")
+            LocalDate birth = LocalDate.of(1966, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(365 * 40));
+            String first17 = REGIONS[ThreadLocalRandom.current().nextInt(REGIONS.length)]
+                    + birth.toString().replace("-", "")
                     + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
             String number = first17 + IdNumberFormat.checkCharacter(first17);
             if (idNumbers.add(number)) {
