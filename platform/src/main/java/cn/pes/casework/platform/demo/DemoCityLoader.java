@@ -138,25 +138,26 @@ public class DemoCityLoader {
     }
 
     Result load() {
-        long started = System.nanoTime();
         LocalDate today = LocalDate.now(clock);
         List<PlannedCommand> plan = SyntheticCity.plan(seed, persons, today, registrationAgencies());
         log.info("Loading a demo city: {} persons, seed {}, {} commands", persons, seed, plan.size());
         List<EventProcessor> paused = projectionsDuringLoad || processing == null ? List.of()
                 : ProjectionProcessingConfiguration.PROCESSING_GROUPS.stream()
-                        .flatMap(group -> processing.eventProcessor(group).stream()).toList();
-        if (!paused.isEmpty()) {
-            log.info("Demo city: {} read-model processors stopped until the load is done", paused.size());
-            paused.forEach(EventProcessor::shutDown);
-        }
+                        .flatMap(group -> processing.eventProcessor(group).stream())
+                        .filter(EventProcessor::isRunning).toList();
         try {
-            return send(plan, started);
+            if (!paused.isEmpty()) {
+                log.info("Demo city: {} read-model processors stopped until the load is done", paused.size());
+                paused.forEach(EventProcessor::shutDown);
+            }
+            return send(plan);
         } finally {
             paused.forEach(EventProcessor::start);
         }
     }
 
-    private Result send(List<PlannedCommand> plan, long started) {
+    private Result send(List<PlannedCommand> plan) {
+        long started = System.nanoTime();
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         Map<String, Integer> failures = new ConcurrentHashMap<>();
