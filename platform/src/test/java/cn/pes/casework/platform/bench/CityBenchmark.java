@@ -175,7 +175,6 @@ class CityBenchmark {
                             "seconds=" + Integer.getInteger("bench.query-seconds", 60));
                     awaitCaughtUp(platform, Duration.ofMinutes(30));
                 }
-                awaitCaughtUp(platform, Duration.ofMinutes(30));
             }
         } finally {
             platform.close();
@@ -436,7 +435,7 @@ class CityBenchmark {
                     latencies.record(took);
                 }
             }
-            print("as-of: %s", latencies.summary(Double.NaN).replaceAll(" in NaN s = NaN/s", ""));
+            print("as-of: %s", latencies.latencySummary());
         }
     }
 

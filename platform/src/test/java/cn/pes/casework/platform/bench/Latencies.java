@@ -45,6 +45,12 @@ final class Latencies {
         return sorted[Math.max(0, Math.min(size - 1, rank - 1))] / 1e6;
     }
 
+    /** One line without a rate: count, errors, p50, p99, max. */
+    String latencySummary() {
+        return String.format(Locale.ROOT, "%s: %d ok, %d failed; p50 %.2f ms, p99 %.2f ms, max %.2f ms", name, count(),
+                errors(), percentileMillis(50), percentileMillis(99), percentileMillis(100));
+    }
+
     /** One line: count, errors, rate over {@code seconds}, p50, p99, max. */
     String summary(double seconds) {
         return String.format(Locale.ROOT, "%s: %d ok, %d failed in %.1f s = %.0f/s; p50 %.2f ms, p99 %.2f ms, max %.2f ms",
