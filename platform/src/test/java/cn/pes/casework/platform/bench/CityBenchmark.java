@@ -112,6 +112,7 @@ class CityBenchmark {
     private final String database = "pes_bench_" + persons + "_" + seed;
     private final List<String> figures = new ArrayList<>();
     private boolean readModelsStopped;
+    private boolean readModelsExisted;
 
     @Test
     void city() throws Exception {
@@ -120,6 +121,7 @@ class CityBenchmark {
             FileSystemUtils.deleteRecursively(dir);
         }
         Files.createDirectories(dir);
+        readModelsExisted = Files.exists(dir.resolve("readmodels"));
         if (postgres) {
             ensureDatabase(!Files.exists(dir.resolve("readmodels")));
         }
@@ -211,8 +213,24 @@ class CityBenchmark {
     private void load(ConfigurableApplicationContext platform) throws Exception {
         DemoCityLoader.Result result = platform.getBean(DemoCityLoader.class).completion().get(6, TimeUnit.HOURS);
         if (result.sent() + result.failed() == 0) {
-            print("load: the data folder already holds the city (%d events); not loaded again", eventCount(platform));
-            awaitCaughtUp(platform, Duration.ofHours(2));
+            long events = eventCount(platform);
+            print("load: the data folder already holds the city (%d events); not loaded again", events);
+            // A folder whose read models were deleted (or a run stopped while building) builds them here:
+            // worth a figure when the backlog is large.
+            long from = Math.max(-1, minimumPosition(platform));
+            long head = head(platform.getBean(EventStore.class));
+            long started = System.nanoTime();
+            HeapSampler heap = HeapSampler.start();
+            awaitCaughtUp(platform, Duration.ofHours(4));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (head - from > 10_000) {
+                print("load: all %d read models %s from position %d to %d (%d events stored) in %.1f s = %.0f"
+                                + " positions/s; heap %s", processors(platform).size(),
+                        readModelsExisted ? "caught up" : "built from scratch", from, head, events, seconds,
+                        (head - from) / seconds, heap.stop());
+            } else {
+                heap.stop();
+            }
             return;
         }
         long events = eventCount(platform);
@@ -595,6 +613,7 @@ class CityBenchmark {
         EventStore events = platform.getBean(EventStore.class);
         long deadline = System.nanoTime() + limit.toNanos();
         long last = System.nanoTime();
+        long lastPosition = -1;
         while (System.nanoTime() < deadline) {
             long head = head(events);
             long position = minimumPosition(platform);
@@ -602,8 +621,12 @@ class CityBenchmark {
                 return;
             }
             if (System.nanoTime() - last > TimeUnit.SECONDS.toNanos(30)) {
-                System.out.printf("  ... read models at %d of %d%n", position, head);
+                // The rate per window shows whether a build slows down as the read models grow.
+                System.out.printf("  ... read models at %d of %d (%.0f positions/s over the last %.0f s)%n", position,
+                        head, lastPosition < 0 || position < 0 ? 0.0 : (position - lastPosition) / ((System.nanoTime() - last) / 1e9),
+                        (System.nanoTime() - last) / 1e9);
                 last = System.nanoTime();
+                lastPosition = position;
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }

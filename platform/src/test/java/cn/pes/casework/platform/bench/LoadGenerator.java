@@ -42,8 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@code commands}: registrations and then tracking contacts, first one client sending one request
  * after the other, then 16 concurrent clients (closed loop: each waits for its answer).
- * {@code queries}: an open loop of queries at a fixed rate (case history, ledger, county statistics,
- * overdue list in turn), latency counted from when each request was due, so a stall is not hidden,
+ * {@code queries}: an open loop of queries at a fixed rate (case history, a page of 50 rows of a street's
+ * ledger, county statistics, a street's overdue list, in turn), latency counted from when each request was due, so a stall is not hidden,
  * while contacts are sent at another fixed rate.
  */
 public final class LoadGenerator {
@@ -198,10 +198,13 @@ public final class LoadGenerator {
                     try {
                         String path = switch (kind) {
                             case 0 -> "/api/cases/" + cases.get(ThreadLocalRandom.current().nextInt(cases.size())) + "/history";
+                            // A caseworker paging through a street's ledger: one of its first pages of 50.
                             case 1 -> "/api/agencies/" + streets.get(ThreadLocalRandom.current().nextInt(streets.size()))
-                                    + "/tracking-ledger?month=" + month;
+                                    + "/tracking-ledger/page?month=" + month + "&size=50&page="
+                                    + (1 + ThreadLocalRandom.current().nextInt(3));
                             case 2 -> "/api/statistics/areas/" + counties.get(ThreadLocalRandom.current().nextInt(counties.size()));
-                            default -> "/api/agencies/" + counties.get(ThreadLocalRandom.current().nextInt(counties.size()))
+                            // Online applications are decided where they were made: at the streets.
+                            default -> "/api/agencies/" + streets.get(ThreadLocalRandom.current().nextInt(streets.size()))
                                     + "/pending-applications?overdueOnly=true";
                         };
                         if (get(path, kind == 2 ? analyst : cityCaseworker)) {

@@ -53,7 +53,9 @@ public class AgencyCaseloadQueries {
         LocalDate endOfMonth = month.atEndOfMonth();
         int active = 0;
         List<UncontactedCase> uncontacted = new ArrayList<>();
-        for (Document part : parts(query.agencyId())) {
+        List<Document> parts = parts(query.agencyId());
+        personalData.prefetch(parts, "person");
+        for (Document part : parts) {
             LocalDate registeredOn = Docs.date(part, "registeredOn");
             if (!AgencyCaseloadProjection.ACTIVE.equals(part.getString("state"))
                     || registeredOn == null || registeredOn.isAfter(endOfMonth)) {
@@ -74,15 +76,21 @@ public class AgencyCaseloadQueries {
     public PendingApplicationsView handle(FindPendingApplicationsQuery query) {
         LocalDate asOf = query.asOf() != null ? query.asOf() : LocalDate.now(clock);
         List<PendingApplication> applications = new ArrayList<>();
+        List<Document> listed = new ArrayList<>();
         for (Document part : parts(query.agencyId())) {
             if (!AgencyCaseloadProjection.PENDING.equals(part.getString("state"))) {
                 continue;
             }
             LocalDate decisionDueOn = Docs.date(part, "decisionDueOn");
             boolean overdue = decisionDueOn != null && decisionDueOn.isBefore(asOf);
-            if (query.overdueOnly() && !overdue) {
-                continue;
+            if (!query.overdueOnly() || overdue) {
+                listed.add(part);
             }
+        }
+        personalData.prefetch(listed, "person");
+        for (Document part : listed) {
+            LocalDate decisionDueOn = Docs.date(part, "decisionDueOn");
+            boolean overdue = decisionDueOn != null && decisionDueOn.isBefore(asOf);
             applications.add(new PendingApplication(part.getString("caseId"),
                                                     Docs.intValue(part, "spell", 0),
                                                     personalData.read(part, "person"),

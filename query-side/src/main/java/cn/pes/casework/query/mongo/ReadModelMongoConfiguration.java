@@ -24,14 +24,17 @@ public class ReadModelMongoConfiguration {
     public ReadModelServer readModelServer(@Value("${pes.mongo.uri:}") String uri,
                                            @Value("${pes.mongo.in-memory:false}") boolean inMemory,
                                            @Value("${pes.mongo.embedded-port:0}") int embeddedPort,
-                                           @Value("${pes.data-dir:./data}") String dataDir) {
+                                           @Value("${pes.data-dir:./data}") String dataDir,
+                                           @Value("${pes.mongo.embedded-cache-mb:" + ReadModelServer.DEFAULT_CACHE_MB + "}")
+                                           int cacheMegabytes) {
         if (uri != null && !uri.isBlank()) {
             return ReadModelServer.external(uri.trim());
         }
         if (inMemory) {
             return ReadModelServer.embeddedInMemory(embeddedPort);
         }
-        return ReadModelServer.embeddedFile(Path.of(dataDir, "readmodels", "readmodels.mv"), embeddedPort);
+        return ReadModelServer.embeddedFile(Path.of(dataDir, "readmodels", "readmodels.mv"), embeddedPort,
+                                            cacheMegabytes);
     }
 
     @Bean(destroyMethod = "close")

@@ -42,12 +42,19 @@ public final class ReadModelServer implements AutoCloseable {
     static final int TOKEN_AUTO_COMMIT_DELAY_MILLIS = 200;
     static final long COMPACTION_INTERVAL_SECONDS = 30;
     static final int COMPACTION_MAX_MILLIS = 500;
+    /**
+     * The embedded file's page cache (decoded documents), {@code pes.mongo.embedded-cache-mb}. H2's own
+     * default of 16 MB holds a fraction of the shared per-agency documents every projection batch reads
+     * and rewrites, so at 10,000+ persons most reads decoded pages from the file again.
+     */
+    public static final int DEFAULT_CACHE_MB = 256;
 
     private final String connectionString;
     private final MongoServer server;
     private final H2Backend backend;
     private final String description;
     private ScheduledExecutorService compaction;
+    private MVStore fileStore;
     private final Object tickets = new Object();
     private final Object committing = new Object();
     /** Guarded by {@link #tickets}: how many durability requests were made. */
@@ -91,14 +98,22 @@ public final class ReadModelServer implements AutoCloseable {
         return new ReadModelServer(uri, null, null, "external MongoDB");
     }
 
-    /** Starts the embedded server on an H2 file, creating its folder. */
+    /** Starts the embedded server on an H2 file, creating its folder, with the default page cache. */
     public static ReadModelServer embeddedFile(Path file, int port) {
+        return embeddedFile(file, port, DEFAULT_CACHE_MB);
+    }
+
+    /** Starts the embedded server on an H2 file, creating its folder. */
+    public static ReadModelServer embeddedFile(Path file, int port, int cacheMegabytes) {
+        if (cacheMegabytes < 1) {
+            throw new IllegalArgumentException("pes.mongo.embedded-cache-mb must be at least 1");
+        }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the read-model folder " + file.getParent(), e);
         }
-        MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).open();
+        MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).cacheSize(cacheMegabytes).open();
         H2Backend backend;
         try {
             store.setAutoCommitDelay(TOKEN_AUTO_COMMIT_DELAY_MILLIS);
@@ -108,6 +123,7 @@ public final class ReadModelServer implements AutoCloseable {
             throw e;
         }
         ReadModelServer server = start(backend, port, "embedded H2 file " + file.toAbsolutePath());
+        server.fileStore = store;
         server.compactEvery(store, COMPACTION_INTERVAL_SECONDS, COMPACTION_MAX_MILLIS);
         return server;
     }
@@ -141,6 +157,11 @@ public final class ReadModelServer implements AutoCloseable {
 
     public String connectionString() {
         return connectionString;
+    }
+
+    /** The embedded file's page cache in MB, or 0 when the store is not an embedded file. */
+    int pageCacheMegabytes() {
+        return fileStore == null ? 0 : fileStore.getCacheSize();
     }
 
     public boolean isEmbedded() {

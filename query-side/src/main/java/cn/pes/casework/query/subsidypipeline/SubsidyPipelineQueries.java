@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -62,18 +63,22 @@ public class SubsidyPipelineQueries {
         LocalDate asOf = query.asOf() != null ? query.asOf() : LocalDate.now(clock);
         List<SubsidyApplicationLine> lines = new ArrayList<>();
         if (query.departmentId() != null) {
+            List<Map.Entry<Document, List<Document>>> listed = new ArrayList<>();
             forEachPart(List.of(query.departmentId()), part -> {
                 List<Document> applications = part.getList(SubsidyPipelineProjection.APPLICATIONS, Document.class, List.of())
                                                   .stream()
                                                   .filter(a -> query.stage() == null
                                                           || query.stage().name().equals(a.getString("stage")))
                                                   .toList();
-                if (applications.isEmpty()) {
-                    return;
+                if (!applications.isEmpty()) {
+                    listed.add(Map.entry(part, applications));
                 }
-                // Opened only for parts that are listed: every opening is a decryption.
-                PersonalData person = personalData.read(part, "person");
-                applications.forEach(a -> lines.add(line(part.getString("caseId"), person, a, asOf)));
+            });
+            // Opened only for parts that are listed: every opening is a decryption.
+            personalData.prefetch(listed.stream().map(Map.Entry::getKey).toList(), "person");
+            listed.forEach(entry -> {
+                PersonalData person = personalData.read(entry.getKey(), "person");
+                entry.getValue().forEach(a -> lines.add(line(entry.getKey().getString("caseId"), person, a, asOf)));
             });
         }
         lines.sort(EARLIEST_DUE_FIRST);

@@ -1,6 +1,8 @@
 package cn.pes.casework.query.trackingledger;
 
+import cn.pes.casework.events.tracking.FindTrackingLedgerPageQuery;
 import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
+import cn.pes.casework.events.tracking.TrackingLedgerPage;
 import cn.pes.casework.events.tracking.TrackingLedgerView;
 import cn.pes.casework.query.web.QueryParameters;
 import cn.pes.casework.query.web.QueryScope;
@@ -20,6 +22,10 @@ import java.time.YearMonth;
 
 @RestController
 public class TrackingLedgerController {
+
+    /** Rows per page unless asked otherwise, and at most. */
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 500;
 
     private final QueryGateway queryGateway;
     private final Clock clock;
@@ -49,6 +55,33 @@ public class TrackingLedgerController {
                                                       ResponseTypes.instanceOf(TrackingLedgerView.class)))
                        .flatMap(view -> readAudit.listExported(officer, "tracking-ledger", "agency=" + agencyId
                                + " month=" + yearMonth + " format=json rows=" + view.rows().size(), exchange)
+                                                 .thenReturn(view));
+        })
+                   // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
+                   .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * A page of the same ledger ({@code page} from 1, {@code size} rows, default 50, at most 500), with
+     * the ledger's total: how a caseworker reads a street's ledger of thousands of contacts. Each page
+     * read is in the access log as an export of its rows.
+     */
+    @GetMapping("/api/agencies/{agencyId}/tracking-ledger/page")
+    public Mono<TrackingLedgerPage> ledgerPage(@PathVariable String agencyId,
+                                               @RequestParam(name = "month", required = false) String month,
+                                               @RequestParam(name = "page", required = false) String page,
+                                               @RequestParam(name = "size", required = false) String size,
+                                               ServerWebExchange exchange) {
+        return scope.officer().flatMap(officer -> {
+            scope.requirePeopleListOf(officer, agencyId);
+            YearMonth yearMonth = QueryParameters.month("month", month, clock);
+            int pageNumber = QueryParameters.wholeNumber("page", page, 1, 1, 1_000_000);
+            int pageSize = QueryParameters.wholeNumber("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+            return Mono.fromFuture(queryGateway.query(new FindTrackingLedgerPageQuery(agencyId, yearMonth, pageNumber, pageSize),
+                                                      ResponseTypes.instanceOf(TrackingLedgerPage.class)))
+                       .flatMap(view -> readAudit.listExported(officer, "tracking-ledger", "agency=" + agencyId
+                               + " month=" + yearMonth + " format=json page=" + pageNumber + " size=" + pageSize
+                               + " rows=" + view.rows().size(), exchange)
                                                  .thenReturn(view));
         })
                    // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.

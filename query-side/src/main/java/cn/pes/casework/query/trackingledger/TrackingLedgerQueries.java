@@ -6,9 +6,11 @@ import cn.pes.casework.events.statistics.ContactFigures;
 import cn.pes.casework.events.statistics.FindContactFiguresQuery;
 import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.EmploymentStatus;
+import cn.pes.casework.events.tracking.FindTrackingLedgerPageQuery;
 import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
 import cn.pes.casework.events.tracking.LedgerRow;
 import cn.pes.casework.events.tracking.ServiceGiven;
+import cn.pes.casework.events.tracking.TrackingLedgerPage;
 import cn.pes.casework.events.tracking.TrackingLedgerView;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.common.PersonalDataDocs;
@@ -20,6 +22,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -29,6 +32,13 @@ import java.util.Set;
 
 @Component
 public class TrackingLedgerQueries {
+
+    /** Contact date, then when recorded, then the contact ID: the paper ledger's order, stable for paging. */
+    private static final Comparator<Document> LEDGER_ORDER =
+            Comparator.comparing((Document row) -> row.getString("contactDate"))
+                      .thenComparing(row -> Docs.instant(row, "recordedAt"),
+                                     Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                      .thenComparing(row -> String.valueOf(row.getString("contactId")));
 
     private final ReadModelStore store;
     private final PersonalDataDocs personalData;
@@ -41,9 +51,34 @@ public class TrackingLedgerQueries {
     /** The month's ledger, rows by contact date; empty (never null) when nobody was contacted. */
     @QueryHandler
     public TrackingLedgerView handle(FindTrackingLedgerQuery query) {
+        List<Document> rows = sortedRows(query.agencyId(), query.month());
+        personalData.prefetch(rows, "person");
+        return new TrackingLedgerView(query.agencyId(), query.month(), rows.stream().map(this::toRow).toList());
+    }
+
+    /**
+     * A page of the month's ledger in the same order. All rows are read and sorted (they live in the
+     * agency-month's documents), but only the page's rows are turned into answers, which is where the
+     * cost is: each opens a person's sealed data.
+     */
+    @QueryHandler
+    public TrackingLedgerPage handle(FindTrackingLedgerPageQuery query) {
+        if (query.page() < 1 || query.size() < 1) {
+            throw new IllegalArgumentException("page and size start at 1");
+        }
+        List<Document> rows = sortedRows(query.agencyId(), query.month());
+        long from = (long) (query.page() - 1) * query.size();
+        List<Document> shown = from >= rows.size() ? List.of()
+                : rows.subList((int) from, (int) Math.min(rows.size(), from + query.size()));
+        personalData.prefetch(shown, "person");
+        return new TrackingLedgerPage(query.agencyId(), query.month(), query.page(), query.size(), rows.size(),
+                                      shown.stream().map(this::toRow).toList());
+    }
+
+    private List<Document> sortedRows(String agencyId, YearMonth month) {
         List<Document> rows = new ArrayList<>();
         store.collection(TrackingLedgerProjection.LEDGERS)
-             .find(Filters.in("_id", TrackingLedgerProjection.ledgerIds(query.agencyId(), query.month())))
+             .find(Filters.in("_id", TrackingLedgerProjection.ledgerIds(agencyId, month)))
              .forEach(ledger -> {
                  Document cases = Docs.subDocument(ledger, GuardedUpsert.CASES);
                  if (cases != null) {
@@ -51,14 +86,8 @@ public class TrackingLedgerQueries {
                                                                                             List.of())));
                  }
              });
-        List<LedgerRow> ledgerRows = rows.stream()
-                                         .sorted(Comparator.comparing((Document row) -> row.getString("contactDate"))
-                                                           .thenComparing(row -> Docs.instant(row, "recordedAt"),
-                                                                          Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
-                                                           .thenComparing(row -> String.valueOf(row.getString("contactId"))))
-                                         .map(this::toRow)
-                                         .toList();
-        return new TrackingLedgerView(query.agencyId(), query.month(), ledgerRows);
+        rows.sort(LEDGER_ORDER);
+        return rows;
     }
 
     /**

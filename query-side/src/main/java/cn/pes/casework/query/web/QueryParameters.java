@@ -50,6 +50,22 @@ public final class QueryParameters {
         }
     }
 
+    /** A whole number from {@code min} to {@code max}, or {@code absent} when not given. */
+    public static int wholeNumber(String field, String value, int absent, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as an out-of-range number is
+        }
+        throw new InvalidQueryInputException(field, field + " must be a whole number from " + min + " to " + max);
+    }
+
     public static boolean flag(String field, String value) {
         if (value == null || value.isBlank()) {
             return false;

@@ -36,6 +36,17 @@ class ReadModelServerTest {
     }
 
     @Test
+    void theFileStoreKeepsTheConfiguredPageCache() {
+        try (ReadModelServer defaults = ReadModelServer.embeddedFile(dataDir.resolve("a").resolve("readmodels.mv"), 0);
+             ReadModelServer small = ReadModelServer.embeddedFile(dataDir.resolve("b").resolve("readmodels.mv"), 0, 8)) {
+            assertThat(defaults.pageCacheMegabytes()).isEqualTo(ReadModelServer.DEFAULT_CACHE_MB);
+            assertThat(small.pageCacheMegabytes()).isEqualTo(8);
+        }
+        assertThatThrownBy(() -> ReadModelServer.embeddedFile(dataDir.resolve("c").resolve("readmodels.mv"), 0, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aFailedStartLeavesNoServerThreadsBehind() throws Exception {
         // Servers of other tests (a cached Spring context) may run in this JVM: look at new threads only.
         Set<Thread> before = serverThreads();

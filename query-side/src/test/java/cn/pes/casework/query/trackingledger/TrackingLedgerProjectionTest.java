@@ -5,10 +5,12 @@ import cn.pes.casework.events.cancellation.Evidence;
 import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.EmploymentStatus;
+import cn.pes.casework.events.tracking.FindTrackingLedgerPageQuery;
 import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
 import cn.pes.casework.events.tracking.LedgerRow;
 import cn.pes.casework.events.tracking.ServiceGiven;
 import cn.pes.casework.events.tracking.TrackingContactRecorded;
+import cn.pes.casework.events.tracking.TrackingLedgerPage;
 import cn.pes.casework.events.tracking.TrackingLedgerView;
 import cn.pes.casework.query.support.CaseEvents;
 import cn.pes.casework.query.support.ProjectionTestBase;
@@ -19,10 +21,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static cn.pes.casework.query.support.CaseEvents.OTHER_STREET_AGENCY;
 import static cn.pes.casework.query.support.CaseEvents.STREET_AGENCY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TrackingLedgerProjectionTest extends ProjectionTestBase {
 
@@ -87,6 +91,45 @@ class TrackingLedgerProjectionTest extends ProjectionTestBase {
         assertThat(rows).extracting(LedgerRow::contactId).containsExactly("c-1", "c-2", "c-3");
         // The person of the row came from the CaseOpened of the same batch, before anything was written.
         assertThat(rows).extracting(row -> row.person().name()).containsExactly("王五", "张三", "张三");
+    }
+
+    @Test
+    void aPageHoldsItsSliceOfTheLedgerInLedgerOrderWithTheTotal() {
+        CaseEvents other = CaseEvents.newCase();
+        projections.deliverBatch(
+                events.next(events.opened(CaseEvents.person("11010519900101123X", "张三"))),
+                events.next(events.registered(1, LocalDate.of(2026, 10, 8), STREET_AGENCY)),
+                other.next(other.opened(CaseEvents.person("110105198502021234", "王五"))),
+                other.next(other.registered(1, LocalDate.of(2026, 10, 9), STREET_AGENCY)),
+                events.next(events.phoneContact(1, "c-2", LocalDate.of(2026, 11, 20), EmploymentStatus.UNEMPLOYED, STREET_AGENCY)),
+                other.next(other.phoneContact(1, "c-1", LocalDate.of(2026, 11, 3), EmploymentStatus.FLEXIBLE, STREET_AGENCY)),
+                events.next(events.phoneContact(1, "c-3", LocalDate.of(2026, 11, 26), EmploymentStatus.UNEMPLOYED, STREET_AGENCY)));
+
+        TrackingLedgerPage first = page(1, 2);
+        TrackingLedgerPage second = page(2, 2);
+        TrackingLedgerPage beyond = page(3, 2);
+
+        assertThat(first.totalRows()).isEqualTo(3);
+        assertThat(first.rows()).extracting(LedgerRow::contactId).containsExactly("c-1", "c-2");
+        assertThat(first.rows()).extracting(row -> row.person().name()).containsExactly("王五", "张三");
+        assertThat(second.rows()).extracting(LedgerRow::contactId).containsExactly("c-3");
+        assertThat(second).extracting(TrackingLedgerPage::page, TrackingLedgerPage::size, TrackingLedgerPage::totalRows)
+                          .containsExactly(2, 2, 3);
+        assertThat(beyond.rows()).isEmpty();
+        assertThat(beyond.totalRows()).isEqualTo(3);
+        // The pages together are the whole ledger, row for row.
+        assertThat(Stream.concat(first.rows().stream(), second.rows().stream()).toList())
+                .isEqualTo(ledger(STREET_AGENCY, NOVEMBER).rows());
+    }
+
+    @Test
+    void aPageStartsAtOne() {
+        assertThatThrownBy(() -> page(0, 50)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> page(1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private TrackingLedgerPage page(int page, int size) {
+        return projections.trackingLedger.handle(new FindTrackingLedgerPageQuery(STREET_AGENCY, NOVEMBER, page, size));
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -25,6 +26,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +50,10 @@ import java.util.function.LongSupplier;
  *
  * <p>A key is created on first use for a subject, in the transaction that stores the first data
  * sealed with it, so a rolled-back registration leaves neither data nor key. Unwrapped keys are
- * cached in memory, at most {@value #CACHE_SIZE} subjects for {@link #CACHE_TTL} (60 seconds) each.
+ * cached in memory for {@link #CACHE_TTL} (60 seconds) each, at most
+ * {@code pes.security.personal-data-keys.cache-size} subjects (default {@value #CACHE_SIZE}, about
+ * 300 bytes each: a city's caseload, so that a list of thousands of people or a replay does not ask
+ * the database once per person). Lists read many keys at once with {@link #prefetch}.
  * Destroying a key evicts it from this process's cache at once and again when the transaction
  * ends; <b>other processes</b> (other command-side or query-side nodes) keep using a cached key
  * until its entry expires, so there the data stays readable for up to 60 seconds after the erasure.
@@ -59,8 +65,10 @@ public class PersonalDataKeyStore {
 
     /** Fixed master key for the embedded profile only; never use it where real personal data is stored. */
     public static final String DEVELOPMENT_MASTER_KEY = "cGVzLWVtYmVkZGVkLWRldmVsb3BtZW50LW9ubHktISE=";
-    /** Subjects whose state is cached at most: 10,000 keys of 32 bytes plus overhead, a few MB. */
-    public static final int CACHE_SIZE = 10_000;
+    /** Subjects whose state is cached at most, unless configured: 250,000 entries, about 75 MB. */
+    public static final int CACHE_SIZE = 250_000;
+    /** Subjects per query of {@link #prefetch}: keeps the statement's parameter list reasonable. */
+    static final int PREFETCH_CHUNK = 500;
     /** How long a cached key (or the knowledge that it is destroyed) is trusted without asking the database. */
     public static final Duration CACHE_TTL = Duration.ofSeconds(60);
 
@@ -82,8 +90,9 @@ public class PersonalDataKeyStore {
 
     @Autowired
     public PersonalDataKeyStore(JdbcTemplate jdbc, PersonalDataKeySchema schema, Clock clock,
-                                @Value("${pes.security.personal-data-master-key:}") String masterKey) {
-        this(jdbc, masterKey, clock, System::nanoTime);
+                                @Value("${pes.security.personal-data-master-key:}") String masterKey,
+                                @Value("${pes.security.personal-data-keys.cache-size:" + CACHE_SIZE + "}") int cacheSize) {
+        this(jdbc, masterKey, clock, System::nanoTime, cacheSize);
     }
 
     /**
@@ -95,10 +104,17 @@ public class PersonalDataKeyStore {
     }
 
     PersonalDataKeyStore(JdbcTemplate jdbc, String masterKey, Clock clock, LongSupplier nanoTime) {
+        this(jdbc, masterKey, clock, nanoTime, CACHE_SIZE);
+    }
+
+    PersonalDataKeyStore(JdbcTemplate jdbc, String masterKey, Clock clock, LongSupplier nanoTime, int cacheSize) {
+        if (cacheSize < 1) {
+            throw new IllegalArgumentException("pes.security.personal-data-keys.cache-size must be at least 1");
+        }
         this.jdbc = jdbc;
         this.clock = clock;
         this.masterKey = masterKey(masterKey);
-        this.cache = new KeyCache(nanoTime);
+        this.cache = new KeyCache(nanoTime, cacheSize);
     }
 
     private static SecretKey masterKey(String configured) {
@@ -178,6 +194,33 @@ public class PersonalDataKeyStore {
             return true;
         }
         return insertIfAbsent(subject, null, destroyedBy);
+    }
+
+    /**
+     * Brings the keys of many subjects into the cache with one query per {@value #PREFETCH_CHUNK}
+     * subjects, so that opening a list of people costs a few round trips instead of one per person.
+     * Subjects already cached, without a key, or whose key the running transaction creates or
+     * destroys are left to {@link #keyForOpening} as before.
+     */
+    public void prefetch(Collection<String> subjects) {
+        List<String> missing = subjects.stream()
+                                       .filter(subject -> subject != null && !subject.isBlank())
+                                       .distinct()
+                                       .filter(subject -> cache.get(subject) == null)
+                                       .toList();
+        for (int from = 0; from < missing.size(); from += PREFETCH_CHUNK) {
+            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + PREFETCH_CHUNK));
+            String placeholders = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("SELECT subject_id, wrapped_key FROM personal_data_key WHERE subject_id IN (" + placeholders + ")",
+                       (RowCallbackHandler) row -> {
+                           String subject = row.getString(1);
+                           String wrapped = row.getString(2);
+                           if (!touchedInRunningTransaction(subject)) {
+                               cache.put(subject, wrapped == null ? new KeyState(Status.DESTROYED, null)
+                                       : new KeyState(Status.ACTIVE, new SecretKeySpec(unwrap(subject, wrapped), "AES")));
+                           }
+                       }, chunk.toArray());
+        }
     }
 
     /** Whether the subject's key has been destroyed; a subject without a key has not been erased. */
@@ -322,15 +365,16 @@ public class PersonalDataKeyStore {
     private static final class KeyCache {
 
         private final LongSupplier nanoTime;
-        private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > CACHE_SIZE;
-            }
-        };
+        private final Map<String, Entry> entries;
 
-        private KeyCache(LongSupplier nanoTime) {
+        private KeyCache(LongSupplier nanoTime, int capacity) {
             this.nanoTime = nanoTime;
+            this.entries = new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+                    return size() > capacity;
+                }
+            };
         }
 
         synchronized KeyState get(String subject) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -99,6 +100,11 @@ public class PersonalDataProtector {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new PersonalDataProtectionException("cannot open the personal data of " + subject, e);
         }
+    }
+
+    /** Readies the keys of many subjects at once, before a list of their data is opened. */
+    public void prefetchKeys(Collection<String> subjects) {
+        keys.prefetch(subjects);
     }
 
     /** Whether the subject's data has been erased (its key destroyed). */

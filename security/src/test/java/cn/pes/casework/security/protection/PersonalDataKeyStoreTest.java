@@ -7,6 +7,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,5 +122,65 @@ class PersonalDataKeyStoreTest {
             assertThat(protector.open(winner)).isEqualTo(PERSON);
         });
         assertThat(keyRows()).isEqualTo(2);
+    }
+
+    private static PersonalData person(int n) {
+        return new PersonalData("110105199003071239", "张三", "13812345678", CASE_ID + "-" + n);
+    }
+
+    @Test
+    void prefetchedKeysOpenWithoutAskingTheDatabaseAgain() {
+        PersonalDataProtector sealing = new PersonalDataProtector(database.keyStore());
+        List<SealedPersonalData> sealed = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            sealed.add(sealing.seal(person(n)));
+        }
+        database.keyStore().destroy(CASE_ID + "-2", "admin-1");
+        PersonalDataKeyStore keys = database.keyStore();
+        PersonalDataProtector reading = new PersonalDataProtector(keys);
+
+        keys.prefetch(List.of(CASE_ID + "-0", CASE_ID + "-1", CASE_ID + "-2", "never-sealed", CASE_ID + "-0"));
+        database.jdbc.update("DELETE FROM personal_data_key");
+
+        assertThat(reading.open(sealed.get(0))).isEqualTo(person(0));
+        assertThat(reading.open(sealed.get(1))).isEqualTo(person(1));
+        assertThat(reading.open(sealed.get(2)).erased()).as("a destroyed key is cached as destroyed").isTrue();
+        assertThatThrownBy(() -> keys.keyForOpening("never-sealed"))
+                .as("a subject without a key is not cached").isInstanceOf(PersonalDataProtectionException.class);
+    }
+
+    @Test
+    void prefetchReadsLongListsInChunks() {
+        PersonalDataProtector sealing = new PersonalDataProtector(database.keyStore());
+        int count = PersonalDataKeyStore.PREFETCH_CHUNK * 2 + 7;
+        List<String> subjects = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            sealing.seal(person(n));
+            subjects.add(CASE_ID + "-" + n);
+        }
+        PersonalDataKeyStore keys = database.keyStore();
+
+        keys.prefetch(subjects);
+        database.jdbc.update("DELETE FROM personal_data_key");
+
+        assertThat(subjects).allSatisfy(subject -> assertThat(keys.keyForOpening(subject)).isPresent());
+    }
+
+    @Test
+    void theCacheKeepsAtMostItsConfiguredNumberOfSubjects() {
+        PersonalDataProtector sealing = new PersonalDataProtector(database.keyStore());
+        SealedPersonalData first = sealing.seal(person(0));
+        SealedPersonalData second = sealing.seal(person(1));
+        PersonalDataKeyStore keys = new PersonalDataKeyStore(database.jdbc, null, KeyStoreDatabase.CLOCK, System::nanoTime, 1);
+
+        keys.prefetch(List.of(CASE_ID + "-0", CASE_ID + "-1"));
+        database.jdbc.update("DELETE FROM personal_data_key");
+
+        PersonalDataProtector reading = new PersonalDataProtector(keys);
+        assertThat(reading.open(second)).isEqualTo(person(1));
+        assertThatThrownBy(() -> reading.open(first)).as("evicted, and no longer in the database")
+                .isInstanceOf(PersonalDataProtectionException.class);
+        assertThatThrownBy(() -> new PersonalDataKeyStore(database.jdbc, null, KeyStoreDatabase.CLOCK, System::nanoTime, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
