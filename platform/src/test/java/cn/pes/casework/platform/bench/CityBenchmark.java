@@ -90,7 +90,11 @@ import java.util.stream.Stream;
  * {@code bench.lag-rate} (200/s) and {@code bench.lag-seconds} (30), {@code bench.asof-runs} (1,000),
  * {@code bench.query-rate} (list, {@code 20,200}/s), {@code bench.query-command-rate} (half the query
  * rate), {@code bench.query-seconds} (60), {@code bench.platform-args} (extra platform options, e.g.
- * {@code --pes.projections.initial-segments=1}), {@code bench.heap} (Maven property, 4g).
+ * {@code --pes.projections.initial-segments=1}), {@code bench.heap} (Maven property, 4g),
+ * {@code bench.read-models=off} (the read models' processors are stopped at start and stay stopped: for
+ * the command side and as-of on a city whose read models would take hours to build; the phases that need
+ * them are skipped), {@code bench.build-minutes} (stop waiting for a build of a loaded city's read models
+ * after this long, and report the positions reached and the rate of each 30-second window).
  */
 class CityBenchmark {
 
@@ -113,6 +117,11 @@ class CityBenchmark {
     private final List<String> figures = new ArrayList<>();
     private boolean readModelsStopped;
     private boolean readModelsExisted;
+    /** {@code bench.read-models=off}: the read models' processors stay stopped (command side and as-of only). */
+    private final boolean readModelsOff = "off".equals(System.getProperty("bench.read-models"));
+    /** {@code bench.build-minutes}: stop waiting for a build after this long and report how far it got. */
+    private final Integer buildMinutes = Integer.getInteger("bench.build-minutes");
+    private final List<String> buildWindows = new ArrayList<>();
 
     @Test
     void city() throws Exception {
@@ -133,17 +142,28 @@ class CityBenchmark {
 
         ConfigurableApplicationContext platform = start(postgres);
         try {
+            if (readModelsOff) {
+                projectionProcessors(platform).forEach(org.axonframework.eventhandling.EventProcessor::shutDown);
+                readModelsStopped = true;
+                print("read models off (bench.read-models=off): only the command side, as-of and storage are measured");
+            }
             if (phases.contains("load")) {
                 load(platform);
             }
             if (phases.contains("storage")) {
                 storage(platform, postgres);
             }
-            if (phases.contains("commands")) {
+            if (readModelsOff && phases.contains("commands-alone")) {
+                secondProcess(platform, "commands", "seconds=" + Integer.getInteger("bench.command-seconds", 20));
+            }
+            if (readModelsOff) {
+                phases.stream().filter(Set.of("commands", "lag", "queries", "replay")::contains)
+                      .forEach(phase -> print("%s: skipped, the read models are off", phase));
+            } else if (phases.contains("commands")) {
                 secondProcess(platform, "commands", "seconds=" + Integer.getInteger("bench.command-seconds", 20));
                 awaitCaughtUp(platform, Duration.ofMinutes(30));
             }
-            if (phases.contains("commands-alone")) {
+            if (!readModelsOff && phases.contains("commands-alone")) {
                 // The command side's own capacity: the same runs with the read models' processors stopped,
                 // so they do not share the cores; they catch up afterwards.
                 List<org.axonframework.eventhandling.EventProcessor> stopped = projectionProcessors(platform);
@@ -157,13 +177,13 @@ class CityBenchmark {
                 }
                 awaitCaughtUp(platform, Duration.ofMinutes(30));
             }
-            if (phases.contains("lag")) {
+            if (!readModelsOff && phases.contains("lag")) {
                 projectionLag(platform);
             }
             if (phases.contains("asof")) {
                 asOf(platform);
             }
-            if (phases.contains("queries")) {
+            if (!readModelsOff && phases.contains("queries")) {
                 Path cases = dir.resolve("bench-cases.txt");
                 List<String> sample = new JdbcTemplate(platform.getBean(javax.sql.DataSource.class)).queryForList(
                         "SELECT case_id FROM person_case", String.class);
@@ -181,7 +201,7 @@ class CityBenchmark {
         } finally {
             platform.close();
         }
-        if (phases.contains("replay")) {
+        if (!readModelsOff && phases.contains("replay")) {
             replay(postgres);
         }
         System.out.println();
@@ -215,13 +235,24 @@ class CityBenchmark {
         if (result.sent() + result.failed() == 0) {
             long events = eventCount(platform);
             print("load: the data folder already holds the city (%d events); not loaded again", events);
+            if (readModelsOff) {
+                return;
+            }
             // A folder whose read models were deleted (or a run stopped while building) builds them here:
             // worth a figure when the backlog is large.
             long from = Math.max(-1, minimumPosition(platform));
             long head = head(platform.getBean(EventStore.class));
             long started = System.nanoTime();
             HeapSampler heap = HeapSampler.start();
-            awaitCaughtUp(platform, Duration.ofHours(4));
+            if (buildMinutes != null && !caughtUpWithin(platform, Duration.ofMinutes(buildMinutes))) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                long reached = minimumPosition(platform);
+                print("load: build of all %d read models %s stopped after %.0f s at position %d of %d: %d positions in"
+                                + " %.0f s = %.0f positions/s; by 30-s window %s; heap %s", processors(platform).size(),
+                        readModelsExisted ? "(catching up)" : "from scratch", seconds, reached, head, reached - from,
+                        seconds, (reached - from) / seconds, buildWindows, heap.stop());
+                return;
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             if (head - from > 10_000) {
                 print("load: all %d read models %s from position %d to %d (%d events stored) in %.1f s = %.0f"
@@ -610,6 +641,13 @@ class CityBenchmark {
     }
 
     private void awaitCaughtUp(ConfigurableApplicationContext platform, Duration limit) throws InterruptedException {
+        if (!caughtUpWithin(platform, limit)) {
+            throw new IllegalStateException("read models did not catch up in " + limit);
+        }
+    }
+
+    private boolean caughtUpWithin(ConfigurableApplicationContext platform, Duration limit) throws InterruptedException {
+        buildWindows.clear();
         EventStore events = platform.getBean(EventStore.class);
         long deadline = System.nanoTime() + limit.toNanos();
         long last = System.nanoTime();
@@ -618,19 +656,23 @@ class CityBenchmark {
             long head = head(events);
             long position = minimumPosition(platform);
             if (position >= head) {
-                return;
+                return true;
             }
             if (System.nanoTime() - last > TimeUnit.SECONDS.toNanos(30)) {
                 // The rate per window shows whether a build slows down as the read models grow.
+                double windowSeconds = (System.nanoTime() - last) / 1e9;
+                double rate = lastPosition < 0 || position < 0 ? 0.0 : (position - lastPosition) / windowSeconds;
                 System.out.printf("  ... read models at %d of %d (%.0f positions/s over the last %.0f s)%n", position,
-                        head, lastPosition < 0 || position < 0 ? 0.0 : (position - lastPosition) / ((System.nanoTime() - last) / 1e9),
-                        (System.nanoTime() - last) / 1e9);
+                        head, rate, windowSeconds);
+                if (lastPosition >= 0) {
+                    buildWindows.add(String.format(Locale.ROOT, "%.0f", rate));
+                }
                 last = System.nanoTime();
                 lastPosition = position;
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }
-        throw new IllegalStateException("read models did not catch up in " + limit);
+        return false;
     }
 
     private static long eventCount(ConfigurableApplicationContext platform) {
