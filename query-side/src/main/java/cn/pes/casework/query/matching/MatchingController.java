@@ -7,7 +7,7 @@ import cn.pes.casework.events.matching.FindCandidateMatchesQuery;
 import cn.pes.casework.events.matching.FindVacancyMatchesQuery;
 import cn.pes.casework.events.matching.VacancyMatchesView;
 import cn.pes.casework.query.jobseekers.JobSeekersController;
-import cn.pes.casework.query.web.InvalidQueryInputException;
+import cn.pes.casework.query.web.QueryParameters;
 import cn.pes.casework.query.web.QueryScope;
 import cn.pes.casework.query.web.ReadModelNotFoundException;
 import cn.pes.casework.security.AccessRules;
@@ -75,17 +75,6 @@ public class MatchingController {
     }
 
     private int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return weights.defaultLimit();
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= 1 && number <= weights.maxLimit()) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as an out-of-range number is
-        }
-        throw new InvalidQueryInputException("limit", "limit must be a whole number from 1 to " + weights.maxLimit());
+        return QueryParameters.wholeNumber("limit", value, weights.defaultLimit(), 1, weights.maxLimit());
     }
 }

@@ -5,7 +5,6 @@ import cn.pes.casework.events.employer.EmploymentForm;
 import cn.pes.casework.events.employer.FindEmployerQuery;
 import cn.pes.casework.events.employer.FindOpenVacanciesQuery;
 import cn.pes.casework.events.employer.OpenVacanciesView;
-import cn.pes.casework.query.web.InvalidQueryInputException;
 import cn.pes.casework.query.web.QueryParameters;
 import cn.pes.casework.query.web.QueryScope;
 import cn.pes.casework.query.web.ReadModelNotFoundException;
@@ -52,8 +51,8 @@ public class VacanciesController {
             FindOpenVacanciesQuery query = new FindOpenVacanciesQuery(
                     occupation == null || occupation.isBlank() ? null : occupation.strip(),
                     area == null || area.isBlank() ? null : area.strip(),
-                    number("minWage", minWage, 0, 1_000_000), form,
-                    limit == null ? VacanciesQueries.DEFAULT_LIMIT : number("limit", limit, 1, VacanciesQueries.MAX_LIMIT));
+                    QueryParameters.wholeNumber("minWage", minWage, null, 0, 1_000_000), form,
+                    QueryParameters.wholeNumber("limit", limit, VacanciesQueries.DEFAULT_LIMIT, 1, VacanciesQueries.MAX_LIMIT));
             return Mono.fromFuture(queryGateway.query(query, ResponseTypes.instanceOf(OpenVacanciesView.class)));
         })
                    // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
@@ -70,20 +69,5 @@ public class VacanciesController {
                    .switchIfEmpty(Mono.error(() -> new ReadModelNotFoundException("No such employer")))
                    // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
                    .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private static Integer number(String field, String value, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as an out-of-range number is
-        }
-        throw new InvalidQueryInputException(field, field + " must be a whole number from " + min + " to " + max);
     }
 }

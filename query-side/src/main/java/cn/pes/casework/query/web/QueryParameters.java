@@ -50,8 +50,8 @@ public final class QueryParameters {
         }
     }
 
-    /** A whole number from {@code min} to {@code max}, or {@code absent} when not given. */
-    public static int wholeNumber(String field, String value, int absent, int min, int max) {
+    /** A whole number from {@code min} to {@code max}, or {@code absent} (which may be null) when not given. */
+    public static Integer wholeNumber(String field, String value, Integer absent, int min, int max) {
         if (value == null || value.isBlank()) {
             return absent;
         }

@@ -77,15 +77,7 @@ class TrackingLedgerProjectionTest extends ProjectionTestBase {
 
     @Test
     void rowsOfSeveralCasesAreOrderedByContactDate() {
-        CaseEvents other = CaseEvents.newCase();
-        projections.deliverBatch(
-                events.next(events.opened(CaseEvents.person("11010519900101123X", "张三"))),
-                events.next(events.registered(1, LocalDate.of(2026, 10, 8), STREET_AGENCY)),
-                other.next(other.opened(CaseEvents.person("110105198502021234", "王五"))),
-                other.next(other.registered(1, LocalDate.of(2026, 10, 9), STREET_AGENCY)),
-                events.next(events.phoneContact(1, "c-2", LocalDate.of(2026, 11, 20), EmploymentStatus.UNEMPLOYED, STREET_AGENCY)),
-                other.next(other.phoneContact(1, "c-1", LocalDate.of(2026, 11, 3), EmploymentStatus.FLEXIBLE, STREET_AGENCY)),
-                events.next(events.phoneContact(1, "c-3", LocalDate.of(2026, 11, 26), EmploymentStatus.UNEMPLOYED, STREET_AGENCY)));
+        contactsOfTwoCasesOutOfOrder();
 
         List<LedgerRow> rows = ledger(STREET_AGENCY, NOVEMBER).rows();
         assertThat(rows).extracting(LedgerRow::contactId).containsExactly("c-1", "c-2", "c-3");
@@ -95,15 +87,7 @@ class TrackingLedgerProjectionTest extends ProjectionTestBase {
 
     @Test
     void aPageHoldsItsSliceOfTheLedgerInLedgerOrderWithTheTotal() {
-        CaseEvents other = CaseEvents.newCase();
-        projections.deliverBatch(
-                events.next(events.opened(CaseEvents.person("11010519900101123X", "张三"))),
-                events.next(events.registered(1, LocalDate.of(2026, 10, 8), STREET_AGENCY)),
-                other.next(other.opened(CaseEvents.person("110105198502021234", "王五"))),
-                other.next(other.registered(1, LocalDate.of(2026, 10, 9), STREET_AGENCY)),
-                events.next(events.phoneContact(1, "c-2", LocalDate.of(2026, 11, 20), EmploymentStatus.UNEMPLOYED, STREET_AGENCY)),
-                other.next(other.phoneContact(1, "c-1", LocalDate.of(2026, 11, 3), EmploymentStatus.FLEXIBLE, STREET_AGENCY)),
-                events.next(events.phoneContact(1, "c-3", LocalDate.of(2026, 11, 26), EmploymentStatus.UNEMPLOYED, STREET_AGENCY)));
+        contactsOfTwoCasesOutOfOrder();
 
         TrackingLedgerPage first = page(1, 2);
         TrackingLedgerPage second = page(2, 2);
@@ -126,6 +110,19 @@ class TrackingLedgerProjectionTest extends ProjectionTestBase {
     void aPageStartsAtOne() {
         assertThatThrownBy(() -> page(0, 50)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> page(1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Two cases registered at the street, three November contacts (c-1 to c-3 by date) in one batch. */
+    private void contactsOfTwoCasesOutOfOrder() {
+        CaseEvents other = CaseEvents.newCase();
+        projections.deliverBatch(
+                events.next(events.opened(CaseEvents.person("11010519900101123X", "张三"))),
+                events.next(events.registered(1, LocalDate.of(2026, 10, 8), STREET_AGENCY)),
+                other.next(other.opened(CaseEvents.person("110105198502021234", "王五"))),
+                other.next(other.registered(1, LocalDate.of(2026, 10, 9), STREET_AGENCY)),
+                events.next(events.phoneContact(1, "c-2", LocalDate.of(2026, 11, 20), EmploymentStatus.UNEMPLOYED, STREET_AGENCY)),
+                other.next(other.phoneContact(1, "c-1", LocalDate.of(2026, 11, 3), EmploymentStatus.FLEXIBLE, STREET_AGENCY)),
+                events.next(events.phoneContact(1, "c-3", LocalDate.of(2026, 11, 26), EmploymentStatus.UNEMPLOYED, STREET_AGENCY)));
     }
 
     private TrackingLedgerPage page(int page, int size) {
