@@ -240,6 +240,11 @@ class CityBenchmark {
             }
             // A folder whose read models were deleted (or a run stopped while building) builds them here:
             // worth a figure when the backlog is large.
+            // Existing read models: wait for the processors to claim their segments, or "from" reads -1.
+            long claimDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (readModelsExisted && minimumPosition(platform) < 0 && System.nanoTime() < claimDeadline) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
             long from = Math.max(-1, minimumPosition(platform));
             long head = head(platform.getBean(EventStore.class));
             long started = System.nanoTime();
