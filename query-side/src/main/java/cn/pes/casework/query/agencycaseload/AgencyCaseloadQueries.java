@@ -53,9 +53,8 @@ public class AgencyCaseloadQueries {
         LocalDate endOfMonth = month.atEndOfMonth();
         int active = 0;
         List<UncontactedCase> uncontacted = new ArrayList<>();
-        List<Document> parts = parts(query.agencyId());
-        personalData.prefetch(parts, "person");
-        for (Document part : parts) {
+        List<Document> listed = new ArrayList<>();
+        for (Document part : parts(query.agencyId())) {
             LocalDate registeredOn = Docs.date(part, "registeredOn");
             if (!AgencyCaseloadProjection.ACTIVE.equals(part.getString("state"))
                     || registeredOn == null || registeredOn.isAfter(endOfMonth)) {
@@ -64,9 +63,15 @@ public class AgencyCaseloadQueries {
             active++;
             Document contacts = Docs.subDocument(part, "contacts");
             if (contacts == null || contacts.getString(monthKey) == null) {
-                uncontacted.add(new UncontactedCase(part.getString("caseId"), personalData.read(part, "person"),
-                                                    registeredOn, lastContactUpTo(contacts, monthKey)));
+                listed.add(part);
             }
+        }
+        // Only the listed cases' personal data is opened, so only their keys are fetched.
+        personalData.prefetch(listed, "person");
+        for (Document part : listed) {
+            Document contacts = Docs.subDocument(part, "contacts");
+            uncontacted.add(new UncontactedCase(part.getString("caseId"), personalData.read(part, "person"),
+                                                Docs.date(part, "registeredOn"), lastContactUpTo(contacts, monthKey)));
         }
         uncontacted.sort(Comparator.comparing(UncontactedCase::registeredOn).thenComparing(UncontactedCase::caseId));
         return new UncontactedCasesView(query.agencyId(), month, active, uncontacted);
