@@ -78,8 +78,7 @@ class ComparisonBrowserTest extends BrowserPlatformTest {
         eventually(() -> assertThat(browser.getCurrentUrl()).contains("/comparison/batches/cmp-"));
 
         // The progress follows the matching without a reload, until it is done.
-        eventually(Duration.ofSeconds(30), () -> assertThat(browser.findElement(By.cssSelector("#batch-live"))
-                .getAttribute("data-status")).isEqualTo("COMPLETED"));
+        eventually(Duration.ofSeconds(30), () -> assertThat(liveStatus()).isEqualTo("COMPLETED"));
         assertThat(browser.findElement(By.cssSelector("#batch-live p.batch-status")).getText()).isEqualTo("已完成");
         assertThat(browser.findElement(By.cssSelector("dd.o-proposed")).getText()).isEqualTo("2");
         assertThat(browser.findElement(By.cssSelector("dd.lines")).getText()).isEqualTo("共 3 行，有效 2 行，有问题 1 行");
@@ -266,5 +265,14 @@ class ComparisonBrowserTest extends BrowserPlatformTest {
             assertThat(street.history(caseId).path("entries")).hasSize(2);
         });
         return caseId;
+    }
+
+    /** The batch's status as the page shows it; the page replaces the element as it refreshes, so a stale one is read again. */
+    private String liveStatus() {
+        try {
+            return browser.findElement(By.cssSelector("#batch-live")).getAttribute("data-status");
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            throw new AssertionError("the progress was being refreshed", e);
+        }
     }
 }

@@ -245,8 +245,11 @@ class ComparisonHttpTest extends SecuredPlatformTest {
         assertThat(storedEvents()).as("a form refused at its field stores nothing").isEqualTo(before);
         assertThat(pageForm(page + "/confirmation", Map.of("back", "queue", "effectiveDate", "2027-05-29",
                 "notificationMethod", "PHONE", "notifiedOn", "2027-05-29"))).isEqualTo("/comparison/proposals");
-        assertThat(street.caseView(caseId).path("status").asText()).isEqualTo("CANCELLED");
-        assertThat(proposals(caseId).get(0).path("state").asText()).isEqualTo("CONFIRMED");
+        // The read models follow the confirmation asynchronously.
+        eventually(() -> {
+            assertThat(street.caseView(caseId).path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(proposals(caseId).get(0).path("state").asText()).isEqualTo("CONFIRMED");
+        });
         assertThat(street.getting("/cases/" + caseId).expectStatus().isOk().expectBody(String.class).returnResult()
                 .getResponseBody()).contains("case-proposals").contains("已确认").doesNotContain("confirm-proposal");
     }
