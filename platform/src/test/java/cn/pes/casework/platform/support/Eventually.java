@@ -3,7 +3,10 @@ package cn.pes.casework.platform.support;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Waits for the read models to catch up with the events: they are updated asynchronously. */
+/**
+ * Waits for the read models to catch up with the events: they are updated asynchronously. A row that is not there
+ * yet ({@code JsonNode.get(0)} is null, a list is empty) counts as not caught up, like a failed assertion.
+ */
 public final class Eventually {
 
     private Eventually() {
@@ -11,17 +14,20 @@ public final class Eventually {
 
     public static void eventually(Duration timeout, Runnable assertion) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        AssertionError last;
+        Throwable last;
         do {
             try {
                 assertion.run();
                 return;
-            } catch (AssertionError e) {
+            } catch (AssertionError | NullPointerException | IndexOutOfBoundsException e) {
                 last = e;
             }
             sleep();
         } while (System.nanoTime() < deadline);
-        throw last;
+        if (last instanceof RuntimeException notThere) {
+            throw new AssertionError("still not there after " + timeout, notThere);
+        }
+        throw (AssertionError) last;
     }
 
     public static void eventually(Runnable assertion) {
