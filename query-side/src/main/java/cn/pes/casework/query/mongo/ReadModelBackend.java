@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
@@ -61,7 +60,7 @@ final class ReadModelBackend extends H2Backend {
             MVMap<Object, Document> data = store.openMap("databases." + namespace,
                     new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
-            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+            return new ReadModelCollection(this, collectionName, options, data, meta, cursorRegistry);
         }
     }
 }

@@ -1,0 +1,80 @@
+package cn.pes.casework.query.mongo;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import org.h2.mvstore.MVMap;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A collection of the embedded store whose updates never change a document the store holds. The library
+ * applies an update by rewriting the fields of the very document instance it read from the map, then puts
+ * it back; with the H2 backend that instance is also the value in an in-memory page, which a commit on
+ * another thread (the background auto-commit, or another processor's end-of-batch commit) may be
+ * serialising at that moment. That either fails the commit with a {@code ConcurrentModificationException},
+ * after which H2 closes the whole store and every read model stops, or writes a half-updated document to
+ * the file. So while an update runs, the documents handed to the library are copies, and the copy, updated,
+ * replaces the stored one. A shallow copy is enough: the library changes only the top level of the document
+ * it read, putting in values it built afresh (deep copies of the old ones for an operator update, the
+ * replacement's own for a replacement).
+ *
+ * <p>The flag is read and written only under this collection's monitor: the library's operations are
+ * synchronized on the collection, and an update reads its documents on its own thread.
+ */
+final class ReadModelCollection extends H2Collection {
+
+    private boolean updating;
+
+    ReadModelCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                        MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
+        super(database, collectionName, options, data, meta, cursors);
+    }
+
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                                                 boolean isMulti, boolean isUpsert, Oplog oplog) {
+        updating = true;
+        try {
+            return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+        } finally {
+            updating = false;
+        }
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document query) {
+        updating = true;
+        try {
+            return super.findAndModify(query);
+        } finally {
+            updating = false;
+        }
+    }
+
+    /** Documents found through an index (every update by {@code _id}). */
+    @Override
+    protected synchronized Document getDocument(Object position) {
+        Document stored = super.getDocument(position);
+        return updating && stored != null ? stored.clone() : stored;
+    }
+
+    /** Documents found by scanning the collection. */
+    @Override
+    protected synchronized QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                                      int batchSize, Document fieldSelector) {
+        QueryResult found = super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        if (!updating) {
+            return found;
+        }
+        List<Document> copies = new ArrayList<>();
+        found.forEach(document -> copies.add(document.clone()));
+        return new QueryResult(copies, found.getCursorId());
+    }
+}
