@@ -2,8 +2,6 @@ package cn.pes.casework.query.mongo;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
@@ -57,16 +55,8 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer(256);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            int length = bson.readableBytes();
-            byte[] bytes = new byte[length];
-            bson.readBytes(bytes);
-            buffer.put(BSON).putVarInt(length).put(bytes);
-        } finally {
-            bson.release();
-        }
+        byte[] bytes = BsonBytes.encode(document);
+        buffer.put(BSON).putVarInt(bytes.length).put(bytes);
     }
 
     @Override

@@ -3,8 +3,6 @@ package cn.pes.casework.query.mongo;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
@@ -53,16 +51,8 @@ final class KeyValueType extends BasicDataType<KeyValue> {
         for (Object value : key) {
             elements.put(Integer.toString(position++), value);
         }
-        ByteBuf bson = Unpooled.buffer(64);
-        try {
-            BsonEncoder.encodeDocument(elements, bson);
-            int length = bson.readableBytes();
-            byte[] bytes = new byte[length];
-            bson.readBytes(bytes);
-            buffer.put(BSON).putVarInt(length).put(bytes);
-        } finally {
-            bson.release();
-        }
+        byte[] bytes = BsonBytes.encode(elements);
+        buffer.put(BSON).putVarInt(bytes.length).put(bytes);
     }
 
     @Override
@@ -158,18 +148,6 @@ final class KeyValueType extends BasicDataType<KeyValue> {
     }
 
     private static int compareEncoded(Object a, Object b) {
-        return Arrays.compare(encode(a), encode(b));
-    }
-
-    private static byte[] encode(Object value) {
-        ByteBuf bson = Unpooled.buffer(32);
-        try {
-            BsonEncoder.encodeDocument(new Document("v", value), bson);
-            byte[] bytes = new byte[bson.readableBytes()];
-            bson.readBytes(bytes);
-            return bytes;
-        } finally {
-            bson.release();
-        }
+        return Arrays.compare(BsonBytes.encode(new Document("v", a)), BsonBytes.encode(new Document("v", b)));
     }
 }

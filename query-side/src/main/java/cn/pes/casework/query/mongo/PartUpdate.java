@@ -2,9 +2,6 @@ package cn.pes.casework.query.mongo;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -208,14 +205,8 @@ final class PartUpdate {
 
     /** The bytes a field takes in its document's BSON: type, name, value. */
     private static int elementSize(String field, Object value) {
-        ByteBuf bson = Unpooled.buffer(64);
-        try {
-            Document single = new Document();
-            single.put(field, value);
-            BsonEncoder.encodeDocument(single, bson);
-            return bson.readableBytes() - DOCUMENT_OVERHEAD;
-        } finally {
-            bson.release();
-        }
+        Document single = new Document();
+        single.put(field, value);
+        return BsonBytes.encode(single).length - DOCUMENT_OVERHEAD;
     }
 }
