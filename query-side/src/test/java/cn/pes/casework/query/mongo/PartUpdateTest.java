@@ -114,6 +114,8 @@ class PartUpdateTest {
         sameOnBoth(byId(), new Document("$set", new Document("cases.c1.contacts.0", 9)), false);
         sameOnBoth(byId(), new Document("$set", new Document("cases", new Document()).append("cases.c1", 1)), false);
         sameOnBoth(byId(), new Document("$inc", new Document("seq.c1", 1L)), false);
+        sameOnBoth(byId(), new Document("$set", new Document()), false);
+        sameOnBoth(byId(), new Document("$set", new Document("seq.c1", 5L)).append("$unset", new Document()), false);
         sameOnBoth(byId(), new Document("$set", new Document("_id", "other")), false);
         sameOnBoth(byId(), new Document("$set", new Document("cases.c3", new Document("$bad", 1))), false);
         // A document not there yet: the upsert inserts it, with $setOnInsert.
