@@ -185,7 +185,9 @@ class EntrepreneurshipBrowserTest extends BrowserPlatformTest {
         Caseworker auditor = officer("E-auditor", CITY, Role.AUDITOR);
         Caseworker reviewer = officer("E-reviewer", COUNTY, Role.REVIEWER);
         for (Caseworker reader : List.of(auditor, reviewer)) {
-            assertThat(page(reader, "/loans?agency=" + COUNTY)).contains("创业担保贷款台账").contains("早餐店");
+            // The loan ledger is its own read model, which may follow the case's page by a moment.
+            eventually(() -> assertThat(page(reader, "/loans?agency=" + COUNTY)).contains("创业担保贷款台账")
+                                                                                 .contains("早餐店"));
             assertThat(page(reader, "/trainings")).contains("创业培训花名册");
             assertThat(page(reader, loanPage)).contains("符合创业担保贷款申请条件").doesNotContain("loan-actions");
         }

@@ -139,12 +139,14 @@ class ErasureHttpTest extends SecuredPlatformTest {
         clock.set(NOW);
         String caseId = caseworker("W-erasure-2", OTHER_COUNTY).registerAtWindow(TestIds.adult(), "朱一");
         clock.set(NOW.plusYears(6));
-        long before = storedEvents();
         officer("S-erasure", CITY, Role.ADMINISTRATOR).post("/api/cases/" + caseId + "/erasure",
                         Map.of("reason", "保存期限届满"))
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.ruleId").isEqualTo("PRIV-1");
-        assertThat(storedEvents()).isEqualTo(before);
+        // Not a count of all stored events: six years on, due deadlines of this and other cases append events
+        // of their own while the request runs.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                + " AND payloadType LIKE ?", Long.class, caseId, "%PersonalDataErased")).isZero();
     }
 
     private String storedPayloads(String caseId) {
