@@ -20,13 +20,12 @@ import java.util.Set;
  * same map-backed index over our map: key to the document's position, which is its {@code _id}.
  *
  * <p>Beyond the library's equality and {@code $in} lookups it answers string ranges of {@code _id}
- * from the ordered map: {@code {_id: {$gte|$gt: a, $lt|$lte: b}}}, or an {@code $or} of such ranges.
+ * from the ordered map: {@code {_id: {$gte|$gt: a, $lt|$lte: b}}}, or an {@code $or} of such ranges
+ * ({@link IdRanges}).
  * That is how the parts of a shared read-model document are read, each part being a document keyed
  * {@code <document>#<part>} (see {@code SharedDocuments}); the library would scan the whole collection for
  * them. Under the key order strings sit together in {@link String#compareTo} order, so a range holds
- * exactly the strings MongoDB would match for bounds that share a prefix up to a character below
- * U+D800, which is all this is used for; the library still matches every document found against the
- * whole query, so the index need only find a superset.
+ * exactly the strings MongoDB would match.
  */
 final class KeyValueIndex extends AbstractUniqueIndex<Object> {
 
@@ -59,17 +58,17 @@ final class KeyValueIndex extends AbstractUniqueIndex<Object> {
 
     @Override
     public synchronized boolean canHandle(Document query) {
-        return super.canHandle(query) || ranges(query) != null;
+        return super.canHandle(query) || keys().size() == 1 && IdRanges.parse(query, keys().get(0)) != null;
     }
 
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
-        List<StringRange> ranges = ranges(query);
+        IdRanges ranges = keys().size() == 1 ? IdRanges.parse(query, keys().get(0)) : null;
         if (ranges == null) {
             return super.getPositions(query);
         }
         Set<Object> found = new LinkedHashSet<>();
-        for (StringRange range : ranges) {
+        for (IdRanges.Range range : ranges.ranges()) {
             Cursor<KeyValue, Object> cursor = positions.cursor(new KeyValue(range.lower()));
             while (cursor.hasNext()) {
                 KeyValue key = cursor.next();
@@ -87,45 +86,6 @@ final class KeyValueIndex extends AbstractUniqueIndex<Object> {
             }
         }
         return new ArrayList<>(found);
-    }
-
-    private record StringRange(String lower, boolean lowerIncluded, String upper, boolean upperIncluded) {
-    }
-
-    /** The query's string ranges of this single-key index, or null if it is not made of them only. */
-    private List<StringRange> ranges(Document query) {
-        if (keys().size() != 1 || query.size() != 1) {
-            return null;
-        }
-        String field = keys().get(0);
-        if (query.get("$or") instanceof List<?> clauses && !clauses.isEmpty()) {
-            List<StringRange> ranges = new ArrayList<>();
-            for (Object clause : clauses) {
-                StringRange range = clause instanceof Document document && document.size() == 1
-                        ? range(document.get(field)) : null;
-                if (range == null) {
-                    return null;
-                }
-                ranges.add(range);
-            }
-            return ranges;
-        }
-        StringRange range = range(query.get(field));
-        return range == null ? null : List.of(range);
-    }
-
-    private static StringRange range(Object condition) {
-        if (!(condition instanceof Document bounds) || bounds.size() != 2) {
-            return null;
-        }
-        Object lower = bounds.containsKey("$gte") ? bounds.get("$gte") : bounds.get("$gt");
-        Object upper = bounds.containsKey("$lt") ? bounds.get("$lt") : bounds.get("$lte");
-        if (!(lower instanceof String from) || !(upper instanceof String to)
-                || bounds.containsKey("$gte") && bounds.containsKey("$gt")
-                || bounds.containsKey("$lt") && bounds.containsKey("$lte")) {
-            return null;
-        }
-        return new StringRange(from, bounds.containsKey("$gte"), to, bounds.containsKey("$lte"));
     }
 
     @Override

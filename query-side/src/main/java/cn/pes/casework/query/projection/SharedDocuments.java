@@ -2,7 +2,6 @@ package cn.pes.casework.query.projection;
 
 import cn.pes.casework.query.common.Docs;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -135,16 +134,20 @@ public final class SharedDocuments {
         return found;
     }
 
-    private static Bson ranges(List<String> documentIds) {
-        List<Bson> ranges = documentIds.stream().map(SharedDocuments::range).toList();
-        return ranges.size() == 1 ? ranges.get(0) : Filters.or(ranges);
+    /**
+     * {@code {_id: {$gte: "<prefix>#", $lt: "<prefix>$"}}}, or an {@code $or} of them: written out, since
+     * the driver renders {@code Filters.and} as {@code $and}, which the embedded store's index does not take.
+     */
+    static Bson ranges(List<String> documentIds) {
+        List<Document> ranges = documentIds.stream().map(SharedDocuments::range).toList();
+        return ranges.size() == 1 ? ranges.get(0) : new Document("$or", ranges);
     }
 
     /** Every {@code _id} that starts with the document's prefix, and nothing else: '$' follows '#'. */
-    private static Bson range(String documentId) {
+    private static Document range(String documentId) {
         String prefix = prefix(documentId);
         String end = prefix.substring(0, prefix.length() - 1) + '$';
-        return Filters.and(Filters.gte("_id", prefix), Filters.lt("_id", end));
+        return new Document("_id", new Document("$gte", prefix).append("$lt", end));
     }
 
     private static String prefix(String documentId) {

@@ -159,4 +159,13 @@ class GuardedUpsertTest {
         assertThat(SharedDocuments.find(fixture.database().getCollection("shared"), List.of("B", "none", "A", "B")))
                 .extracting(document -> document.getString("_id")).containsExactly("B", "A");
     }
+
+    /** The shape the embedded store's index answers from its ordered keys (not {@code $and}, as the driver renders). */
+    @Test
+    void aSharedDocumentIsReadAsRangesOfItsPartsIds() {
+        Document range = new Document("_id", new Document("$gte", "A|2026-11#").append("$lt", "A|2026-11$"));
+        assertThat(SharedDocuments.ranges(List.of("A|2026-11")).toBsonDocument()).isEqualTo(range.toBsonDocument());
+        assertThat(SharedDocuments.ranges(List.of("A|2026-11", "A%#")).toBsonDocument()).isEqualTo(new Document("$or", List.of(
+                range, new Document("_id", new Document("$gte", "A%25%23#").append("$lt", "A%25%23$")))).toBsonDocument());
+    }
 }
