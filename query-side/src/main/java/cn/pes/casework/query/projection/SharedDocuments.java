@@ -7,6 +7,7 @@ import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.Set;
  * shared document is read back as the string range of its parts' {@code _id}s (an index range on MongoDB
  * and on the embedded store alike).
  *
- * <p>A stored part: {@code {_id: "<document>#<key>", of: <document>, key: <key>, seq: n, part: {...},
- * <fields given on insert>}}; a removed part keeps its {@code seq} and loses {@code part}, so that a
+ * <p>A stored part: {@code {_id: "<document>#<key>", <fields given on insert>, seq: n, part: {...}}}, the
+ * document's ID escaped ({@code %} and {@code #} as {@code %25}, {@code %23}) and the part's key, the case
+ * or whatever else the read model parts a document by, as it is; a removed part keeps its {@code seq} and loses {@code part}, so that a
  * redelivered older event cannot bring it back. Read back, the parts of a document form the shape
  * queries fold: {@code {_id: <document>, <fields given on insert>, cases: {<encoded key>: part},
  * seq: {<encoded key>: n}}}.
@@ -32,16 +34,12 @@ import java.util.Set;
  */
 public final class SharedDocuments {
 
-    /** The shared document a part belongs to. */
-    public static final String OF = "of";
-    /** The part's key: the case, or whatever else the read model parts a document by. */
-    public static final String KEY = "key";
     /** The last event sequence applied to the part. */
     public static final String SEQ = "seq";
     /** The part itself; absent once removed. */
     public static final String PART = "part";
 
-    private static final Set<String> RESERVED = Set.of("_id", OF, KEY, SEQ, PART);
+    private static final Set<String> RESERVED = Set.of("_id", SEQ, PART);
     /** Ranges per query; one query reads every document of a ledger page or a year of statistics. */
     private static final int RANGES_PER_QUERY = 200;
 
@@ -58,7 +56,7 @@ public final class SharedDocuments {
 
     /** The stored form of a part; {@code part == null} records its removal. */
     static Document stored(String documentId, String key, Document part, long sequence, Document onInsert) {
-        Document stored = new Document("_id", partId(documentId, key)).append(OF, documentId).append(KEY, key);
+        Document stored = new Document("_id", partId(documentId, key));
         if (onInsert != null) {
             onInsert.forEach((field, value) -> {
                 if (RESERVED.contains(field)) {
@@ -97,13 +95,19 @@ public final class SharedDocuments {
      */
     public static List<Document> find(MongoCollection<Document> collection, Collection<String> documentIds) {
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(documentIds));
+        Map<String, String> byPrefix = new HashMap<>();
         Map<String, Document> assembled = new LinkedHashMap<>();
-        ids.forEach(id -> assembled.put(id, null));
+        ids.forEach(id -> {
+            byPrefix.put(prefix(id), id);
+            assembled.put(id, null);
+        });
         for (int from = 0; from < ids.size(); from += RANGES_PER_QUERY) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + RANGES_PER_QUERY));
             collection.find(ranges(chunk)).forEach(stored -> {
-                String of = stored.getString(OF);
-                if (of == null || !assembled.containsKey(of)) {
+                String partId = stored.getString("_id");
+                int separator = partId.indexOf('#');
+                String of = byPrefix.get(partId.substring(0, separator + 1));
+                if (of == null) {
                     return;
                 }
                 Document document = assembled.get(of);
@@ -117,7 +121,7 @@ public final class SharedDocuments {
                     document.put(GuardedUpsert.SEQ, new Document());
                     assembled.put(of, document);
                 }
-                String key = FieldKeys.encode(stored.getString(KEY));
+                String key = FieldKeys.encode(partId.substring(separator + 1));
                 Document part = Docs.subDocument(stored, PART);
                 if (part != null) {
                     document.get(GuardedUpsert.CASES, Document.class).put(key, part);

@@ -79,10 +79,10 @@ class CaseLookupProjectionTest extends ProjectionTestBase {
     void indexesAreKeyedByBlindIndexNeverByThePlainIdNumberOrName() {
         projections.deliver(zhang.next(zhang.openedWithKey(CaseEvents.person("11010519900101123X", "张三"))));
 
-        assertThat(fixture.database().getCollection(CaseLookupProjection.ID_NUMBER_INDEX).find().first().getString(SharedDocuments.OF))
-                .isEqualTo(ProjectionHarness.BLIND_INDEX.ofIdNumber("11010519900101123X"));
-        assertThat(fixture.database().getCollection(CaseLookupProjection.NAME_INDEX).find().first().getString(SharedDocuments.OF))
-                .isEqualTo(ProjectionHarness.BLIND_INDEX.ofName("张三"));
+        assertThat(fixture.database().getCollection(CaseLookupProjection.ID_NUMBER_INDEX).find().first().getString("_id"))
+                .isEqualTo(SharedDocuments.partId(ProjectionHarness.BLIND_INDEX.ofIdNumber("11010519900101123X"), zhang.caseId()));
+        assertThat(fixture.database().getCollection(CaseLookupProjection.NAME_INDEX).find().first().getString("_id"))
+                .isEqualTo(SharedDocuments.partId(ProjectionHarness.BLIND_INDEX.ofName("张三"), zhang.caseId()));
         assertThat(fixture.dump().toString()).doesNotContain("11010519900101123X").doesNotContain("张三")
                 .doesNotContain("13812345678");
         assertThat(projections.caseLookup.handle(new FindCasesByIdNumberQuery("11010519900101123x")).cases())

@@ -130,8 +130,7 @@ class GuardedUpsertTest {
         writer.updatePart("shared", "A|2026-11", null, "case.1", 6, part -> new Document("n", 6));
 
         assertThat(stored("shared", "A|2026-11#case.1")).isEqualTo(
-                new Document("_id", "A|2026-11#case.1").append("of", "A|2026-11").append("key", "case.1")
-                                                      .append("agencyId", "A").append("seq", 6L)
+                new Document("_id", "A|2026-11#case.1").append("agencyId", "A").append("seq", 6L)
                                                       .append("part", new Document("n", 6)));
         assertThat(stored("shared", "A|2026-11")).isNull();
     }
