@@ -1,6 +1,5 @@
 package cn.pes.casework.query.caselookup;
 
-import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.casefile.CaseSearchResult;
 import cn.pes.casework.events.casefile.CaseSummary;
 import cn.pes.casework.events.casefile.FindCasesByIdNumberQuery;
@@ -47,7 +46,7 @@ public class CaseLookupQueries {
         if (key == null) {
             return new CaseSearchResult(List.of());
         }
-        Document entry = SharedDocuments.find(store.collection(index), key);
+        Document entry = store.collection(index).find(Filters.eq("_id", key)).first();
         Document cases = Docs.subDocument(entry, GuardedUpsert.CASES);
         if (cases == null || cases.isEmpty()) {
             return new CaseSearchResult(List.of());

@@ -1,6 +1,5 @@
 package cn.pes.casework.query.comparison;
 
-import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.shared.IdNumberFormat;
 import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.EmploymentStatus;
@@ -111,7 +110,7 @@ public class ReconciliationQueries {
             }
         }
         Map<String, List<String>> candidates = new HashMap<>();
-        SharedDocuments.find(store.collection(CaseLookupProjection.ID_NUMBER_INDEX), distinct).forEach(entry -> {
+        inChunks(CaseLookupProjection.ID_NUMBER_INDEX, distinct, entry -> {
             Document parts = Docs.subDocument(entry, GuardedUpsert.CASES);
             if (parts != null && !parts.isEmpty()) {
                 List<String> ids = new ArrayList<>();

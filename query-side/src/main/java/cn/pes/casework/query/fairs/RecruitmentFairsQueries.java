@@ -1,6 +1,5 @@
 package cn.pes.casework.query.fairs;
 
-import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.fair.FairEmployerView;
 import cn.pes.casework.events.fair.FairFormat;
 import cn.pes.casework.events.fair.FairParticipant;
@@ -19,6 +18,7 @@ import cn.pes.casework.query.projection.GuardedUpsert;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -58,7 +58,9 @@ public class RecruitmentFairsQueries {
                                         .toList();
         Set<String> fairIds = new LinkedHashSet<>();
         if (!indexIds.isEmpty()) {
-            SharedDocuments.find(store.collection(RecruitmentFairsProjection.INDEX), indexIds)
+            // $in on _id is answered from the unique index, also by the embedded server.
+            store.collection(RecruitmentFairsProjection.INDEX).find(Filters.in("_id", indexIds))
+                 .projection(Projections.include(GuardedUpsert.CASES))
                  .forEach(doc -> {
                      Document parts = Docs.subDocument(doc, GuardedUpsert.CASES);
                      if (parts != null) {
@@ -68,7 +70,7 @@ public class RecruitmentFairsQueries {
         }
         List<RecruitmentFairLine> lines = new ArrayList<>();
         if (!fairIds.isEmpty()) {
-            SharedDocuments.find(store.collection(RecruitmentFairsProjection.FAIRS), fairIds)
+            store.collection(RecruitmentFairsProjection.FAIRS).find(Filters.in("_id", List.copyOf(fairIds)))
                  .forEach(doc -> {
                      RecruitmentFairLine line = line(doc);
                      if (line != null) {
@@ -86,7 +88,7 @@ public class RecruitmentFairsQueries {
         if (query.fairId() == null) {
             return null;
         }
-        Document doc = SharedDocuments.find(store.collection(RecruitmentFairsProjection.FAIRS), query.fairId());
+        Document doc = store.collection(RecruitmentFairsProjection.FAIRS).find(Filters.eq("_id", query.fairId())).first();
         RecruitmentFairLine line = line(doc);
         if (line == null) {
             return null;

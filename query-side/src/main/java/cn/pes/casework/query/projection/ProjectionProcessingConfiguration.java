@@ -27,7 +27,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Clock;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
@@ -64,10 +63,9 @@ public class ProjectionProcessingConfiguration {
             ProjectionWriter writer,
             @Value("${pes.projections.batch-size:200}") int batchSize,
             @Value("${pes.projections.initial-segments:4}") int initialSegments,
-            @Value("${pes.projections.max-claimed-segments:0}") int maxClaimedSegments,
-            Clock clock) {
+            @Value("${pes.projections.max-claimed-segments:0}") int maxClaimedSegments) {
         return new ProjectionProcessorsModule(readModelMongoClient, database, writer,
                                               new ProjectionSettings(batchSize, initialSegments, maxClaimedSegments),
-                                              PROCESSING_GROUPS, clock);
+                                              PROCESSING_GROUPS);
     }
 }

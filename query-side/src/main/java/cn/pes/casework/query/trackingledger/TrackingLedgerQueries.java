@@ -1,6 +1,5 @@
 package cn.pes.casework.query.trackingledger;
 
-import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.cancellation.CancellationGround;
 import cn.pes.casework.events.cancellation.Evidence;
 import cn.pes.casework.events.statistics.ContactFigures;
@@ -17,6 +16,7 @@ import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
+import com.mongodb.client.model.Filters;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -77,8 +77,8 @@ public class TrackingLedgerQueries {
 
     private List<Document> sortedRows(String agencyId, YearMonth month) {
         List<Document> rows = new ArrayList<>();
-        SharedDocuments.find(store.collection(TrackingLedgerProjection.LEDGERS),
-                             TrackingLedgerProjection.ledgerIds(agencyId, month))
+        store.collection(TrackingLedgerProjection.LEDGERS)
+             .find(Filters.in("_id", TrackingLedgerProjection.ledgerIds(agencyId, month)))
              .forEach(ledger -> {
                  Document cases = Docs.subDocument(ledger, GuardedUpsert.CASES);
                  if (cases != null) {
@@ -107,7 +107,8 @@ public class TrackingLedgerQueries {
         if (ids.isEmpty()) {
             return new ContactFigures(0, 0);
         }
-        SharedDocuments.find(store.collection(TrackingLedgerProjection.LEDGERS), ids)
+        store.collection(TrackingLedgerProjection.LEDGERS)
+             .find(Filters.in("_id", ids))
              .forEach(ledger -> {
                  Document parts = Docs.subDocument(ledger, GuardedUpsert.CASES);
                  if (parts != null) {

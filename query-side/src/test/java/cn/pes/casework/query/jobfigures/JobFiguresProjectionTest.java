@@ -1,6 +1,5 @@
 package cn.pes.casework.query.jobfigures;
 
-import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.statistics.FindJobFiguresQuery;
 import cn.pes.casework.events.statistics.JobFigures;
 import cn.pes.casework.query.common.PersonalDataDocs;
@@ -116,7 +115,9 @@ class JobFiguresProjectionTest extends ProjectionTestBase {
     void documentsAreKeyedByAgencyAndMonthAndHoldNoPersonalData() {
         jobs.deliver(story.history());
 
-        Document street = SharedDocuments.find(fixture.database().getCollection(JobFiguresProjection.FIGURES), JobFiguresProjection.figuresId(STREET, NOVEMBER, story.a.caseId()));
+        Document street = fixture.database().getCollection(JobFiguresProjection.FIGURES)
+                                 .find(Filters.eq("_id", JobFiguresProjection.figuresId(STREET, NOVEMBER, story.a.caseId())))
+                                 .first();
         assertThat(street.getString("_id")).matches(STREET + "\\|2026-11\\|\\d\\d");
         assertThat(street.getString("agencyId")).isEqualTo(STREET);
         assertThat(street.getString("month")).isEqualTo("2026-11");
