@@ -3,6 +3,7 @@ package cn.pes.casework.platform;
 import cn.pes.casework.platform.support.Caseworker;
 import cn.pes.casework.platform.support.TestIds;
 import cn.pes.casework.query.projection.ProjectionProcessingConfiguration;
+import cn.pes.casework.query.projection.ReadModelLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -102,7 +103,7 @@ class ReadModelRebuildTest {
             MongoDatabase readModels = context.getBean("readModelMongoClient", MongoClient.class).getDatabase("casework");
             readModels.getCollection("cases").updateMany(new Document(), new Document("$set", new Document("status", "CANCELLED")));
             readModels.getCollection("case_histories").updateMany(new Document(), new Document("$set", new Document("entries", List.of())));
-            readModels.getCollection("registration_flows").updateMany(new Document(), new Document("$set", new Document("cases", new Document())));
+            readModels.getCollection("registration_flows").updateMany(new Document(), new Document("$set", new Document("part", new Document())));
             assertThat(caseworker.caseView(cases.get(0)).path("status").asText()).isEqualTo("CANCELLED");
             assertThat(statistics(caseworker, month).path("newRegistrations").asInt()).isZero();
 
@@ -115,6 +116,51 @@ class ReadModelRebuildTest {
                 processor.start();
             }
             eventually(() -> assertThat(views(caseworker, cases, month)).isEqualTo(before));
+        }
+    }
+
+    /**
+     * A read-model store of an older layout (shared documents whole, before issue 10's fifth slice) is
+     * rebuilt at the start of a version with a newer one: its documents would not be understood.
+     */
+    @Test
+    void readModelsOfAnOlderLayoutAreRebuiltAtStart() {
+        String dataDir = PlatformTestConfiguration.freshDataDir("pes-layout-");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        YearMonth month = YearMonth.from(today);
+        Map<String, JsonNode> before;
+        List<String> cases = new ArrayList<>();
+        String oldLedgerId;
+        try (ConfigurableApplicationContext first = RestartTest.start(dataDir)) {
+            Caseworker caseworker = RestartTest.caseworker(first);
+            for (int i = 0; i < 3; i++) {
+                String caseId = caseworker.registerAtWindow(TestIds.adult(), "布局" + i);
+                caseworker.phoneContact(caseId, today, i != 1);
+                cases.add(caseId);
+            }
+            eventually(() -> assertThat(caseworker.ledger(month).path("rows")).hasSize(3));
+            eventually(() -> assertThat(statistics(caseworker, month).path("newRegistrations").asInt()).isEqualTo(3));
+            before = views(caseworker, cases, month);
+
+            MongoDatabase readModels = first.getBean("readModelMongoClient", MongoClient.class).getDatabase("casework");
+            assertThat(readModels.getCollection(ReadModelLayout.COLLECTION).find().first().getInteger("version"))
+                    .isEqualTo(ReadModelLayout.CURRENT);
+            // What a store of layout 1 holds: no layout record, a ledger document with every case's part
+            // in it, and views that only a replay would put right.
+            readModels.getCollection(ReadModelLayout.COLLECTION).drop();
+            oldLedgerId = caseworker.agencyId() + "|" + month + "|00";
+            readModels.getCollection("tracking_ledgers").insertOne(new Document("_id", oldLedgerId)
+                    .append("cases", new Document("some-case", new Document("rows", List.of()))));
+            readModels.getCollection("cases").updateMany(new Document(), new Document("$set", new Document("status", "CANCELLED")));
+        }
+
+        try (ConfigurableApplicationContext second = RestartTest.start(dataDir)) {
+            Caseworker caseworker = RestartTest.caseworker(second);
+            eventually(() -> assertThat(views(caseworker, cases, month)).isEqualTo(before));
+            MongoDatabase readModels = second.getBean("readModelMongoClient", MongoClient.class).getDatabase("casework");
+            assertThat(readModels.getCollection("tracking_ledgers").find(new Document("_id", oldLedgerId)).first()).isNull();
+            assertThat(readModels.getCollection(ReadModelLayout.COLLECTION).find().first().getInteger("version"))
+                    .isEqualTo(ReadModelLayout.CURRENT);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.pes.casework.query.agencycaseload;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.registration.FindPendingApplicationsQuery;
 import cn.pes.casework.events.registration.PendingApplication;
 import cn.pes.casework.events.registration.PendingApplicationsView;
@@ -13,7 +14,6 @@ import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
-import com.mongodb.client.model.Filters;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -163,9 +163,7 @@ public class AgencyCaseloadQueries {
         if (ids.isEmpty()) {
             return parts;
         }
-        // $in on _id is answered from the unique index, also by the embedded server.
-        store.collection(AgencyCaseloadProjection.CASELOADS)
-             .find(Filters.in("_id", ids))
+        SharedDocuments.find(store.collection(AgencyCaseloadProjection.CASELOADS), ids)
              .forEach(doc -> {
                  Document cases = Docs.subDocument(doc, GuardedUpsert.CASES);
                  if (cases != null) {

@@ -1,5 +1,6 @@
 package cn.pes.casework.query.areastatistics;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.cancellation.CancellationGround;
 import cn.pes.casework.events.statistics.AreaStatistics;
 import cn.pes.casework.events.statistics.FindAreaStatisticsQuery;
@@ -9,8 +10,6 @@ import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
 import cn.pes.casework.query.web.InvalidQueryInputException;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -146,12 +145,11 @@ public class AreaStatisticsQueries {
         void visit(Document doc, String caseKey, Document part);
     }
 
-    /** Reads by {@code _id} ($in is answered from the unique index, also by the embedded server), in slices. */
+    /** Reads the shared documents by their parts' {@code _id} ranges ({@link SharedDocuments}), in slices. */
     private void forEachPart(String collection, List<String> ids, PartVisitor visitor) {
         for (int from = 0; from < ids.size(); from += ID_SLICE) {
             List<String> slice = ids.subList(from, Math.min(ids.size(), from + ID_SLICE));
-            for (Document doc : store.collection(collection).find(Filters.in("_id", slice))
-                                     .projection(Projections.include("month", GuardedUpsert.CASES))) {
+            for (Document doc : SharedDocuments.find(store.collection(collection), slice)) {
                 Document cases = Docs.subDocument(doc, GuardedUpsert.CASES);
                 if (cases != null) {
                     cases.forEach((caseKey, part) -> visitor.visit(doc, caseKey, (Document) part));

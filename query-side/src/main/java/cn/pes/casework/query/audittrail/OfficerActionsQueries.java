@@ -1,5 +1,6 @@
 package cn.pes.casework.query.audittrail;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.audit.FindAgencyActionsQuery;
 import cn.pes.casework.events.audit.FindCorrelatedActionsQuery;
 import cn.pes.casework.events.audit.FindOfficerActionsQuery;
@@ -9,7 +10,6 @@ import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.Buckets;
 import cn.pes.casework.query.projection.GuardedUpsert;
-import com.mongodb.client.model.Filters;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -82,8 +82,7 @@ public class OfficerActionsQueries {
         // Keyed by event ID: the same event is in one part only, but a document read twice must not double it.
         Map<String, RecordedAction> actions = new LinkedHashMap<>();
         for (int from = 0; from < ids.size(); from += READ_CHUNK) {
-            store.collection(collection)
-                 .find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + READ_CHUNK))))
+            SharedDocuments.find(store.collection(collection), ids.subList(from, Math.min(ids.size(), from + READ_CHUNK)))
                  .forEach(document -> {
                      Document parts = Docs.subDocument(document, GuardedUpsert.CASES);
                      if (parts != null) {

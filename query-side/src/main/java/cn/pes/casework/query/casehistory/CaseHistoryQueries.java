@@ -1,5 +1,6 @@
 package cn.pes.casework.query.casehistory;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.casefile.CaseHistoryView;
 import cn.pes.casework.events.casefile.FindCaseHistoryQuery;
 import cn.pes.casework.events.casefile.HistoryEntry;
@@ -49,7 +50,7 @@ public class CaseHistoryQueries {
      * recorded after it: the two streams have no common sequence, only their recording times.
      */
     private List<HistoryEntry> withFairEntries(String caseId, List<HistoryEntry> caseEntries) {
-        Document fairs = store.collection(CaseHistoryProjection.FAIR_ENTRIES).find(Filters.eq("_id", caseId)).first();
+        Document fairs = SharedDocuments.find(store.collection(CaseHistoryProjection.FAIR_ENTRIES), caseId);
         Document parts = fairs == null ? null : fairs.get(GuardedUpsert.CASES, Document.class);
         if (parts == null || parts.isEmpty()) {
             return caseEntries;

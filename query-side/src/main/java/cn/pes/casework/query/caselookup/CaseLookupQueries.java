@@ -1,5 +1,6 @@
 package cn.pes.casework.query.caselookup;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.casefile.CaseSearchResult;
 import cn.pes.casework.events.casefile.CaseSummary;
 import cn.pes.casework.events.casefile.FindCasesByIdNumberQuery;
@@ -46,7 +47,7 @@ public class CaseLookupQueries {
         if (key == null) {
             return new CaseSearchResult(List.of());
         }
-        Document entry = store.collection(index).find(Filters.eq("_id", key)).first();
+        Document entry = SharedDocuments.find(store.collection(index), key);
         Document cases = Docs.subDocument(entry, GuardedUpsert.CASES);
         if (cases == null || cases.isEmpty()) {
             return new CaseSearchResult(List.of());

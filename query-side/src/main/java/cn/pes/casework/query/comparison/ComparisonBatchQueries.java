@@ -1,5 +1,6 @@
 package cn.pes.casework.query.comparison;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.comparison.ComparisonBatchStatus;
 import cn.pes.casework.events.comparison.ComparisonBatchView;
 import cn.pes.casework.events.comparison.ComparisonBatchesView;
@@ -14,7 +15,6 @@ import cn.pes.casework.query.projection.GuardedUpsert;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -55,9 +55,7 @@ public class ComparisonBatchQueries {
                 : agencies.coveredBy(query.agencyId()).stream().map(Agency::id).toList();
         List<ComparisonBatchView> batches = new ArrayList<>();
         if (!ids.isEmpty()) {
-            // $in on _id is answered from the unique index, also by the embedded server.
-            store.collection(ComparisonBatchesProjection.AGENCY_INDEX).find(Filters.in("_id", ids))
-                 .projection(Projections.include(GuardedUpsert.CASES))
+            SharedDocuments.find(store.collection(ComparisonBatchesProjection.AGENCY_INDEX), ids)
                  .forEach(doc -> {
                      Document parts = Docs.subDocument(doc, GuardedUpsert.CASES);
                      if (parts != null) {

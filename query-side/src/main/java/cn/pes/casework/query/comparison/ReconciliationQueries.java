@@ -1,5 +1,6 @@
 package cn.pes.casework.query.comparison;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.shared.IdNumberFormat;
 import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.EmploymentStatus;
@@ -110,7 +111,7 @@ public class ReconciliationQueries {
             }
         }
         Map<String, List<String>> candidates = new HashMap<>();
-        inChunks(CaseLookupProjection.ID_NUMBER_INDEX, distinct, entry -> {
+        SharedDocuments.find(store.collection(CaseLookupProjection.ID_NUMBER_INDEX), distinct).forEach(entry -> {
             Document parts = Docs.subDocument(entry, GuardedUpsert.CASES);
             if (parts != null && !parts.isEmpty()) {
                 List<String> ids = new ArrayList<>();

@@ -1,5 +1,6 @@
 package cn.pes.casework.query.comparison;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.cancellation.CancellationGround;
 import cn.pes.casework.events.cancellation.Evidence;
 import cn.pes.casework.events.comparison.ExternalRecord;
@@ -20,7 +21,6 @@ import cn.pes.casework.query.projection.GuardedUpsert;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -63,9 +63,7 @@ public class StatusChangeProposalQueries {
         }
         List<StatusChangeProposalLine> lines = new ArrayList<>();
         if (!ids.isEmpty()) {
-            // $in on _id is answered from the unique index, also by the embedded server.
-            store.collection(StatusChangeProposalsProjection.QUEUES).find(Filters.in("_id", ids))
-                 .projection(Projections.include(GuardedUpsert.CASES))
+            SharedDocuments.find(store.collection(StatusChangeProposalsProjection.QUEUES), ids)
                  .forEach(doc -> {
                      Document cases = Docs.subDocument(doc, GuardedUpsert.CASES);
                      if (cases != null) {

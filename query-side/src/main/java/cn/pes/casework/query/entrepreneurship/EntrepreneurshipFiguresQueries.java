@@ -1,12 +1,11 @@
 package cn.pes.casework.query.entrepreneurship;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.entrepreneurship.EntrepreneurshipFigures;
 import cn.pes.casework.events.entrepreneurship.FindEntrepreneurshipFiguresQuery;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -44,8 +43,7 @@ public class EntrepreneurshipFiguresQueries {
         }
         int[] counts = new int[10];
         BigDecimal[] amounts = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
-        // $in on _id is answered from the unique index, also by the embedded server.
-        for (Document doc : store.collection(FIGURES).find(Filters.in("_id", ids)).projection(Projections.include(GuardedUpsert.CASES))) {
+        for (Document doc : SharedDocuments.find(store.collection(FIGURES), ids)) {
             Document parts = Docs.subDocument(doc, GuardedUpsert.CASES);
             if (parts == null) {
                 continue;

@@ -1,5 +1,6 @@
 package cn.pes.casework.query.entrepreneurship;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.entrepreneurship.FindLoanPipelineQuery;
 import cn.pes.casework.events.entrepreneurship.LoanPipelineLine;
 import cn.pes.casework.events.entrepreneurship.LoanPipelineView;
@@ -11,8 +12,6 @@ import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -63,9 +62,7 @@ public class LoanPipelineQueries {
         Totals totals = new Totals();
         List<LoanPipelineLine> lines = new ArrayList<>();
         if (!ids.isEmpty()) {
-            // $in on _id is answered from the unique index, also by the embedded server.
-            store.collection(LoanPipelineProjection.PIPELINES).find(Filters.in("_id", ids))
-                 .projection(Projections.include(GuardedUpsert.CASES))
+            SharedDocuments.find(store.collection(LoanPipelineProjection.PIPELINES), ids)
                  .forEach(doc -> {
                      Document cases = Docs.subDocument(doc, GuardedUpsert.CASES);
                      if (cases != null) {

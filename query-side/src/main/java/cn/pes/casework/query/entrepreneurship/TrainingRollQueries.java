@@ -1,5 +1,6 @@
 package cn.pes.casework.query.entrepreneurship;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.entrepreneurship.FindTrainingRollQuery;
 import cn.pes.casework.events.entrepreneurship.TrainingRollEntry;
 import cn.pes.casework.events.entrepreneurship.TrainingRollView;
@@ -11,8 +12,6 @@ import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
 import cn.pes.casework.security.agency.AgencyDirectory;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -50,10 +49,8 @@ public class TrainingRollQueries {
     public TrainingRollView handle(FindTrainingRollQuery query) {
         List<TrainingRollEntry> entries = new ArrayList<>();
         if (query.institutionId() != null && query.month() != null && query.agencyId() != null) {
-            // $in on _id is answered from the unique index, also by the embedded server.
-            store.collection(TrainingRollsProjection.ROLLS)
-                 .find(Filters.in("_id", TrainingRollsProjection.rollIds(query.institutionId(), query.month())))
-                 .projection(Projections.include(GuardedUpsert.CASES))
+            SharedDocuments.find(store.collection(TrainingRollsProjection.ROLLS),
+                                 TrainingRollsProjection.rollIds(query.institutionId(), query.month()))
                  .forEach(doc -> {
                      Document cases = Docs.subDocument(doc, GuardedUpsert.CASES);
                      if (cases != null) {

@@ -1,5 +1,6 @@
 package cn.pes.casework.query.fairs;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.fair.FairEmployerView;
 import cn.pes.casework.events.fair.FairFormat;
 import cn.pes.casework.events.fair.FairParticipant;
@@ -18,7 +19,6 @@ import cn.pes.casework.query.projection.GuardedUpsert;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -58,9 +58,7 @@ public class RecruitmentFairsQueries {
                                         .toList();
         Set<String> fairIds = new LinkedHashSet<>();
         if (!indexIds.isEmpty()) {
-            // $in on _id is answered from the unique index, also by the embedded server.
-            store.collection(RecruitmentFairsProjection.INDEX).find(Filters.in("_id", indexIds))
-                 .projection(Projections.include(GuardedUpsert.CASES))
+            SharedDocuments.find(store.collection(RecruitmentFairsProjection.INDEX), indexIds)
                  .forEach(doc -> {
                      Document parts = Docs.subDocument(doc, GuardedUpsert.CASES);
                      if (parts != null) {
@@ -70,7 +68,7 @@ public class RecruitmentFairsQueries {
         }
         List<RecruitmentFairLine> lines = new ArrayList<>();
         if (!fairIds.isEmpty()) {
-            store.collection(RecruitmentFairsProjection.FAIRS).find(Filters.in("_id", List.copyOf(fairIds)))
+            SharedDocuments.find(store.collection(RecruitmentFairsProjection.FAIRS), fairIds)
                  .forEach(doc -> {
                      RecruitmentFairLine line = line(doc);
                      if (line != null) {
@@ -88,7 +86,7 @@ public class RecruitmentFairsQueries {
         if (query.fairId() == null) {
             return null;
         }
-        Document doc = store.collection(RecruitmentFairsProjection.FAIRS).find(Filters.eq("_id", query.fairId())).first();
+        Document doc = SharedDocuments.find(store.collection(RecruitmentFairsProjection.FAIRS), query.fairId());
         RecruitmentFairLine line = line(doc);
         if (line == null) {
             return null;

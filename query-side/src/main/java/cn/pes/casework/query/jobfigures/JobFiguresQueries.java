@@ -1,12 +1,11 @@
 package cn.pes.casework.query.jobfigures;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.statistics.FindJobFiguresQuery;
 import cn.pes.casework.events.statistics.JobFigures;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -46,9 +45,7 @@ public class JobFiguresQueries {
         int attendees = 0;
         int fairReferrals = 0;
         int guidance = 0;
-        // $in on _id is answered from the unique index, also by the embedded server.
-        for (Document doc : store.collection(JobFiguresProjection.FIGURES).find(Filters.in("_id", ids))
-                                 .projection(Projections.include(GuardedUpsert.CASES))) {
+        for (Document doc : SharedDocuments.find(store.collection(JobFiguresProjection.FIGURES), ids)) {
             Document parts = Docs.subDocument(doc, GuardedUpsert.CASES);
             if (parts == null) {
                 continue;

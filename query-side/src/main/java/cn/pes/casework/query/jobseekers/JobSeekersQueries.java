@@ -1,5 +1,6 @@
 package cn.pes.casework.query.jobseekers;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.employer.EmploymentForm;
 import cn.pes.casework.events.employer.WageRange;
 import cn.pes.casework.events.jobseeking.BasicInformation;
@@ -24,7 +25,6 @@ import cn.pes.casework.query.projection.GuardedUpsert;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -137,9 +137,7 @@ public class JobSeekersQueries {
         if (ids.isEmpty()) {
             return;
         }
-        // $in on _id is answered from the unique index, also by the embedded server.
-        store.collection(collection).find(Filters.in("_id", ids))
-             .projection(Projections.include(GuardedUpsert.CASES))
+        SharedDocuments.find(store.collection(collection), ids)
              .forEach(doc -> {
                  Document parts = Docs.subDocument(doc, GuardedUpsert.CASES);
                  if (parts != null) {

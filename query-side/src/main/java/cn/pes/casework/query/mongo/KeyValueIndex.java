@@ -4,15 +4,28 @@ import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A unique index of the embedded store over an H2 map keyed by {@link KeyValueType}. The library's own H2
  * index cannot be given a map of another key type (its constructor is package-private), so this is the
  * same map-backed index over our map: key to the document's position, which is its {@code _id}.
+ *
+ * <p>Beyond the library's equality and {@code $in} lookups it answers string ranges of {@code _id}
+ * from the ordered map: {@code {_id: {$gte|$gt: a, $lt|$lte: b}}}, or an {@code $or} of such ranges
+ * ({@link IdRanges}).
+ * That is how the parts of a shared read-model document are read, each part being a document keyed
+ * {@code <document>#<part>} (see {@code SharedDocuments}); the library would scan the whole collection for
+ * them. Under the key order strings sit together in {@link String#compareTo} order, so a range holds
+ * exactly the strings MongoDB would match.
  */
 final class KeyValueIndex extends AbstractUniqueIndex<Object> {
 
@@ -41,6 +54,38 @@ final class KeyValueIndex extends AbstractUniqueIndex<Object> {
     @Override
     protected Object getPosition(KeyValue key) {
         return positions.get(key);
+    }
+
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        return super.canHandle(query) || keys().size() == 1 && IdRanges.parse(query, keys().get(0)) != null;
+    }
+
+    @Override
+    public synchronized Iterable<Object> getPositions(Document query) {
+        IdRanges ranges = keys().size() == 1 ? IdRanges.parse(query, keys().get(0)) : null;
+        if (ranges == null) {
+            return super.getPositions(query);
+        }
+        Set<Object> found = new LinkedHashSet<>();
+        for (IdRanges.Range range : ranges.ranges()) {
+            Cursor<KeyValue, Object> cursor = positions.cursor(new KeyValue(range.lower()));
+            while (cursor.hasNext()) {
+                KeyValue key = cursor.next();
+                // Keys of a single-field index have one value; past the last string come other types.
+                if (!(key.get(0) instanceof String value)) {
+                    break;
+                }
+                int toUpper = value.compareTo(range.upper());
+                if (toUpper > 0 || toUpper == 0 && !range.upperIncluded()) {
+                    break;
+                }
+                if (range.lowerIncluded() || !value.equals(range.lower())) {
+                    found.add(cursor.getValue());
+                }
+            }
+        }
+        return new ArrayList<>(found);
     }
 
     @Override

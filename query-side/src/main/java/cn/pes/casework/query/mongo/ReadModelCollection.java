@@ -33,6 +33,9 @@ import java.util.List;
 final class ReadModelCollection extends H2Collection {
 
     private boolean updating;
+    /** The last query matched and its ranges, parsed once for all the documents it is matched against. */
+    private Document rangeQuery;
+    private IdRanges ranges;
 
     ReadModelCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                         MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -100,6 +103,24 @@ final class ReadModelCollection extends H2Collection {
             oplog.handleUpdate(getFullName(), selector, update, modified);
             return new Document("n", 1).append("nModified", modified.size());
         }).orElse(null);
+    }
+
+    /**
+     * A query for {@code _id} ranges ({@link IdRanges}: the parts of shared documents) is matched by the
+     * ranges themselves; the library's matcher would try every range on every document found.
+     */
+    @Override
+    protected boolean documentMatchesQuery(Document document, Document query) {
+        IdRanges parsed = rangesOf(query);
+        return parsed != null ? parsed.contains(document.get(getIdField())) : super.documentMatchesQuery(document, query);
+    }
+
+    private synchronized IdRanges rangesOf(Document query) {
+        if (query != rangeQuery) {
+            rangeQuery = query;
+            ranges = IdRanges.parse(query, getIdField());
+        }
+        return ranges;
     }
 
     /** Documents found through an index (every update by {@code _id}). */

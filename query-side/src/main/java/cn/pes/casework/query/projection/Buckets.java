@@ -8,6 +8,10 @@ import java.util.List;
  * documents, so that no document grows without bound and each is still read by {@code _id} (the
  * embedded read-model store ignores non-unique indexes). Document IDs are {@code key|NN}.
  * <p>
+ * Since each part of a shared document is stored as a document of its own ({@link SharedDocuments}), buckets
+ * no longer bound a document's size; they stay because changing a model's buckets needs its rebuild, and
+ * reading them all costs one {@code _id} range each, in one query.
+ * <p>
  * A member's bucket comes from {@link String#hashCode}, which the language specifies, so it never
  * changes between runs; changing a model's bucket count needs a rebuild of that model.
  */

@@ -14,7 +14,6 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,25 +27,22 @@ import java.util.stream.Collectors;
  * see {@link cn.pes.casework.query.mongo.ReadModelStore}) the filter is {@code _id} alone and the
  * guard was checked in memory against the state read in the same batch.
  *
- * <p>Shared documents keep each case's part under {@code cases.<caseKey>} and its last applied
- * sequence under {@code seq.<caseKey>}; the sequence stays when the part is removed, so a redelivered
- * older event cannot bring a removed part back. Parts of different cases are disjoint paths, so
- * work packages of different segments may write the same document concurrently.
+ * <p>Shared documents are read as {@code {cases: {<caseKey>: part}, seq: {<caseKey>: n}}}; each part is
+ * stored as a document of its own with its last applied sequence ({@link SharedDocuments}), which
+ * stays when the part is removed, so a redelivered older event cannot bring a removed part back.
+ * Parts of different cases are different documents, so work packages of different segments may
+ * write the same shared document concurrently.
  */
 public final class GuardedUpsert {
 
     /** The last event sequence applied to a per-case document. */
     public static final String LAST_SEQUENCE = "lastSequence";
-    /** Per-case parts of a shared document. */
+    /** Per-case parts of a shared document, as read back ({@link SharedDocuments#find}). */
     public static final String CASES = "cases";
-    /** Per-case last applied sequences of a shared document. */
+    /** Per-case last applied sequences of a shared document, as read back. */
     public static final String SEQ = "seq";
 
     private GuardedUpsert() {
-    }
-
-    /** A case's new part of a shared document; {@code part == null} removes it. */
-    public record PartChange(String caseId, Document part, long sequence) {
     }
 
     public static Bson guardFilter(Object id, String sequencePath, long sequence, boolean serverSide) {
@@ -65,46 +61,13 @@ public final class GuardedUpsert {
     }
 
     /**
-     * The writes for changed parts of one shared document: one update per part when the guard is on
-     * the server (each part has its own condition), otherwise one update for all parts.
+     * Replaces a stored part of a shared document ({@link SharedDocuments#stored}) whose
+     * {@value SharedDocuments#SEQ} is already set to the new sequence.
      */
-    public static List<WriteModel<Document>> updateParts(Object documentId, Document onInsert,
-                                                          List<PartChange> changes, boolean serverSide) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        if (serverSide) {
-            for (PartChange change : changes) {
-                String sequencePath = SEQ + "." + FieldKeys.encode(change.caseId());
-                writes.add(new UpdateOneModel<>(guardFilter(documentId, sequencePath, change.sequence(), true),
-                                                partUpdate(List.of(change), onInsert),
-                                                new UpdateOptions().upsert(true)));
-            }
-        } else if (!changes.isEmpty()) {
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", documentId), partUpdate(changes, onInsert),
-                                            new UpdateOptions().upsert(true)));
-        }
-        return writes;
-    }
-
-    private static Document partUpdate(List<PartChange> changes, Document onInsert) {
-        Document set = new Document();
-        Document unset = new Document();
-        for (PartChange change : changes) {
-            String key = FieldKeys.encode(change.caseId());
-            if (change.part() == null) {
-                unset.put(CASES + "." + key, "");
-            } else {
-                set.put(CASES + "." + key, change.part());
-            }
-            set.put(SEQ + "." + key, change.sequence());
-        }
-        Document update = new Document("$set", set);
-        if (!unset.isEmpty()) {
-            update.put("$unset", unset);
-        }
-        if (onInsert != null && !onInsert.isEmpty()) {
-            update.put("$setOnInsert", onInsert);
-        }
-        return update;
+    public static WriteModel<Document> replacePart(Document stored, boolean serverSide) {
+        long sequence = stored.get(SharedDocuments.SEQ, Number.class).longValue();
+        return new ReplaceOneModel<>(guardFilter(stored.get("_id"), SharedDocuments.SEQ, sequence, serverSide), stored,
+                                     new ReplaceOptions().upsert(true));
     }
 
     /**

@@ -3,7 +3,6 @@ package cn.pes.casework.query.projection;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
@@ -24,18 +23,13 @@ import java.util.function.UnaryOperator;
  * documents, which handlers read while handling, are fetched for every case of the batch on the
  * first access to a collection ({@code $in} on {@code _id}, an index lookup also on the embedded
  * server). Changes to parts of shared documents are only queued while handling and applied, with
- * their sequence guard, at the flush, after one read of all the shared documents they touch.
+ * their sequence guard, at the flush, after one read of all the parts they touch; each part is a
+ * document of its own ({@link SharedDocuments}), read and replaced by {@code _id}.
  */
 final class ProjectionBatch {
 
     /** Keeps the $in lists of one read to a reasonable size. */
     private static final int READ_CHUNK = 500;
-    /**
-     * Up to this many parts, shared documents are read projected to just those parts (live traffic);
-     * above, whole (a replay). The embedded server checks projection fields pairwise, so hundreds of
-     * them cost more than the documents.
-     */
-    private static final int PROJECTED_PARTS = 8;
 
     private record DocumentKey(String collection, String id) {
     }
@@ -58,6 +52,8 @@ final class ProjectionBatch {
         long recorded;
         boolean dirty;
         Document onInsert;
+        /** The fields the stored part was given when inserted, kept when a change brings none. */
+        Document inserted;
         final List<PendingChange> pending = new ArrayList<>();
 
         void apply(long sequence, UnaryOperator<Document> change) {
@@ -162,41 +158,28 @@ final class ProjectionBatch {
 
     /** Reads the stored parts and sequences of the given (not yet loaded) parts of one collection. */
     private void loadParts(String collection, Map<PartKey, PartState> toLoad) {
-        List<String> documentIds = toLoad.keySet().stream().map(PartKey::documentId).distinct().toList();
-        for (int from = 0; from < documentIds.size(); from += READ_CHUNK) {
-            List<String> chunk = documentIds.subList(from, Math.min(documentIds.size(), from + READ_CHUNK));
-            Set<String> chunkIds = new HashSet<>(chunk);
-            List<String> fields = new ArrayList<>();
-            if (toLoad.size() <= PROJECTED_PARTS) {
-                toLoad.keySet().forEach(key -> {
-                    String caseKey = FieldKeys.encode(key.caseId());
-                    fields.add(GuardedUpsert.CASES + "." + caseKey);
-                    fields.add(GuardedUpsert.SEQ + "." + caseKey);
-                });
-            } else {
-                fields.add(GuardedUpsert.CASES);
-                fields.add(GuardedUpsert.SEQ);
-            }
-            Map<String, Document> stored = new LinkedHashMap<>();
-            store.collection(collection)
-                 .find(Filters.in("_id", chunk))
-                 .projection(Projections.include(fields))
-                 .forEach(document -> stored.put(document.getString("_id"), document));
-            toLoad.forEach((key, state) -> {
-                if (!chunkIds.contains(key.documentId())) {
-                    return;
+        Map<String, PartState> byId = new LinkedHashMap<>();
+        toLoad.forEach((key, state) -> {
+            byId.put(SharedDocuments.partId(key.documentId(), key.caseId()), state);
+            state.recorded = -1;
+        });
+        List<String> ids = new ArrayList<>(byId.keySet());
+        for (int from = 0; from < ids.size(); from += READ_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
+            store.collection(collection).find(Filters.in("_id", chunk)).forEach(stored -> {
+                PartState state = byId.get(stored.getString("_id"));
+                if (state != null) {
+                    state.part = Docs.subDocument(stored, SharedDocuments.PART);
+                    state.recorded = Docs.longValue(stored, SharedDocuments.SEQ, -1);
+                    state.inserted = SharedDocuments.insertedFields(stored);
                 }
-                Document document = stored.get(key.documentId());
-                String caseKey = FieldKeys.encode(key.caseId());
-                Document cases = document == null ? null : document.get(GuardedUpsert.CASES, Document.class);
-                Document sequences = document == null ? null : document.get(GuardedUpsert.SEQ, Document.class);
-                state.part = cases == null ? null : cases.get(caseKey, Document.class);
-                state.recorded = Docs.longValue(sequences, caseKey, -1);
-                state.loaded = true;
-                state.pending.forEach(pending -> state.apply(pending.sequence(), pending.change()));
-                state.pending.clear();
             });
         }
+        toLoad.values().forEach(state -> {
+            state.loaded = true;
+            state.pending.forEach(pending -> state.apply(pending.sequence(), pending.change()));
+            state.pending.clear();
+        });
     }
 
     /**
@@ -215,24 +198,16 @@ final class ProjectionBatch {
         unloaded.forEach(this::loadParts);
 
         boolean serverSide = store.serverSideGuards();
-        Map<String, Map<String, List<GuardedUpsert.PartChange>>> changesByDocument = new LinkedHashMap<>();
-        Map<DocumentKey, Document> onInsertByDocument = new LinkedHashMap<>();
+        Map<String, List<WriteModel<Document>>> sharedWrites = new LinkedHashMap<>();
         parts.forEach((key, state) -> {
             if (state.dirty) {
-                changesByDocument.computeIfAbsent(key.collection(), c -> new LinkedHashMap<>())
-                                 .computeIfAbsent(key.documentId(), d -> new ArrayList<>())
-                                 .add(new GuardedUpsert.PartChange(key.caseId(), state.part, state.recorded));
-                if (state.onInsert != null) {
-                    onInsertByDocument.put(new DocumentKey(key.collection(), key.documentId()), state.onInsert);
-                }
+                Document onInsert = state.onInsert != null ? state.onInsert : state.inserted;
+                Document stored = SharedDocuments.stored(key.documentId(), key.caseId(), state.part, state.recorded,
+                                                         onInsert);
+                sharedWrites.computeIfAbsent(key.collection(), c -> new ArrayList<>())
+                            .add(GuardedUpsert.replacePart(stored, serverSide));
             }
         });
-        Map<String, List<WriteModel<Document>>> sharedWrites = new LinkedHashMap<>();
-        changesByDocument.forEach((collection, byDocument) -> byDocument.forEach((documentId, changes) ->
-                sharedWrites.computeIfAbsent(collection, c -> new ArrayList<>())
-                            .addAll(GuardedUpsert.updateParts(documentId,
-                                                              onInsertByDocument.get(new DocumentKey(collection, documentId)),
-                                                              changes, serverSide))));
 
         Map<String, List<WriteModel<Document>>> caseWrites = new LinkedHashMap<>();
         documents.forEach((key, state) -> {

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
@@ -63,9 +64,10 @@ public class ProjectionProcessingConfiguration {
             ProjectionWriter writer,
             @Value("${pes.projections.batch-size:200}") int batchSize,
             @Value("${pes.projections.initial-segments:4}") int initialSegments,
-            @Value("${pes.projections.max-claimed-segments:0}") int maxClaimedSegments) {
+            @Value("${pes.projections.max-claimed-segments:0}") int maxClaimedSegments,
+            Clock clock) {
         return new ProjectionProcessorsModule(readModelMongoClient, database, writer,
                                               new ProjectionSettings(batchSize, initialSegments, maxClaimedSegments),
-                                              PROCESSING_GROUPS);
+                                              PROCESSING_GROUPS, clock);
     }
 }

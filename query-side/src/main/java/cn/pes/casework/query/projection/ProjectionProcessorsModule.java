@@ -6,12 +6,14 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -22,7 +24,8 @@ import java.util.List;
  * <p>Each group: starts at the tail of the event stream (a new group rebuilds its read model from
  * the first event); handler failures propagate (the default would log and skip the event, leaving a
  * hole in the read model) so the segment retries; no JDBC transaction around batches that only write
- * to MongoDB; and the interceptor that writes each batch's changes before its token is stored.
+ * to MongoDB; and the interceptor that writes each batch's changes before its token is stored. Read
+ * models stored in an older layout are rebuilt before the processors start ({@link ReadModelLayout}).
  */
 public class ProjectionProcessorsModule implements ConfigurerModule {
 
@@ -34,15 +37,17 @@ public class ProjectionProcessorsModule implements ConfigurerModule {
     private final ProjectionWriter writer;
     private final ProjectionSettings settings;
     private final List<String> processingGroups;
+    private final Clock clock;
     private volatile TokenStore tokenStore;
 
     public ProjectionProcessorsModule(MongoClient client, String database, ProjectionWriter writer,
-                                      ProjectionSettings settings, List<String> processingGroups) {
+                                      ProjectionSettings settings, List<String> processingGroups, Clock clock) {
         this.client = client;
         this.database = database;
         this.writer = writer;
         this.settings = settings;
         this.processingGroups = List.copyOf(processingGroups);
+        this.clock = clock;
     }
 
     @Override
@@ -66,6 +71,10 @@ public class ProjectionProcessorsModule implements ConfigurerModule {
             processing.registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
             processing.registerHandlerInterceptor(group, config -> writer.flushAtEndOfBatch());
         }
+        // Just before the processors start, so that none applies an event to documents of an old layout.
+        configurer.onInitialize(config -> config.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () ->
+                new ReadModelLayout(client.getDatabase(database), TOKEN_COLLECTION, clock)
+                        .upgrade(config, processingGroups)));
     }
 
     private TokenStore tokenStore(Configuration config) {

@@ -58,7 +58,9 @@ public class ProjectionWriter {
 
     /**
      * Replaces the part of shared document {@code documentId} owned by {@code caseId}, if
-     * {@code sequence} is newer than the one recorded for that case in that document.
+     * {@code sequence} is newer than the one recorded for that case in that document. The part is
+     * stored as a document of its own; the shared document is what {@link SharedDocuments#find} reads
+     * back, in the shape each read model documents ({@code cases: {<caseKey>: part}}).
      *
      * @param onInsert fields the document gets when this write creates it (e.g. agency and month)
      * @param change   gets the current part (null if none) and returns the new one (null removes it);

@@ -1,13 +1,12 @@
 package cn.pes.casework.query.registrationflows;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.cancellation.CancellationGround;
 import cn.pes.casework.events.statistics.FindFlowFiguresQuery;
 import cn.pes.casework.events.statistics.FlowFigures;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -46,9 +45,7 @@ public class RegistrationFlowsQueries {
         int registered = 0;
         int employed = 0;
         Map<CancellationGround, Integer> cancelled = new EnumMap<>(CancellationGround.class);
-        // $in on _id is answered from the unique index, also by the embedded server.
-        for (Document doc : store.collection(RegistrationFlowsProjection.FLOWS).find(Filters.in("_id", ids))
-                                 .projection(Projections.include(GuardedUpsert.CASES))) {
+        for (Document doc : SharedDocuments.find(store.collection(RegistrationFlowsProjection.FLOWS), ids)) {
             Document cases = Docs.subDocument(doc, GuardedUpsert.CASES);
             if (cases == null) {
                 continue;

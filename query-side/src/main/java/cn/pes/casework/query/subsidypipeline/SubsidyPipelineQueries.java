@@ -1,5 +1,6 @@
 package cn.pes.casework.query.subsidypipeline;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.shared.PersonalData;
 import cn.pes.casework.events.subsidy.CaseSubsidiesView;
 import cn.pes.casework.events.subsidy.CertificateLevel;
@@ -16,7 +17,6 @@ import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -137,9 +137,7 @@ public class SubsidyPipelineQueries {
         if (ids.isEmpty()) {
             return;
         }
-        // $in on _id is answered from the unique index, also by the embedded server.
-        store.collection(SubsidyPipelineProjection.PIPELINES).find(Filters.in("_id", ids))
-             .projection(Projections.include(GuardedUpsert.CASES))
+        SharedDocuments.find(store.collection(SubsidyPipelineProjection.PIPELINES), ids)
              .forEach(doc -> {
                  Document cases = Docs.subDocument(doc, GuardedUpsert.CASES);
                  if (cases != null) {

@@ -1,12 +1,11 @@
 package cn.pes.casework.query.subsidytotals;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.subsidy.FindSubsidyTotalsQuery;
 import cn.pes.casework.events.subsidy.SubsidyTotals;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -44,9 +43,7 @@ public class SubsidyTotalsQueries {
         if (ids.isEmpty()) {
             return new SubsidyTotals(subsidies, subsidyAmount, allowances, allowanceAmount);
         }
-        // $in on _id is answered from the unique index, also by the embedded server.
-        for (Document doc : store.collection(SubsidyTotalsProjection.PAYMENTS).find(Filters.in("_id", ids))
-                                 .projection(Projections.include(GuardedUpsert.CASES))) {
+        for (Document doc : SharedDocuments.find(store.collection(SubsidyTotalsProjection.PAYMENTS), ids)) {
             Document cases = Docs.subDocument(doc, GuardedUpsert.CASES);
             if (cases == null) {
                 continue;

@@ -1,5 +1,6 @@
 package cn.pes.casework.query.trackingledger;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.cancellation.CancellationGround;
 import cn.pes.casework.events.cancellation.Evidence;
 import cn.pes.casework.events.statistics.ContactFigures;
@@ -16,7 +17,6 @@ import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
-import com.mongodb.client.model.Filters;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -77,8 +77,8 @@ public class TrackingLedgerQueries {
 
     private List<Document> sortedRows(String agencyId, YearMonth month) {
         List<Document> rows = new ArrayList<>();
-        store.collection(TrackingLedgerProjection.LEDGERS)
-             .find(Filters.in("_id", TrackingLedgerProjection.ledgerIds(agencyId, month)))
+        SharedDocuments.find(store.collection(TrackingLedgerProjection.LEDGERS),
+                             TrackingLedgerProjection.ledgerIds(agencyId, month))
              .forEach(ledger -> {
                  Document cases = Docs.subDocument(ledger, GuardedUpsert.CASES);
                  if (cases != null) {
@@ -107,8 +107,7 @@ public class TrackingLedgerQueries {
         if (ids.isEmpty()) {
             return new ContactFigures(0, 0);
         }
-        store.collection(TrackingLedgerProjection.LEDGERS)
-             .find(Filters.in("_id", ids))
+        SharedDocuments.find(store.collection(TrackingLedgerProjection.LEDGERS), ids)
              .forEach(ledger -> {
                  Document parts = Docs.subDocument(ledger, GuardedUpsert.CASES);
                  if (parts != null) {

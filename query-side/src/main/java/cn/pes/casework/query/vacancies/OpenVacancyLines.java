@@ -1,5 +1,6 @@
 package cn.pes.casework.query.vacancies;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.employer.EmploymentForm;
 import cn.pes.casework.events.employer.VacancyLine;
 import cn.pes.casework.events.employer.VacancyStatus;
@@ -10,7 +11,6 @@ import cn.pes.casework.query.projection.GuardedUpsert;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +42,7 @@ public class OpenVacancyLines {
         if (ids.isEmpty()) {
             return lines;
         }
-        store.collection(VacanciesProjection.AREAS).find(Filters.in("_id", ids))
-             .projection(Projections.include(GuardedUpsert.CASES))
+        SharedDocuments.find(store.collection(VacanciesProjection.AREAS), ids)
              .forEach(doc -> {
                  Document parts = Docs.subDocument(doc, GuardedUpsert.CASES);
                  if (parts == null) {

@@ -1,5 +1,6 @@
 package cn.pes.casework.query.vacancies;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.employer.EmployerView;
 import cn.pes.casework.events.employer.EmploymentForm;
 import cn.pes.casework.events.employer.FindEmployerQuery;
@@ -17,7 +18,6 @@ import cn.pes.casework.query.projection.GuardedUpsert;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -62,9 +62,7 @@ public class VacanciesQueries {
         if (!ids.isEmpty()) {
             String occupation = query.occupation() == null || query.occupation().isBlank() ? null
                     : query.occupation().strip().toLowerCase(Locale.ROOT);
-            // $in on _id is answered from the unique index, also by the embedded server.
-            store.collection(VacanciesProjection.AREAS).find(Filters.in("_id", ids))
-                 .projection(Projections.include(GuardedUpsert.CASES))
+            SharedDocuments.find(store.collection(VacanciesProjection.AREAS), ids)
                  .forEach(doc -> {
                      Document parts = Docs.subDocument(doc, GuardedUpsert.CASES);
                      if (parts == null) {

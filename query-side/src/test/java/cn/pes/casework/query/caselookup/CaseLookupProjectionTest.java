@@ -1,5 +1,6 @@
 package cn.pes.casework.query.caselookup;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.casefile.CaseSearchResult;
 import cn.pes.casework.events.casefile.CaseSummary;
 import cn.pes.casework.events.casefile.FindCasesByIdNumberQuery;
@@ -79,9 +80,9 @@ class CaseLookupProjectionTest extends ProjectionTestBase {
         projections.deliver(zhang.next(zhang.openedWithKey(CaseEvents.person("11010519900101123X", "张三"))));
 
         assertThat(fixture.database().getCollection(CaseLookupProjection.ID_NUMBER_INDEX).find().first().getString("_id"))
-                .isEqualTo(ProjectionHarness.BLIND_INDEX.ofIdNumber("11010519900101123X"));
+                .isEqualTo(SharedDocuments.partId(ProjectionHarness.BLIND_INDEX.ofIdNumber("11010519900101123X"), zhang.caseId()));
         assertThat(fixture.database().getCollection(CaseLookupProjection.NAME_INDEX).find().first().getString("_id"))
-                .isEqualTo(ProjectionHarness.BLIND_INDEX.ofName("张三"));
+                .isEqualTo(SharedDocuments.partId(ProjectionHarness.BLIND_INDEX.ofName("张三"), zhang.caseId()));
         assertThat(fixture.dump().toString()).doesNotContain("11010519900101123X").doesNotContain("张三")
                 .doesNotContain("13812345678");
         assertThat(projections.caseLookup.handle(new FindCasesByIdNumberQuery("11010519900101123x")).cases())

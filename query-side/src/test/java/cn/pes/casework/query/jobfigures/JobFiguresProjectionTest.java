@@ -1,5 +1,6 @@
 package cn.pes.casework.query.jobfigures;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.statistics.FindJobFiguresQuery;
 import cn.pes.casework.events.statistics.JobFigures;
 import cn.pes.casework.query.common.PersonalDataDocs;
@@ -115,9 +116,7 @@ class JobFiguresProjectionTest extends ProjectionTestBase {
     void documentsAreKeyedByAgencyAndMonthAndHoldNoPersonalData() {
         jobs.deliver(story.history());
 
-        Document street = fixture.database().getCollection(JobFiguresProjection.FIGURES)
-                                 .find(Filters.eq("_id", JobFiguresProjection.figuresId(STREET, NOVEMBER, story.a.caseId())))
-                                 .first();
+        Document street = SharedDocuments.find(fixture.database().getCollection(JobFiguresProjection.FIGURES), JobFiguresProjection.figuresId(STREET, NOVEMBER, story.a.caseId()));
         assertThat(street.getString("_id")).matches(STREET + "\\|2026-11\\|\\d\\d");
         assertThat(street.getString("agencyId")).isEqualTo(STREET);
         assertThat(street.getString("month")).isEqualTo("2026-11");

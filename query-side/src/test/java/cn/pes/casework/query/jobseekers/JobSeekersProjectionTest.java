@@ -1,5 +1,6 @@
 package cn.pes.casework.query.jobseekers;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.employment.Employed;
 import cn.pes.casework.events.employment.EmploymentDetails;
 import cn.pes.casework.events.employment.EmploymentType;
@@ -302,8 +303,7 @@ class JobSeekersProjectionTest extends ProjectionTestBase {
         jobs.deliver(opened(events, ID_NUMBER, NAME),
                 events.next(registered(events.caseId(), 1, "js-1", wants(6000, STREET_AGENCY, EmploymentForm.FULL_TIME, "数控车工"),
                         STREET_AGENCY, RECEIVED, DUE)));
-        Document reviews = fixture.database().getCollection(JobSeekersProjection.REVIEWS)
-                .find(Filters.eq("_id", JobSeekersProjection.bucketOf(STREET_AGENCY, events.caseId()))).first();
+        Document reviews = SharedDocuments.find(fixture.database().getCollection(JobSeekersProjection.REVIEWS), JobSeekersProjection.bucketOf(STREET_AGENCY, events.caseId()));
         assertThat(reviews.getString("_id")).matches(STREET_AGENCY + "\\|\\d\\d");
         assertThat(reviews.getString("agencyId")).isEqualTo(STREET_AGENCY);
         assertThat(reviews.get("seq", Document.class).get(events.caseId())).isEqualTo(1L);
@@ -322,8 +322,7 @@ class JobSeekersProjectionTest extends ProjectionTestBase {
     }
 
     private Document part(String collection, String agencyId) {
-        Document doc = fixture.database().getCollection(collection)
-                .find(Filters.eq("_id", JobSeekersProjection.bucketOf(agencyId, events.caseId()))).first();
+        Document doc = SharedDocuments.find(fixture.database().getCollection(collection), JobSeekersProjection.bucketOf(agencyId, events.caseId()));
         Document parts = doc == null ? null : doc.get("cases", Document.class);
         return parts == null ? null : parts.get(events.caseId(), Document.class);
     }

@@ -61,7 +61,7 @@ class FlushBeforeTokenTest {
 
         assertThat(storedAfterLastHandler).containsExactly(0L);
         assertThat(storedWhenTokenWasStaged).containsExactly(3L);
-        assertThat(fixture.database().getCollection("shared").find(Filters.eq("_id", "all")).first()
+        assertThat(SharedDocuments.find(fixture.database().getCollection("shared"), "all")
                           .get("seq", org.bson.Document.class)).hasSize(3);
     }
 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The guarded writes themselves, in both guard modes, against the embedded server. */
@@ -35,6 +37,10 @@ class GuardedUpsertTest {
 
     private static Document stored(String collection, String id) {
         return fixture.database().getCollection(collection).find(Filters.eq("_id", id)).first();
+    }
+
+    private static Document shared(String collection, String id) {
+        return SharedDocuments.find(fixture.database().getCollection(collection), id);
     }
 
     @ParameterizedTest(name = "serverSideGuards={0}")
@@ -62,13 +68,13 @@ class GuardedUpsertTest {
         writer.updatePart("shared", "A|2026-11", onInsert, "case.1", 4, part -> new Document("n", 4));
         writer.updatePart("shared", "A|2026-11", onInsert, "case-2", 2, part -> null);
 
-        Document stored = stored("shared", "A|2026-11");
+        Document stored = shared("shared", "A|2026-11");
         assertThat(stored.getString("agencyId")).isEqualTo("A");
         assertThat(stored.get("cases", Document.class)).isEqualTo(new Document("case%2E1", new Document("n", 5)));
         assertThat(stored.get("seq", Document.class)).isEqualTo(new Document("case%2E1", 5L).append("case-2", 2L));
         // A removed part keeps its sequence: the older event cannot bring it back.
         writer.updatePart("shared", "A|2026-11", onInsert, "case-2", 1, part -> new Document("n", 1));
-        assertThat(stored("shared", "A|2026-11").get("cases", Document.class)).doesNotContainKey("case-2");
+        assertThat(shared("shared", "A|2026-11").get("cases", Document.class)).doesNotContainKey("case-2");
     }
 
     /**
@@ -94,7 +100,7 @@ class GuardedUpsertTest {
         stale.flush();
 
         assertThat(stored("docs", "case-1").getString("value")).isEqualTo("three");
-        assertThat(stored("shared", "A").get("cases", Document.class).get("case-1", Document.class).getInteger("n")).isEqualTo(3);
+        assertThat(shared("shared", "A").get("cases", Document.class).get("case-1", Document.class).getInteger("n")).isEqualTo(3);
     }
 
     @Test
@@ -114,6 +120,51 @@ class GuardedUpsertTest {
 
         assertThat(fixture.writeCommands()).isEqualTo(2);
         assertThat(fixture.database().getCollection("docs").countDocuments()).isEqualTo(5);
-        assertThat(stored("shared", "B").get("seq", Document.class).get("case-4")).isEqualTo(49L);
+        assertThat(shared("shared", "B").get("seq", Document.class).get("case-4")).isEqualTo(49L);
+    }
+
+    @Test
+    void eachPartIsADocumentOfItsOwnKeyedByItsSharedDocument() {
+        ProjectionWriter writer = new ProjectionWriter(fixture.store(false));
+        writer.updatePart("shared", "A|2026-11", new Document("agencyId", "A"), "case.1", 5, part -> new Document("n", 5));
+        writer.updatePart("shared", "A|2026-11", null, "case.1", 6, part -> new Document("n", 6));
+
+        assertThat(stored("shared", "A|2026-11#case.1")).isEqualTo(
+                new Document("_id", "A|2026-11#case.1").append("agencyId", "A").append("seq", 6L)
+                                                      .append("part", new Document("n", 6)));
+        assertThat(stored("shared", "A|2026-11")).isNull();
+    }
+
+    /**
+     * A shared document is read as the range of its parts' IDs: documents whose IDs extend each other, or
+     * hold the separator, must not see each other's parts.
+     */
+    @ParameterizedTest(name = "serverSideGuards={0}")
+    @ValueSource(booleans = {false, true})
+    void aSharedDocumentHoldsOnlyItsOwnParts(boolean serverSideGuards) {
+        ProjectionWriter writer = new ProjectionWriter(fixture.store(serverSideGuards));
+        List<String> ids = List.of("A", "A#", "A#B", "A|1", "A%23B", "B", "");
+        for (String id : ids) {
+            writer.updatePart("shared", id, null, "case-1", 1, part -> new Document("of", id));
+            writer.updatePart("shared", id, null, "case-2#" + id, 1, part -> new Document("of", id));
+        }
+
+        for (String id : ids) {
+            Document found = shared("shared", id);
+            assertThat(found.getString("_id")).isEqualTo(id);
+            assertThat(found.get("cases", Document.class).values())
+                    .as(id).hasSize(2).allSatisfy(part -> assertThat(((Document) part).getString("of")).isEqualTo(id));
+        }
+        assertThat(SharedDocuments.find(fixture.database().getCollection("shared"), List.of("B", "none", "A", "B")))
+                .extracting(document -> document.getString("_id")).containsExactly("B", "A");
+    }
+
+    /** The shape the embedded store's index answers from its ordered keys (not {@code $and}, as the driver renders). */
+    @Test
+    void aSharedDocumentIsReadAsRangesOfItsPartsIds() {
+        Document range = new Document("_id", new Document("$gte", "A|2026-11#").append("$lt", "A|2026-11$"));
+        assertThat(SharedDocuments.ranges(List.of("A|2026-11")).toBsonDocument()).isEqualTo(range.toBsonDocument());
+        assertThat(SharedDocuments.ranges(List.of("A|2026-11", "A%#")).toBsonDocument()).isEqualTo(new Document("$or", List.of(
+                range, new Document("_id", new Document("$gte", "A%25%23#").append("$lt", "A%25%23$")))).toBsonDocument());
     }
 }

@@ -187,7 +187,7 @@ class ProjectionPipelineTest {
                   .registerQueryHandler(c -> new StatusChangeProposalQueries(store, personalData, ProjectionHarness.AGENCIES));
         new ProjectionProcessorsModule(fixture.client(), ReadModelFixture.DATABASE, writer,
                                        new ProjectionSettings(20, 2, 0),
-                                       ProjectionProcessingConfiguration.PROCESSING_GROUPS).configureModule(configurer);
+                                       ProjectionProcessingConfiguration.PROCESSING_GROUPS, clock).configureModule(configurer);
         return configurer.start();
     }
 

@@ -1,5 +1,6 @@
 package cn.pes.casework.query.registrationflows;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.cancellation.CancellationGround;
 import cn.pes.casework.events.shared.PersonalData;
 import cn.pes.casework.events.statistics.FindFlowFiguresQuery;
@@ -169,9 +170,7 @@ class RegistrationFlowsProjectionTest extends ProjectionTestBase {
         projections.deliver(threeSpells().toArray(DomainEventMessage[]::new));
 
         String caseKey = threeSpells.caseId();
-        Document street = fixture.database().getCollection(RegistrationFlowsProjection.FLOWS)
-                                 .find(Filters.eq("_id", RegistrationFlowsProjection.flowsId(STREET_AGENCY, NOVEMBER, caseKey)))
-                                 .first();
+        Document street = SharedDocuments.find(fixture.database().getCollection(RegistrationFlowsProjection.FLOWS), RegistrationFlowsProjection.flowsId(STREET_AGENCY, NOVEMBER, caseKey));
         assertThat(street).isNotNull();
         assertThat(street.getString("_id")).matches(STREET_AGENCY + "\\|2026-11\\|\\d\\d");
         assertThat(street.getString("agencyId")).isEqualTo(STREET_AGENCY);

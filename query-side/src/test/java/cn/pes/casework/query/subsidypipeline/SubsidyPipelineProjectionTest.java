@@ -1,5 +1,6 @@
 package cn.pes.casework.query.subsidypipeline;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.shared.PersonalData;
 import cn.pes.casework.events.subsidy.CaseSubsidiesView;
 import cn.pes.casework.events.subsidy.CertificateLevel;
@@ -406,9 +407,7 @@ class SubsidyPipelineProjectionTest extends ProjectionTestBase {
                                                                     LocalDate.of(2026, 11, 23))),
                             events.next(events.reviewStarted("a-1", LocalDate.of(2026, 11, 3))));
 
-        Document pipeline = fixture.database().getCollection(SubsidyPipelineProjection.PIPELINES)
-                                   .find(Filters.eq("_id", SubsidyPipelineProjection.pipelineId(STREET_AGENCY, events.caseId())))
-                                   .first();
+        Document pipeline = SharedDocuments.find(fixture.database().getCollection(SubsidyPipelineProjection.PIPELINES), SubsidyPipelineProjection.pipelineId(STREET_AGENCY, events.caseId()));
         assertThat(pipeline).isNotNull();
         assertThat(pipeline.getString("_id")).matches(STREET_AGENCY + "\\|\\d\\d");
         assertThat(pipeline.getString("departmentId")).isEqualTo(STREET_AGENCY);

@@ -1,5 +1,6 @@
 package cn.pes.casework.query.subsidytotals;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.subsidy.FindSubsidyTotalsQuery;
 import cn.pes.casework.events.subsidy.SubsidyTotals;
 import cn.pes.casework.query.support.CaseEvents;
@@ -112,9 +113,7 @@ class SubsidyTotalsProjectionTest extends ProjectionTestBase {
         projections.deliver(payments().toArray(DomainEventMessage[]::new));
 
         String caseKey = twoCertificates.caseId();
-        Document november = fixture.database().getCollection(SubsidyTotalsProjection.PAYMENTS)
-                                   .find(Filters.eq("_id", SubsidyTotalsProjection.paymentsId(STREET_AGENCY, NOVEMBER, caseKey)))
-                                   .first();
+        Document november = SharedDocuments.find(fixture.database().getCollection(SubsidyTotalsProjection.PAYMENTS), SubsidyTotalsProjection.paymentsId(STREET_AGENCY, NOVEMBER, caseKey));
         assertThat(november.getString("_id")).matches(STREET_AGENCY + "\\|2026-11\\|\\d\\d");
         assertThat(november.getString("departmentId")).isEqualTo(STREET_AGENCY);
         assertThat(november.getString("month")).isEqualTo("2026-11");

@@ -1,5 +1,6 @@
 package cn.pes.casework.query.vacancies;
 
+import cn.pes.casework.query.projection.SharedDocuments;
 import cn.pes.casework.events.employer.EmployerRegistered;
 import cn.pes.casework.events.employer.EmployerView;
 import cn.pes.casework.events.employer.EmploymentForm;
@@ -88,8 +89,7 @@ class VacanciesProjectionTest extends ProjectionTestBase {
         projections.deliver(employer.next(new VacancyClosed(employer.caseId(), "v-1", VacancyCloseReason.FILLED,
                 DAY.plusDays(20))));
         assertThat(found(null, null, null, null)).containsExactly("v-2");
-        assertThat(fixture.database().getCollection(VacanciesProjection.AREAS)
-                .find(Filters.eq("_id", VacanciesProjection.areaDocumentId(STREET_AGENCY, employer.caseId()))).first()
+        assertThat(SharedDocuments.find(fixture.database().getCollection(VacanciesProjection.AREAS), VacanciesProjection.areaDocumentId(STREET_AGENCY, employer.caseId()))
                 .get("cases", Document.class)).as("the employer's part in the street is gone with its last open vacancy")
                 .isEmpty();
     }

@@ -1,0 +1,71 @@
+package cn.pes.casework.query.mongo;
+
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
+import de.bwaldvogel.mongo.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The range matcher answers as the library's own matcher does, for every query it takes. */
+class IdRangesTest {
+
+    private static final String ALPHABET = "A#$|12张";
+
+    private static String randomString(Random random) {
+        StringBuilder value = new StringBuilder();
+        int length = random.nextInt(4);
+        for (int i = 0; i < length; i++) {
+            value.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return value.toString();
+    }
+
+    private static Document randomRange(Random random) {
+        return new Document("_id", new Document(random.nextBoolean() ? "$gte" : "$gt", randomString(random))
+                .append(random.nextBoolean() ? "$lt" : "$lte", randomString(random)));
+    }
+
+    @Test
+    void matchesAsTheLibraryDoes() {
+        Random random = new Random(2026);
+        DefaultQueryMatcher library = new DefaultQueryMatcher();
+        int inside = 0;
+        for (int round = 0; round < 2_000; round++) {
+            Document query;
+            if (random.nextBoolean()) {
+                query = randomRange(random);
+            } else {
+                List<Document> clauses = new ArrayList<>();
+                for (int i = 1 + random.nextInt(5); i > 0; i--) {
+                    clauses.add(randomRange(random));
+                }
+                query = new Document("$or", clauses);
+            }
+            IdRanges ranges = IdRanges.parse(query, "_id");
+            assertThat(ranges).as("%s", query).isNotNull();
+            for (int i = 0; i < 20; i++) {
+                Object id = random.nextInt(10) == 0 ? (Object) random.nextInt(3) : randomString(random);
+                boolean expected = library.matches(new Document("_id", id), query);
+                assertThat(ranges.contains(id)).as("%s in %s", id, query).isEqualTo(expected);
+                inside += expected ? 1 : 0;
+            }
+        }
+        assertThat(inside).as("some ids fall in their ranges").isGreaterThan(1_000);
+    }
+
+    @Test
+    void takesOnlyStringRangesBelowTheSurrogates() {
+        assertThat(IdRanges.parse(new Document("_id", "A"), "_id")).isNull();
+        assertThat(IdRanges.parse(new Document("_id", new Document("$gte", "A")), "_id")).isNull();
+        assertThat(IdRanges.parse(new Document("_id", new Document("$gte", "A").append("$lt", 3)), "_id")).isNull();
+        assertThat(IdRanges.parse(new Document("_id", new Document("$gte", "A").append("$lt", "\uD83D\uDE00")), "_id"))
+                .isNull();
+        assertThat(IdRanges.parse(new Document("_id", new Document("$gte", "A").append("$lt", "B"))
+                                          .append("x", 1), "_id")).isNull();
+        assertThat(IdRanges.parse(new Document("$or", List.of(new Document("_id", "A"))), "_id")).isNull();
+    }
+}

@@ -1,0 +1,109 @@
+package cn.pes.casework.query.mongo;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import org.bson.conversions.Bson;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** String ranges of {@code _id}, answered from the ordered index map of the embedded store. */
+class KeyValueIndexTest {
+
+    @TempDir
+    Path folder;
+
+    private static final List<Object> IDS = List.of(
+            "A", "A#", "A#1", "A#2", "A#2#x", "A$", "A%23B#1", "A|2026-11|00#c-1", "A|2026-11|00#c-2",
+            "A|2026-11|01#c-1", "A|2026-11|1", "B#c", "", "张三#1", "张三$", "\uD83D\uDE00#1", "\uE000#1", 7, 7.5, true,
+            new org.bson.Document("d", "A#1"));
+
+    private static final List<Bson> QUERIES = List.of(
+            Filters.and(Filters.gte("_id", "A#"), Filters.lt("_id", "A$")),
+            Filters.and(Filters.gt("_id", "A#"), Filters.lt("_id", "A$")),
+            Filters.and(Filters.gte("_id", "A#"), Filters.lte("_id", "A$")),
+            Filters.and(Filters.gte("_id", "A|2026-11|00#"), Filters.lt("_id", "A|2026-11|00$")),
+            Filters.and(Filters.gte("_id", ""), Filters.lt("_id", "A#")),
+            Filters.and(Filters.gte("_id", "张三#"), Filters.lt("_id", "张三$")),
+            Filters.and(Filters.gte("_id", "Z"), Filters.lt("_id", "A")),
+            Filters.or(Filters.and(Filters.gte("_id", "A"), Filters.lt("_id", "A#2")),
+                       Filters.and(Filters.gte("_id", "A#1"), Filters.lte("_id", "B#c"))),
+            Filters.and(Filters.gt("_id", "A#1"), Filters.lte("_id", "A#2#x")),
+            Filters.and(Filters.gte("_id", "\uD83D\uDE00"), Filters.lt("_id", "\uFFFF")),
+            Filters.and(Filters.gte("_id", "\uD000"), Filters.lt("_id", "\uFFFF")),
+            Filters.or(Filters.and(Filters.gte("_id", "A#"), Filters.lt("_id", "A$")),
+                       Filters.and(Filters.gte("_id", "B#"), Filters.lt("_id", "B$")),
+                       Filters.and(Filters.gte("_id", "A#1"), Filters.lte("_id", "A#2"))));
+
+    @Test
+    void answersRangesAsTheLibraryDoesByScanning() {
+        List<List<Object>> ours = answers(file -> new ReadModelBackend(new MVStore.Builder().fileName(file).open()),
+                                          folder.resolve("ours.mv").toString());
+        List<List<Object>> library = answers(H2Backend::new, folder.resolve("plain.mv").toString());
+        assertThat(ours).isEqualTo(library);
+        assertThat(ours.get(0)).containsExactlyInAnyOrder("A#", "A#1", "A#2", "A#2#x");
+        assertThat(ours.get(QUERIES.size() - 1)).containsExactlyInAnyOrder("A#", "A#1", "A#2", "A#2#x", "B#c");
+    }
+
+    @Test
+    void findsARangeInTheIndexWithoutScanning() {
+        try (MVStore store = new MVStore.Builder().open()) {
+            MVMap<KeyValue, Object> map = store.openMap("positions",
+                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+            KeyValueIndex index = new KeyValueIndex(map, "_id_", List.of(new IndexKey("_id", true)), false);
+            Random random = new Random(7);
+            for (int i = 0; i < 20_000; i++) {
+                String id = "agency-" + random.nextInt(500) + "|2026-11#case-" + i;
+                map.put(new KeyValue(id), id);
+            }
+            map.put(new KeyValue("agency-42|2026-11"), "agency-42|2026-11");
+            Document query = new Document("_id", new Document("$gte", "agency-42|2026-11#")
+                    .append("$lt", "agency-42|2026-11$"));
+
+            assertThat(index.canHandle(query)).isTrue();
+            List<Object> found = new ArrayList<>();
+            index.getPositions(query).forEach(found::add);
+            List<Object> expected = map.keySet().stream().map(key -> (String) key.get(0))
+                                       .filter(id -> id.startsWith("agency-42|2026-11#")).map(id -> (Object) id).toList();
+            assertThat(found).hasSizeGreaterThan(10).containsExactlyElementsOf(expected);
+            assertThat(index.canHandle(new Document("_id", new Document("$gte", "a")))).isFalse();
+            assertThat(index.canHandle(new Document("_id", new Document("$gte", "a").append("$lt", 3)))).isFalse();
+            assertThat(index.canHandle(new Document("$or", List.of(new Document("_id", "a"))))).isFalse();
+        }
+    }
+
+    private static List<List<Object>> answers(Function<String, MongoBackend> backend, String file) {
+        MongoServer server = new MongoServer(backend.apply(file));
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            MongoCollection<org.bson.Document> collection = client.getDatabase("casework").getCollection("parts");
+            IDS.forEach(id -> collection.insertOne(new org.bson.Document("_id", id)));
+            List<List<Object>> answers = new ArrayList<>();
+            for (Bson query : QUERIES) {
+                List<Object> ids = new ArrayList<>();
+                collection.find(query).forEach(document -> ids.add(document.get("_id")));
+                ids.sort((a, b) -> String.valueOf(a).compareTo(String.valueOf(b)));
+                answers.add(ids);
+            }
+            return answers;
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
