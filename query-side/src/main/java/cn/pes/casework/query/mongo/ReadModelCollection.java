@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -12,7 +11,6 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -45,14 +43,6 @@ final class ReadModelCollection extends H2Collection {
     @Override
     public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
-        if (!isMulti && (arrayFilters == null || arrayFilters.isEmpty()) && getIndexes().size() == 1) {
-            Document result = PartUpdate.parse(selector, update)
-                                        .map(parts -> updateParts(parts, selector, update, oplog))
-                                        .orElse(null);
-            if (result != null) {
-                return result;
-            }
-        }
         updating = true;
         try {
             return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
@@ -69,40 +59,6 @@ final class ReadModelCollection extends H2Collection {
         } finally {
             updating = false;
         }
-    }
-
-    /**
-     * A shared document's parts changed by {@code _id} ({@link PartUpdate}), without the library's copies of
-     * the whole document: it copies the document twice, validates and BSON-encodes all of it twice for its
-     * size, per update, so a change to one case's part of a street's month cost as much as the whole
-     * month. Here only the documents on the changed paths are copied (shallowly), the rest is shared with
-     * the stored version, which nothing changes in place. Null when the document is not there (an upsert
-     * that inserts) or the update is one this path does not take: then the library applies it.
-     */
-    private Document updateParts(PartUpdate parts, Document selector, Document update, Oplog oplog) {
-        Index<Object> byId = getIndexes().get(0);
-        if (!byId.canHandle(selector)) {
-            return null;
-        }
-        Iterator<Object> positions = byId.getPositions(selector).iterator();
-        if (!positions.hasNext()) {
-            return null;
-        }
-        Object position = positions.next();
-        Document stored = super.getDocument(position);
-        if (stored == null) {
-            return null;
-        }
-        return parts.applyTo(stored).map(applied -> {
-            List<Object> modified = List.of();
-            if (applied.changed()) {
-                updateDataSize(applied.sizeDelta());
-                handleUpdate(position, stored, applied.document());
-                modified = List.of(stored.get("_id"));
-            }
-            oplog.handleUpdate(getFullName(), selector, update, modified);
-            return new Document("n", 1).append("nModified", modified.size());
-        }).orElse(null);
     }
 
     /**
