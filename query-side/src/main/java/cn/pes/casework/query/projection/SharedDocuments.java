@@ -21,10 +21,10 @@ import java.util.Set;
  * shared document is read back as the string range of its parts' {@code _id}s (an index range on MongoDB
  * and on the embedded store alike).
  *
- * <p>A stored part: {@code {_id: "<document>#<key>", <fields given on insert>, seq: n, part: {...}}}, the
- * document's ID escaped ({@code %} and {@code #} as {@code %25}, {@code %23}) and the part's key, the case
- * or whatever else the read model parts a document by, as it is; a removed part keeps its {@code seq} and loses {@code part}, so that a
- * redelivered older event cannot bring it back. Read back, the parts of a document form the shape
+ * <p>A stored part: {@code {_id: "<document>#<key>", <fields given on insert>, seq: n, part: {...}}}, with
+ * the document's ID escaped ({@code %} and {@code #} as {@code %25}, {@code %23}) and the part's key (the
+ * case, or whatever else the read model parts a document by) as it is. A removed part keeps its
+ * {@code seq} and loses {@code part}, so that a redelivered older event cannot bring it back. Read back, the parts of a document form the shape
  * queries fold: {@code {_id: <document>, <fields given on insert>, cases: {<encoded key>: part},
  * seq: {<encoded key>: n}}}.
  *
