@@ -55,9 +55,7 @@ public final class GuardedUpsert {
 
     /** Replaces a per-case document whose {@value #LAST_SEQUENCE} is already set to the new sequence. */
     public static WriteModel<Document> replaceDocument(Document document, boolean serverSide) {
-        long sequence = document.get(LAST_SEQUENCE, Number.class).longValue();
-        return new ReplaceOneModel<>(guardFilter(document.get("_id"), LAST_SEQUENCE, sequence, serverSide), document,
-                                     new ReplaceOptions().upsert(true));
+        return replace(document, LAST_SEQUENCE, serverSide);
     }
 
     /**
@@ -65,8 +63,12 @@ public final class GuardedUpsert {
      * {@value SharedDocuments#SEQ} is already set to the new sequence.
      */
     public static WriteModel<Document> replacePart(Document stored, boolean serverSide) {
-        long sequence = stored.get(SharedDocuments.SEQ, Number.class).longValue();
-        return new ReplaceOneModel<>(guardFilter(stored.get("_id"), SharedDocuments.SEQ, sequence, serverSide), stored,
+        return replace(stored, SharedDocuments.SEQ, serverSide);
+    }
+
+    private static WriteModel<Document> replace(Document document, String sequenceField, boolean serverSide) {
+        long sequence = document.get(sequenceField, Number.class).longValue();
+        return new ReplaceOneModel<>(guardFilter(document.get("_id"), sequenceField, sequence, serverSide), document,
                                      new ReplaceOptions().upsert(true));
     }
 
