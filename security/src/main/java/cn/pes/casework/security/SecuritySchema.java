@@ -1,15 +1,15 @@
 package cn.pes.casework.security;
 
+import cn.pes.casework.security.schema.SchemaScript;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 
 /**
  * Creates the account and access-log tables if they are missing. The same DDL serves H2 and
- * PostgreSQL; every node may run it, it only ever creates what is absent.
+ * PostgreSQL; every node may run it, several at once too ({@link SchemaScript}); it only ever
+ * creates what is absent.
  */
 @Component
 public class SecuritySchema implements InitializingBean {
@@ -22,6 +22,6 @@ public class SecuritySchema implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        new ResourceDatabasePopulator(new ClassPathResource("db/security/schema.sql")).execute(dataSource);
+        SchemaScript.run(dataSource, "db/security/schema.sql");
     }
 }

@@ -1,10 +1,9 @@
 package cn.pes.casework.command.infrastructure;
 
+import cn.pes.casework.security.schema.SchemaScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -43,7 +42,7 @@ class EventStoreSchema implements InitializingBean {
             case "postgresql" -> "db/command/schema-postgresql.sql";
             default -> throw new IllegalStateException("unsupported event store database: " + vendor);
         };
-        new ResourceDatabasePopulator(new ClassPathResource(script)).execute(dataSource);
+        SchemaScript.run(dataSource, script);
         if (vendor.equals("h2")) {
             convertBlobPayloads();
         }

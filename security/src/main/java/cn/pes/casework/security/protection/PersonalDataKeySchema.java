@@ -1,16 +1,15 @@
 package cn.pes.casework.security.protection;
 
+import cn.pes.casework.security.schema.SchemaScript;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 
 /**
  * Creates the {@code personal_data_key} table in the event store's database if it is missing, before
- * the first event with personal data is written or read. Every node of either side may run it; it
- * only creates what is absent.
+ * the first event with personal data is written or read. Every node of either side may run it, even
+ * several at once ({@link SchemaScript}); it only creates what is absent.
  */
 @Component
 public class PersonalDataKeySchema implements InitializingBean {
@@ -30,6 +29,6 @@ public class PersonalDataKeySchema implements InitializingBean {
 
     /** For tests and tools that work on a bare data source. */
     public static void create(DataSource dataSource) {
-        new ResourceDatabasePopulator(new ClassPathResource(SCRIPT)).execute(dataSource);
+        SchemaScript.run(dataSource, SCRIPT);
     }
 }
