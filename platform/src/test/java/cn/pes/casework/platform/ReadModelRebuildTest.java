@@ -11,6 +11,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.bson.Document;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
@@ -120,11 +122,13 @@ class ReadModelRebuildTest {
     }
 
     /**
-     * A read-model store of an older layout (shared documents whole, before issue 10's fifth slice) is
-     * rebuilt at the start of a version with a newer one: its documents would not be understood.
+     * A read-model store of an older layout is rebuilt at the start of a version with a newer one: its
+     * documents would not be understood. Layout 1 (shared documents whole, before issue 10's fifth slice)
+     * has no layout record; layout 2 (a ledger's parts by case, before its sixth) has one.
      */
-    @Test
-    void readModelsOfAnOlderLayoutAreRebuiltAtStart() {
+    @ParameterizedTest(name = "layout {0}")
+    @ValueSource(ints = {1, 2})
+    void readModelsOfAnOlderLayoutAreRebuiltAtStart(int olderLayout) {
         String dataDir = PlatformTestConfiguration.freshDataDir("pes-layout-");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         YearMonth month = YearMonth.from(today);
@@ -145,12 +149,22 @@ class ReadModelRebuildTest {
             MongoDatabase readModels = first.getBean("readModelMongoClient", MongoClient.class).getDatabase("casework");
             assertThat(readModels.getCollection(ReadModelLayout.COLLECTION).find().first().getInteger("version"))
                     .isEqualTo(ReadModelLayout.CURRENT);
-            // What a store of layout 1 holds: no layout record, a ledger document with every case's part
-            // in it, and views that only a replay would put right.
-            readModels.getCollection(ReadModelLayout.COLLECTION).drop();
-            oldLedgerId = caseworker.agencyId() + "|" + month + "|00";
-            readModels.getCollection("tracking_ledgers").insertOne(new Document("_id", oldLedgerId)
-                    .append("cases", new Document("some-case", new Document("rows", List.of()))));
+            // What a store of an older layout holds: a ledger document of its shape, and views that only a
+            // replay would put right. Layout 1: no layout record, every case's part in one document.
+            // Layout 2: a part per case, in documents bucketed by case.
+            if (olderLayout == 1) {
+                readModels.getCollection(ReadModelLayout.COLLECTION).drop();
+                oldLedgerId = caseworker.agencyId() + "|" + month + "|00";
+                readModels.getCollection("tracking_ledgers").insertOne(new Document("_id", oldLedgerId)
+                        .append("cases", new Document("some-case", new Document("rows", List.of()))));
+            } else {
+                readModels.getCollection(ReadModelLayout.COLLECTION).updateOne(new Document(),
+                        new Document("$set", new Document("version", 2)));
+                oldLedgerId = caseworker.agencyId() + "|" + month + "|00#some-case";
+                readModels.getCollection("tracking_ledgers").insertOne(new Document("_id", oldLedgerId)
+                        .append("agencyId", caseworker.agencyId()).append("month", month.toString())
+                        .append("seq", 3L).append("part", new Document("rows", List.of())));
+            }
             readModels.getCollection("cases").updateMany(new Document(), new Document("$set", new Document("status", "CANCELLED")));
         }
 

@@ -36,9 +36,10 @@ import java.util.function.UnaryOperator;
  * the person data for the parts, and where a case's pending application sits, since approval
  * and rejection do not name the agency.</li>
  * </ul>
- * An agency's caseload is spread over {@value #BUCKETS} documents by case ID: one document per agency
- * would be rewritten whole on every contact and could reach MongoDB's 16 MB limit in a large county.
- * A query reads the buckets by {@code _id}.
+ * An agency's active registrations are spread over {@value #BUCKETS} shared documents by case ID
+ * ({@code agencyId|NN}); its pending applications are a shared document of their own
+ * ({@code agencyId|pending}), so that the overdue list reads the few applications awaiting a decision
+ * and not the thousands of active cases beside them (issue 10; until then both were in the buckets).
  */
 @Component
 @ProcessingGroup(AgencyCaseloadProjection.PROCESSING_GROUP)
@@ -69,6 +70,10 @@ public class AgencyCaseloadProjection {
         return Buckets.all(agencyId, BUCKETS);
     }
 
+    static String pendingId(String agencyId) {
+        return agencyId + "|pending";
+    }
+
     @ResetHandler
     void reset() {
         writer.drop(CASELOADS, PEOPLE);
@@ -85,15 +90,17 @@ public class AgencyCaseloadProjection {
         String caseId = event.caseId();
         Document person = personalData.write(event.caseId(), event.person());
         Document people = people(caseId);
-        for (String agencyId : new String[] {people.getString("pendingAgencyId"), people.getString("activeAgencyId")}) {
-            if (agencyId != null) {
-                changePart(agencyId, caseId, sequence, part -> {
-                    if (part != null) {
-                        part.put("person", person);
-                    }
-                    return part;
-                });
+        UnaryOperator<Document> withPerson = part -> {
+            if (part != null) {
+                part.put("person", person);
             }
+            return part;
+        };
+        if (people.getString("pendingAgencyId") != null) {
+            changePending(people.getString("pendingAgencyId"), caseId, sequence, withPerson);
+        }
+        if (people.getString("activeAgencyId") != null) {
+            changeActive(people.getString("activeAgencyId"), caseId, sequence, withPerson);
         }
         writer.updateDocument(PEOPLE, caseId, sequence, doc -> doc.put("person", person));
     }
@@ -102,7 +109,7 @@ public class AgencyCaseloadProjection {
     void on(RegistrationApplied event, @SequenceNumber long sequence) {
         String caseId = event.caseId();
         Document person = person(caseId);
-        changePart(event.agencyId(), caseId, sequence, part -> new Document("caseId", caseId)
+        changePending(event.agencyId(), caseId, sequence, part -> new Document("caseId", caseId)
                 .append("state", PENDING)
                 .append("spell", event.spell())
                 .append("person", person)
@@ -127,7 +134,7 @@ public class AgencyCaseloadProjection {
     private void decided(String caseId, int spell, long sequence) {
         String agencyId = people(caseId).getString("pendingAgencyId");
         if (agencyId != null) {
-            changePart(agencyId, caseId, sequence, part -> isPart(part, PENDING, spell) ? null : part);
+            changePending(agencyId, caseId, sequence, part -> isPart(part, PENDING, spell) ? null : part);
         }
         writer.updateDocument(PEOPLE, caseId, sequence, doc -> doc.put("pendingAgencyId", null));
     }
@@ -136,11 +143,11 @@ public class AgencyCaseloadProjection {
     void on(UnemploymentRegistered event, @SequenceNumber long sequence) {
         String caseId = event.caseId();
         String pendingAgencyId = people(caseId).getString("pendingAgencyId");
-        if (pendingAgencyId != null && !pendingAgencyId.equals(event.agencyId())) {
-            changePart(pendingAgencyId, caseId, sequence, part -> isPart(part, PENDING, event.spell()) ? null : part);
+        if (pendingAgencyId != null) {
+            changePending(pendingAgencyId, caseId, sequence, part -> isPart(part, PENDING, event.spell()) ? null : part);
         }
         Document person = person(caseId);
-        changePart(event.agencyId(), caseId, sequence, part -> new Document("caseId", caseId)
+        changeActive(event.agencyId(), caseId, sequence, part -> new Document("caseId", caseId)
                 .append("state", ACTIVE)
                 .append("spell", event.spell())
                 .append("person", person)
@@ -161,7 +168,7 @@ public class AgencyCaseloadProjection {
         }
         String month = YearMonth.from(event.contactDate()).toString();
         String date = Docs.date(event.contactDate());
-        changePart(agencyId, event.caseId(), sequence, part -> {
+        changeActive(agencyId, event.caseId(), sequence, part -> {
             if (!isPart(part, ACTIVE, event.spell())) {
                 return part;
             }
@@ -187,17 +194,21 @@ public class AgencyCaseloadProjection {
     private void ended(String caseId, int spell, String responsibleAgencyId, long sequence) {
         String activeAgencyId = people(caseId).getString("activeAgencyId");
         if (responsibleAgencyId != null) {
-            changePart(responsibleAgencyId, caseId, sequence, part -> isPart(part, ACTIVE, spell) ? null : part);
+            changeActive(responsibleAgencyId, caseId, sequence, part -> isPart(part, ACTIVE, spell) ? null : part);
         }
         if (activeAgencyId != null && !activeAgencyId.equals(responsibleAgencyId)) {
-            changePart(activeAgencyId, caseId, sequence, part -> isPart(part, ACTIVE, spell) ? null : part);
+            changeActive(activeAgencyId, caseId, sequence, part -> isPart(part, ACTIVE, spell) ? null : part);
         }
         writer.updateDocument(PEOPLE, caseId, sequence, doc -> doc.put("activeAgencyId", null));
     }
 
-    private void changePart(String agencyId, String caseId, long sequence, UnaryOperator<Document> change) {
-        Document onInsert = new Document("agencyId", agencyId);
-        writer.updatePart(CASELOADS, caseloadId(agencyId, caseId), onInsert, caseId, sequence, change);
+    private void changeActive(String agencyId, String caseId, long sequence, UnaryOperator<Document> change) {
+        writer.updatePart(CASELOADS, caseloadId(agencyId, caseId), new Document("agencyId", agencyId), caseId, sequence,
+                          change);
+    }
+
+    private void changePending(String agencyId, String caseId, long sequence, UnaryOperator<Document> change) {
+        writer.updatePart(CASELOADS, pendingId(agencyId), new Document("agencyId", agencyId), caseId, sequence, change);
     }
 
     private static boolean isPart(Document part, String state, int spell) {

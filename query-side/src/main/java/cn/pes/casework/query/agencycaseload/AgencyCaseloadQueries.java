@@ -54,7 +54,7 @@ public class AgencyCaseloadQueries {
         int active = 0;
         List<UncontactedCase> uncontacted = new ArrayList<>();
         List<Document> listed = new ArrayList<>();
-        for (Document part : parts(query.agencyId())) {
+        for (Document part : parts(query.agencyId() == null ? List.of() : AgencyCaseloadProjection.caseloadIds(query.agencyId()))) {
             LocalDate registeredOn = Docs.date(part, "registeredOn");
             if (!AgencyCaseloadProjection.ACTIVE.equals(part.getString("state"))
                     || registeredOn == null || registeredOn.isAfter(endOfMonth)) {
@@ -82,7 +82,8 @@ public class AgencyCaseloadQueries {
         LocalDate asOf = query.asOf() != null ? query.asOf() : LocalDate.now(clock);
         List<PendingApplication> applications = new ArrayList<>();
         List<Document> listed = new ArrayList<>();
-        for (Document part : parts(query.agencyId())) {
+        for (Document part : parts(query.agencyId() == null ? List.of()
+                : List.of(AgencyCaseloadProjection.pendingId(query.agencyId())))) {
             if (!AgencyCaseloadProjection.PENDING.equals(part.getString("state"))) {
                 continue;
             }
@@ -128,7 +129,12 @@ public class AgencyCaseloadQueries {
         Set<String> uncontacted = new HashSet<>();
         Set<String> pending = new HashSet<>();
         Set<String> overdue = new HashSet<>();
-        for (Document part : parts(query.agencyIds())) {
+        List<String> ids = new ArrayList<>();
+        query.agencyIds().stream().filter(Objects::nonNull).distinct().forEach(agencyId -> {
+            ids.addAll(AgencyCaseloadProjection.caseloadIds(agencyId));
+            ids.add(AgencyCaseloadProjection.pendingId(agencyId));
+        });
+        for (Document part : parts(ids)) {
             String caseId = part.getString("caseId");
             if (AgencyCaseloadProjection.ACTIVE.equals(part.getString("state"))) {
                 LocalDate registeredOn = Docs.date(part, "registeredOn");
@@ -151,19 +157,13 @@ public class AgencyCaseloadQueries {
         return new CaseloadFigures(active.size(), uncontacted.size(), pending.size(), overdue.size());
     }
 
-    private List<Document> parts(String agencyId) {
-        return agencyId == null ? new ArrayList<>() : parts(List.of(agencyId));
-    }
-
-    private List<Document> parts(List<String> agencyIds) {
+    /** The parts of the given shared documents, read by {@code _id} range. */
+    private List<Document> parts(List<String> documentIds) {
         List<Document> parts = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        agencyIds.stream().filter(Objects::nonNull).distinct()
-                 .forEach(agencyId -> ids.addAll(AgencyCaseloadProjection.caseloadIds(agencyId)));
-        if (ids.isEmpty()) {
+        if (documentIds.isEmpty()) {
             return parts;
         }
-        SharedDocuments.find(store.collection(AgencyCaseloadProjection.CASELOADS), ids)
+        SharedDocuments.find(store.collection(AgencyCaseloadProjection.CASELOADS), documentIds)
              .forEach(doc -> {
                  Document cases = Docs.subDocument(doc, GuardedUpsert.CASES);
                  if (cases != null) {

@@ -64,9 +64,19 @@ final class KeyValueIndex extends AbstractUniqueIndex<Object> {
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
         IdRanges ranges = keys().size() == 1 ? IdRanges.parse(query, keys().get(0)) : null;
-        if (ranges == null) {
-            return super.getPositions(query);
-        }
+        return ranges == null ? super.getPositions(query) : positions(ranges);
+    }
+
+    /** Whether this is the index of the one field given. */
+    boolean indexes(String field) {
+        return keys().equals(List.of(field));
+    }
+
+    /**
+     * The positions of the documents in the ranges, without reading a document: range by range, each in
+     * key order, a position found twice listed once.
+     */
+    synchronized List<Object> positions(IdRanges ranges) {
         Set<Object> found = new LinkedHashSet<>();
         for (IdRanges.Range range : ranges.ranges()) {
             Cursor<KeyValue, Object> cursor = positions.cursor(new KeyValue(range.lower()));

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -77,6 +78,55 @@ final class ReadModelCollection extends H2Collection {
             ranges = IdRanges.parse(query, getIdField());
         }
         return ranges;
+    }
+
+    /**
+     * A query for disjoint {@code _id} ranges in {@code _id} order (or none) is paged by key: the
+     * documents skipped are never read. A page of a tracking ledger is a page of its parts' keys
+     * ({@code SharedDocuments#parts}); the library would read and order every part to return fifty.
+     */
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        List<Object> positions = rangePositions(query);
+        if (positions == null || !inIdOrder(orderBy)) {
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        int from = Math.min(Math.max(numberToSkip, 0), positions.size());
+        int to = limit > 0 ? (int) Math.min(positions.size(), (long) from + limit) : positions.size();
+        return matchDocuments(query, positions.subList(from, to), null, 0, 0, batchSize, fieldSelector);
+    }
+
+    /** The {@code count} command over {@code _id} ranges counts keys, reading no document. */
+    @Override
+    public int count(Document query, int skip, int limit) {
+        List<Object> positions = query == null ? null : rangePositions(query);
+        if (positions == null) {
+            return super.count(query, skip, limit);
+        }
+        int count = Math.max(0, positions.size() - Math.max(skip, 0));
+        return limit > 0 ? Math.min(limit, count) : count;
+    }
+
+    /** The positions of a query for disjoint {@code _id} ranges, in key order; null for any other query. */
+    private List<Object> rangePositions(Document query) {
+        IdRanges parsed = rangesOf(query);
+        if (parsed == null || !parsed.disjoint()) {
+            return null;
+        }
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof KeyValueIndex ids && ids.indexes(getIdField())) {
+                return ids.positions(parsed);
+            }
+        }
+        return null;
+    }
+
+    private boolean inIdOrder(Document orderBy) {
+        if (orderBy == null || orderBy.isEmpty()) {
+            return true;
+        }
+        return orderBy.size() == 1 && orderBy.get(getIdField()) instanceof Number direction && direction.intValue() == 1;
     }
 
     /** Documents found through an index (every update by {@code _id}). */

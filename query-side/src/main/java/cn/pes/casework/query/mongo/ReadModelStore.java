@@ -3,6 +3,7 @@ package cn.pes.casework.query.mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The read-model database as the projections and query handlers see it.
@@ -28,6 +29,18 @@ public final class ReadModelStore {
 
     public MongoCollection<Document> collection(String name) {
         return database.getCollection(name);
+    }
+
+    /**
+     * The documents matching the filter, by the {@code count} command: on MongoDB an index count, on
+     * the embedded store a count of index keys for {@code _id} ranges ({@link ReadModelCollection}).
+     * The driver's {@code countDocuments} is an aggregation, which the embedded store answers by
+     * reading the whole collection.
+     */
+    public long count(String collection, Bson filter) {
+        Document answer = database.runCommand(new Document("count", collection)
+                .append("query", filter.toBsonDocument(Document.class, database.getCodecRegistry())));
+        return ((Number) answer.get("n")).longValue();
     }
 
     public boolean serverSideGuards() {

@@ -19,13 +19,22 @@ import java.util.Optional;
  * replay the whole history, as at a first start. This runs before the processors start, so no event is
  * applied to documents of the old layout.
  *
- * <p>Layouts: 1, shared documents (an agency's month of the ledger, a street's caseload) held every
- * case's part in one document; 2 (issue 10), each part is a document of its own ({@link SharedDocuments}).
- * A database with tracking tokens and no layout record is of layout 1; one without tokens is new.
+ * <p>Layouts (all of issue 10 after the first):
+ * <ol>
+ * <li>shared documents (an agency's month of the ledger, a street's caseload) held every case's part in
+ * one document;</li>
+ * <li>each part is a document of its own ({@link SharedDocuments});</li>
+ * <li>a ledger's parts are its rows, keyed in ledger order, one document per agency and month, so that a
+ * page reads only its rows; an agency's pending applications are a document apart from its active
+ * cases.</li>
+ * </ol>
+ * A database with tracking tokens and no layout record is of layout 1; one without tokens is new. Every
+ * read model is rebuilt for any newer layout, not only those it changed: the rebuild runs once, and it
+ * keeps this class free of knowing which read model changed in which layout.
  */
 public final class ReadModelLayout {
 
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
     public static final String COLLECTION = "read_model_layout";
     private static final String ID = "layout";
 

@@ -139,6 +139,29 @@ public final class SharedDocuments {
     }
 
     /**
+     * The parts of one shared document in the order of their keys, from the {@code skip}th, at most
+     * {@code limit} of them (0: all). For read models whose part keys are their reading order (a
+     * tracking ledger's rows) and that never remove a part: a removed part still takes its place in
+     * the count ({@link #partsOf}) and in the paging, and is left out of the answer.
+     */
+    public static List<Document> parts(MongoCollection<Document> collection, String documentId, int skip, int limit) {
+        List<Document> parts = new ArrayList<>();
+        collection.find(range(documentId)).sort(new Document("_id", 1)).skip(skip).limit(limit)
+                  .forEach(stored -> {
+                      Document part = Docs.subDocument(stored, PART);
+                      if (part != null) {
+                          parts.add(part);
+                      }
+                  });
+        return parts;
+    }
+
+    /** The filter for every stored part of the document, for counting them. */
+    public static Bson partsOf(String documentId) {
+        return range(documentId);
+    }
+
+    /**
      * {@code {_id: {$gte: "<prefix>#", $lt: "<prefix>$"}}}, or an {@code $or} of them: written out, since
      * the driver renders {@code Filters.and} as {@code $and}, which the embedded store's index does not take.
      */

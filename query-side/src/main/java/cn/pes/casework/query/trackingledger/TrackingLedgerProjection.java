@@ -7,7 +7,6 @@ import cn.pes.casework.events.tracking.TrackingContactRecorded;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.common.EventMetadata;
-import cn.pes.casework.query.projection.Buckets;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -19,24 +18,28 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The tracking ledger (台账) of an agency per month:
  * <ul>
- * <li>{@value #LEDGERS}: {@code {_id: "agencyId|yyyy-MM|bucket", agencyId, month, cases: {<caseKey>: {rows: [row..]}},
- * seq: {<caseKey>: n}}} where a row holds the TRK-3 columns: {@code contactId, caseId, sequence,
- * recordedAt, person, contactDate, method, dataMatchSource, reached, statusFound, servicesGiven,
- * nextStep, proposedGround, proposalEvidence: {source, reference, description}, officerId,
- * contactingAgencyId}.</li>
+ * <li>{@value #LEDGERS}: a shared document ({@link cn.pes.casework.query.projection.SharedDocuments})
+ * {@code "agencyId|yyyy-MM"} with {@code agencyId, month} and a part per row, keyed by the row's place in
+ * the ledger ({@link #rowKey}: contact date, when recorded, contact ID, case). A row holds the TRK-3
+ * columns: {@code contactId, caseId, sequence, recordedAt, person, contactDate, method, dataMatchSource,
+ * reached, statusFound, servicesGiven, nextStep, proposedGround, proposalEvidence: {source, reference,
+ * description}, officerId, contactingAgencyId}.</li>
  * <li>{@value #PEOPLE}: {@code {_id: caseId, person, lastSequence}} — this group's own copy of the
  * person data for the rows, from CaseOpened.</li>
  * </ul>
  * The ledger is the responsible agency's (the one the spell belongs to), whoever made the contact;
- * the month is that of the contact date. An agency's month is spread over {@value #BUCKETS} documents
- * by case ID, so that no document nears MongoDB's 16 MB limit and a contact rewrites a sixteenth of it.
+ * the month is that of the contact date. Since the parts' keys are the ledger's order, a page of the
+ * ledger is a range of keys: it reads its own rows and no other (issue 10; until then a row was part of
+ * its case's entry and a page read the whole month). A row is written once: a case records a contact
+ * ID once (the aggregate drops a resent one), so no part is ever removed.
  */
 @Component
 @ProcessingGroup(TrackingLedgerProjection.PROCESSING_GROUP)
@@ -46,6 +49,10 @@ public class TrackingLedgerProjection {
     public static final String LEDGERS = "tracking_ledgers";
     public static final String PEOPLE = "ledger_people";
 
+    /** When recorded, to the nanosecond and of fixed width, so that keys sort as instants do. */
+    private static final DateTimeFormatter RECORDED =
+            DateTimeFormatter.ofPattern("uuuuMMddHHmmssnnnnnnnnn").withZone(ZoneOffset.UTC);
+
     private final ProjectionWriter writer;
     private final PersonalDataDocs personalData;
 
@@ -54,15 +61,19 @@ public class TrackingLedgerProjection {
         this.personalData = personalData;
     }
 
-    public static final int BUCKETS = 16;
-
-    static String ledgerId(String agencyId, YearMonth month, String caseId) {
-        return Buckets.of(agencyId + "|" + month, caseId, BUCKETS);
+    /** The shared document of an agency's month. */
+    public static String ledgerId(String agencyId, YearMonth month) {
+        return agencyId + "|" + month;
     }
 
-    /** Every document of an agency's month, for reading the ledger by {@code _id}. */
-    public static List<String> ledgerIds(String agencyId, YearMonth month) {
-        return Buckets.all(agencyId + "|" + month, BUCKETS);
+    /**
+     * A row's key and its place in the ledger: contact date, then when recorded, then contact ID (the
+     * paper ledger's order, stable for paging), then case, since contact IDs are unique per case only.
+     * Space, below every character of an ID, separates them, so a contact ID sorts before its extensions.
+     */
+    static String rowKey(LocalDate contactDate, Instant recordedAt, String contactId, String caseId, long sequence) {
+        String contact = contactId != null ? contactId + " " + caseId : " " + caseId + " " + sequence;
+        return contactDate + " " + RECORDED.format(recordedAt) + " " + contact;
     }
 
     @ResetHandler
@@ -107,16 +118,9 @@ public class TrackingLedgerProjection {
                 .append("officerId", metadata.officerId())
                 .append("contactingAgencyId", metadata.agencyId());
         Document onInsert = new Document("agencyId", event.responsibleAgencyId()).append("month", month.toString());
-        String ledgerId = ledgerId(event.responsibleAgencyId(), month, event.caseId());
-        writer.updatePart(LEDGERS, ledgerId, onInsert, event.caseId(), sequence,
-                          part -> {
-                              Document updated = part == null ? new Document("rows", new ArrayList<Document>()) : part;
-                              List<Document> rows = updated.getList("rows", Document.class);
-                              rows.removeIf(existing -> event.contactId() != null
-                                      && event.contactId().equals(existing.getString("contactId")));
-                              rows.add(row);
-                              return updated;
-                          });
+        writer.updatePart(LEDGERS, ledgerId(event.responsibleAgencyId(), month), onInsert,
+                          rowKey(event.contactDate(), recordedAt, event.contactId(), event.caseId(), sequence), sequence,
+                          part -> row);
     }
 
     private static Document evidence(Evidence evidence) {

@@ -17,14 +17,12 @@ import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.projection.GuardedUpsert;
+import com.mongodb.client.MongoCollection;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -32,13 +30,6 @@ import java.util.Set;
 
 @Component
 public class TrackingLedgerQueries {
-
-    /** Contact date, then when recorded, then the contact ID: the paper ledger's order, stable for paging. */
-    private static final Comparator<Document> LEDGER_ORDER =
-            Comparator.comparing((Document row) -> row.getString("contactDate"))
-                      .thenComparing(row -> Docs.instant(row, "recordedAt"),
-                                     Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
-                      .thenComparing(row -> String.valueOf(row.getString("contactId")));
 
     private final ReadModelStore store;
     private final PersonalDataDocs personalData;
@@ -48,46 +39,37 @@ public class TrackingLedgerQueries {
         this.personalData = personalData;
     }
 
-    /** The month's ledger, rows by contact date; empty (never null) when nobody was contacted. */
+    /** The month's ledger in its order ({@link TrackingLedgerProjection#rowKey}); empty (never null) when nobody was contacted. */
     @QueryHandler
     public TrackingLedgerView handle(FindTrackingLedgerQuery query) {
-        List<Document> rows = sortedRows(query.agencyId(), query.month());
+        List<Document> rows = SharedDocuments.parts(ledgers(), TrackingLedgerProjection.ledgerId(query.agencyId(), query.month()),
+                                                    0, 0);
         personalData.prefetch(rows, "person");
         return new TrackingLedgerView(query.agencyId(), query.month(), rows.stream().map(this::toRow).toList());
     }
 
     /**
-     * A page of the month's ledger in the same order. All rows are read and sorted (they live in the
-     * agency-month's documents), but only the page's rows are turned into answers, which is where the
-     * cost is: each opens a person's sealed data.
+     * A page of the month's ledger in the same order: the rows are counted by key and only the page's
+     * rows are read, so a page costs the same in a street of a hundred contacts and in a county of
+     * thousands.
      */
     @QueryHandler
     public TrackingLedgerPage handle(FindTrackingLedgerPageQuery query) {
         if (query.page() < 1 || query.size() < 1) {
             throw new IllegalArgumentException("page and size start at 1");
         }
-        List<Document> rows = sortedRows(query.agencyId(), query.month());
+        String ledgerId = TrackingLedgerProjection.ledgerId(query.agencyId(), query.month());
+        long total = store.count(TrackingLedgerProjection.LEDGERS, SharedDocuments.partsOf(ledgerId));
         long from = (long) (query.page() - 1) * query.size();
-        List<Document> shown = from >= rows.size() ? List.of()
-                : rows.subList((int) from, (int) Math.min(rows.size(), from + query.size()));
+        List<Document> shown = from >= total ? List.of()
+                : SharedDocuments.parts(ledgers(), ledgerId, (int) from, query.size());
         personalData.prefetch(shown, "person");
-        return new TrackingLedgerPage(query.agencyId(), query.month(), query.page(), query.size(), rows.size(),
+        return new TrackingLedgerPage(query.agencyId(), query.month(), query.page(), query.size(), (int) total,
                                       shown.stream().map(this::toRow).toList());
     }
 
-    private List<Document> sortedRows(String agencyId, YearMonth month) {
-        List<Document> rows = new ArrayList<>();
-        SharedDocuments.find(store.collection(TrackingLedgerProjection.LEDGERS),
-                             TrackingLedgerProjection.ledgerIds(agencyId, month))
-             .forEach(ledger -> {
-                 Document cases = Docs.subDocument(ledger, GuardedUpsert.CASES);
-                 if (cases != null) {
-                     cases.values().forEach(part -> rows.addAll(((Document) part).getList("rows", Document.class,
-                                                                                            List.of())));
-                 }
-             });
-        rows.sort(LEDGER_ORDER);
-        return rows;
+    private MongoCollection<Document> ledgers() {
+        return store.collection(TrackingLedgerProjection.LEDGERS);
     }
 
     /**
@@ -101,23 +83,23 @@ public class TrackingLedgerQueries {
         }
         List<String> ids = new ArrayList<>();
         query.agencyIds().stream().filter(Objects::nonNull).distinct()
-             .forEach(agencyId -> ids.addAll(TrackingLedgerProjection.ledgerIds(agencyId, query.month())));
+             .forEach(agencyId -> ids.add(TrackingLedgerProjection.ledgerId(agencyId, query.month())));
         Set<String> cases = new HashSet<>();
         Set<String> contacts = new HashSet<>();
         if (ids.isEmpty()) {
             return new ContactFigures(0, 0);
         }
-        SharedDocuments.find(store.collection(TrackingLedgerProjection.LEDGERS), ids)
+        SharedDocuments.find(ledgers(), ids)
              .forEach(ledger -> {
-                 Document parts = Docs.subDocument(ledger, GuardedUpsert.CASES);
-                 if (parts != null) {
-                     parts.values().forEach(part -> ((Document) part).getList("rows", Document.class, List.of())
-                             .forEach(row -> {
-                                 cases.add(row.getString("caseId"));
-                                 // A contact recorded without an ID still counts, as its own row.
-                                 contacts.add(row.getString("contactId") != null ? row.getString("contactId")
-                                         : row.getString("caseId") + "#" + row.get("sequence"));
-                             }));
+                 Document rows = Docs.subDocument(ledger, GuardedUpsert.CASES);
+                 if (rows != null) {
+                     rows.values().forEach(value -> {
+                         Document row = (Document) value;
+                         cases.add(row.getString("caseId"));
+                         // A contact recorded without an ID still counts, as its own row.
+                         contacts.add(row.getString("contactId") != null ? row.getString("contactId")
+                                 : row.getString("caseId") + "#" + row.get("sequence"));
+                     });
                  }
              });
         return new ContactFigures(cases.size(), contacts.size());

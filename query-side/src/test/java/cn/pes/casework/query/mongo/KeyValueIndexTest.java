@@ -3,6 +3,7 @@ package cn.pes.casework.query.mongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -62,6 +63,17 @@ class KeyValueIndexTest {
         assertThat(ours.get(QUERIES.size() - 1)).containsExactlyInAnyOrder("A#", "A#1", "A#2", "A#2#x", "B#c");
     }
 
+    /** Pages of ranges (skip, limit, in {@code _id} order) and their counts: paged by key here, by sorting there. */
+    @Test
+    void pagesAndCountsRangesAsTheLibraryDoes() {
+        List<List<Object>> ours = pages(file -> new ReadModelBackend(new MVStore.Builder().fileName(file).open()),
+                                        folder.resolve("ours.mv").toString());
+        List<List<Object>> library = pages(H2Backend::new, folder.resolve("plain.mv").toString());
+        assertThat(ours).isEqualTo(library);
+        // Skip 1, limit 2 of the first range; its count of 4.
+        assertThat(ours).contains(List.of("A#1", "A#2"), List.of(4L));
+    }
+
     @Test
     void findsARangeInTheIndexWithoutScanning() {
         try (MVStore store = new MVStore.Builder().open()) {
@@ -89,6 +101,52 @@ class KeyValueIndexTest {
         }
     }
 
+    private static List<List<Object>> pages(Function<String, MongoBackend> backend, String file) {
+        MongoServer server = new MongoServer(backend.apply(file));
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            MongoDatabase database = client.getDatabase("casework");
+            MongoCollection<org.bson.Document> collection = database.getCollection("parts");
+            IDS.forEach(id -> collection.insertOne(new org.bson.Document("_id", id)));
+            List<List<Object>> answers = new ArrayList<>();
+            for (Bson query : QUERIES) {
+                org.bson.Document written = written(query);
+                for (int skip : new int[] {0, 1, 2, 5}) {
+                    for (int limit : new int[] {0, 1, 2, 50}) {
+                        List<Object> ids = new ArrayList<>();
+                        collection.find(written).sort(new org.bson.Document("_id", 1)).skip(skip).limit(limit)
+                                  .forEach(document -> ids.add(document.get("_id")));
+                        answers.add(ids);
+                    }
+                }
+                org.bson.Document count = database.runCommand(new org.bson.Document("count", "parts").append("query", written));
+                answers.add(List.of(((Number) count.get("n")).longValue()));
+            }
+            return answers;
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    /**
+     * The query as SharedDocuments writes it: the driver renders {@code Filters.and} as {@code $and}, which
+     * the index does not take, so a range's bounds are merged into one condition.
+     */
+    private static org.bson.Document written(Bson query) {
+        return merged(org.bson.Document.parse(query.toBsonDocument().toJson()));
+    }
+
+    private static org.bson.Document merged(org.bson.Document query) {
+        if (query.get("$and") instanceof List<?> clauses) {
+            org.bson.Document bounds = new org.bson.Document();
+            clauses.forEach(clause -> bounds.putAll(((org.bson.Document) clause).get("_id", org.bson.Document.class)));
+            return new org.bson.Document("_id", bounds);
+        }
+        if (query.get("$or") instanceof List<?> clauses) {
+            return new org.bson.Document("$or", clauses.stream().map(clause -> merged((org.bson.Document) clause)).toList());
+        }
+        return query;
+    }
+
     private static List<List<Object>> answers(Function<String, MongoBackend> backend, String file) {
         MongoServer server = new MongoServer(backend.apply(file));
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
@@ -97,7 +155,7 @@ class KeyValueIndexTest {
             List<List<Object>> answers = new ArrayList<>();
             for (Bson query : QUERIES) {
                 List<Object> ids = new ArrayList<>();
-                collection.find(query).forEach(document -> ids.add(document.get("_id")));
+                collection.find(written(query)).forEach(document -> ids.add(document.get("_id")));
                 ids.sort((a, b) -> String.valueOf(a).compareTo(String.valueOf(b)));
                 answers.add(ids);
             }

@@ -17,10 +17,14 @@ import cn.pes.casework.query.support.ProjectionTestBase;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import static cn.pes.casework.query.support.CaseEvents.OTHER_STREET_AGENCY;
@@ -104,6 +108,42 @@ class TrackingLedgerProjectionTest extends ProjectionTestBase {
         // The pages together are the whole ledger, row for row.
         assertThat(Stream.concat(first.rows().stream(), second.rows().stream()).toList())
                 .isEqualTo(ledger(STREET_AGENCY, NOVEMBER).rows());
+    }
+
+    /**
+     * A page is a range of row keys, so key order must be the ledger's order: contact date, when recorded
+     * (instants with and without fractions of a second, a second apart and a nanosecond apart), contact ID
+     * (one the prefix of another), case.
+     */
+    @Test
+    void rowKeysSortInLedgerOrder() {
+        Random random = new Random(11);
+        Instant base = Instant.parse("2026-11-03T08:00:00Z");
+        List<String> contactIds = List.of("c", "c-1", "c-10", "c-2", "C", "0", "contact-0001");
+        record Row(LocalDate date, Instant recordedAt, String contactId, String caseId, String key) {
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            LocalDate date = LocalDate.of(2026, 11, 1 + random.nextInt(3));
+            Instant recordedAt = base.plusSeconds(random.nextInt(3)).plusNanos(
+                    switch (random.nextInt(4)) {
+                        case 0 -> 0;
+                        case 1 -> random.nextInt(3);
+                        case 2 -> 1_000_000L * random.nextInt(1000);
+                        default -> random.nextInt(1_000_000_000);
+                    });
+            String contactId = contactIds.get(random.nextInt(contactIds.size()));
+            String caseId = "case-" + random.nextInt(3);
+            rows.add(new Row(date, recordedAt, contactId, caseId,
+                             TrackingLedgerProjection.rowKey(date, recordedAt, contactId, caseId, i)));
+        }
+        List<Row> byKey = rows.stream().sorted(Comparator.comparing(Row::key)).toList();
+        List<Row> byLedger = rows.stream().sorted(Comparator.comparing(Row::date).thenComparing(Row::recordedAt)
+                                                          .thenComparing(Row::contactId).thenComparing(Row::caseId))
+                                 .toList();
+        assertThat(byKey.stream().map(row -> List.of(row.date(), row.recordedAt(), row.contactId(), row.caseId())))
+                .containsExactlyElementsOf(byLedger.stream().map(row -> List.of(row.date(), row.recordedAt(),
+                                                                                 row.contactId(), row.caseId())).toList());
     }
 
     @Test
