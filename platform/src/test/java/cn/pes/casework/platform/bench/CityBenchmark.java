@@ -89,7 +89,8 @@ import java.util.stream.Stream;
  * is then also a figure for a full build), {@code bench.command-seconds} (20 per command run),
  * {@code bench.lag-rate} (200/s) and {@code bench.lag-seconds} (30), {@code bench.asof-runs} (1,000),
  * {@code bench.query-rate} (list, {@code 20,200}/s), {@code bench.query-command-rate} (half the query
- * rate), {@code bench.query-seconds} (60), {@code bench.platform-args} (extra platform options, e.g.
+ * rate), {@code bench.query-seconds} (60), {@code bench.query-kinds} (the kinds sent in turn, of
+ * {@code history,ledger,statistics,overdue}, all by default), {@code bench.platform-args} (extra platform options, e.g.
  * {@code --pes.projections.initial-segments=1}), {@code bench.heap} (Maven property, 4g),
  * {@code bench.read-models=off} (the read models' processors are stopped at start and stay stopped: for
  * the command side and as-of on a city whose read models would take hours to build; the phases that need
@@ -194,7 +195,8 @@ class CityBenchmark {
                             // Commands alongside at half the query rate unless told.
                             "command-rate=" + Integer.getInteger("bench.query-command-rate",
                                     Math.max(1, Integer.parseInt(rate.trim()) / 2)),
-                            "seconds=" + Integer.getInteger("bench.query-seconds", 60));
+                            "seconds=" + Integer.getInteger("bench.query-seconds", 60),
+                            "kinds=" + System.getProperty("bench.query-kinds", "history,ledger,statistics,overdue"));
                     awaitCaughtUp(platform, Duration.ofMinutes(30));
                 }
             }

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -94,7 +95,8 @@ public final class LoadGenerator {
                 case "queries" -> generator.queries(Path.of(options.get("cases")),
                         Integer.parseInt(options.getOrDefault("rate", "200")),
                         Integer.parseInt(options.getOrDefault("command-rate", "100")),
-                        Integer.parseInt(options.getOrDefault("seconds", "60")));
+                        Integer.parseInt(options.getOrDefault("seconds", "60")),
+                        options.getOrDefault("kinds", String.join(",", QUERY_KINDS)));
                 default -> throw new IllegalArgumentException("mode");
             }
             out.println("DONE");
@@ -164,7 +166,14 @@ public final class LoadGenerator {
         out.println("RESULT " + latencies.summary((System.nanoTime() - started) / 1e9));
     }
 
-    private void queries(Path casesFile, int rate, int commandRate, int seconds) throws Exception {
+    /** The query kinds, in the order they take turns; {@code kinds=} names those to send. */
+    private static final List<String> QUERY_KINDS = List.of("history", "ledger", "statistics", "overdue");
+
+    private void queries(Path casesFile, int rate, int commandRate, int seconds, String kindsAsked) throws Exception {
+        int[] asked = Arrays.stream(kindsAsked.split(",")).map(String::trim).mapToInt(QUERY_KINDS::indexOf).toArray();
+        if (asked.length == 0 || Arrays.stream(asked).anyMatch(kind -> kind < 0)) {
+            throw new IllegalArgumentException("kinds: some of " + QUERY_KINDS);
+        }
         List<String> cases = Files.readAllLines(casesFile);
         List<String> own = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
@@ -174,10 +183,11 @@ public final class LoadGenerator {
         List<String> streets = List.of("990101001", "990101002", "990102001", "990102002", "990103001");
         List<String> counties = List.of("990101", "990102", "990103");
         Map<String, Latencies> byKind = new LinkedHashMap<>();
-        for (String kind : List.of("case history", "ledger page", "county statistics", "overdue list")) {
-            byKind.put(kind, new Latencies(kind));
+        List<String> kindNames = List.of("case history", "ledger page", "county statistics", "overdue list");
+        for (int kind : asked) {
+            byKind.putIfAbsent(kindNames.get(kind), new Latencies(kindNames.get(kind)));
         }
-        List<Latencies> kinds = List.copyOf(byKind.values());
+        List<Latencies> kinds = kindNames.stream().map(byKind::get).toList();
         Latencies commandLatencies = new Latencies("tracking contacts alongside");
         ExecutorService workers = Executors.newFixedThreadPool(64);
         ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2);
@@ -193,7 +203,7 @@ public final class LoadGenerator {
                 if (wait > 0) {
                     sleepNanos(wait);
                 }
-                int kind = turn.getAndIncrement() % 4;
+                int kind = asked[turn.getAndIncrement() % asked.length];
                 workers.execute(() -> {
                     try {
                         String path = switch (kind) {

@@ -54,7 +54,8 @@ public class AgencyCaseloadQueries {
         int active = 0;
         List<UncontactedCase> uncontacted = new ArrayList<>();
         List<Document> listed = new ArrayList<>();
-        for (Document part : parts(query.agencyId() == null ? List.of() : AgencyCaseloadProjection.caseloadIds(query.agencyId()))) {
+        for (Document part : parts(query.agencyId() == null ? List.of()
+                : AgencyCaseloadProjection.caseloadIds(query.agencyId()))) {
             LocalDate registeredOn = Docs.date(part, "registeredOn");
             if (!AgencyCaseloadProjection.ACTIVE.equals(part.getString("state"))
                     || registeredOn == null || registeredOn.isAfter(endOfMonth)) {
