@@ -201,7 +201,9 @@ class ComparisonBrowserTest extends BrowserPlatformTest {
                 + "/status-change-proposals").path("lines")).hasSize(1));
 
         Caseworker auditor = officer("C-auditor-b", CITY, Role.AUDITOR);
-        assertThat(page(auditor, "/comparison")).contains("比对批次").contains(batchId).doesNotContain("batch-upload");
+        // The batch list is a read model of its own; the proposal above may be projected before it.
+        eventually(Duration.ofSeconds(30), () -> assertThat(page(auditor, "/comparison")).contains("比对批次")
+                .contains(batchId).doesNotContain("batch-upload"));
         assertThat(page(auditor, "/comparison/batches/" + batchId)).contains("按月领取基本养老金");
         assertThat(page(auditor, "/comparison/proposals")).contains(caseId).contains("按月领取基本养老金")
                 .doesNotContain("confirm-proposal").doesNotContain("dismiss-proposal");
