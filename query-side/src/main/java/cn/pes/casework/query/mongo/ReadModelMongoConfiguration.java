@@ -26,7 +26,9 @@ public class ReadModelMongoConfiguration {
                                            @Value("${pes.mongo.embedded-port:0}") int embeddedPort,
                                            @Value("${pes.data-dir:./data}") String dataDir,
                                            @Value("${pes.mongo.embedded-cache-mb:" + ReadModelServer.DEFAULT_CACHE_MB + "}")
-                                           int cacheMegabytes) {
+                                           int cacheMegabytes,
+                                           @Value("${pes.mongo.embedded-fill-rate:" + ReadModelServer.DEFAULT_FILL_RATE + "}")
+                                           int fillRate) {
         if (uri != null && !uri.isBlank()) {
             return ReadModelServer.external(uri.trim());
         }
@@ -34,7 +36,7 @@ public class ReadModelMongoConfiguration {
             return ReadModelServer.embeddedInMemory(embeddedPort);
         }
         return ReadModelServer.embeddedFile(Path.of(dataDir, "readmodels", "readmodels.mv"), embeddedPort,
-                                            cacheMegabytes);
+                                            cacheMegabytes, fillRate);
     }
 
     @Bean(destroyMethod = "close")

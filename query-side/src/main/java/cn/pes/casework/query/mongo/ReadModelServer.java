@@ -48,6 +48,15 @@ public final class ReadModelServer implements AutoCloseable {
      * and rewrites, so at 10,000+ persons most reads decoded pages from the file again.
      */
     public static final int DEFAULT_CACHE_MB = 256;
+    /**
+     * How full, in percent, H2 keeps the file's chunks, {@code pes.mongo.embedded-fill-rate}. H2's
+     * default of 90 has its background writer rewrite the live pages of any chunk below 81 % under
+     * load, and a rewrite decodes and re-encodes every document on the page: at 50 queries and 10
+     * contacts a second that was three quarters of all the memory the platform allocated, a young
+     * collection every second, each pausing the queries for 80-250 ms (issue 10's benchmark). At 50
+     * it rewrites only when idle or below a quarter, for a file up to about twice its live data.
+     */
+    public static final int DEFAULT_FILL_RATE = 50;
 
     private final String connectionString;
     private final MongoServer server;
@@ -98,22 +107,26 @@ public final class ReadModelServer implements AutoCloseable {
         return new ReadModelServer(uri, null, null, "external MongoDB");
     }
 
-    /** Starts the embedded server on an H2 file, creating its folder, with the default page cache. */
+    /** Starts the embedded server on an H2 file, creating its folder, with the default page cache and fill rate. */
     public static ReadModelServer embeddedFile(Path file, int port) {
-        return embeddedFile(file, port, DEFAULT_CACHE_MB);
+        return embeddedFile(file, port, DEFAULT_CACHE_MB, DEFAULT_FILL_RATE);
     }
 
     /** Starts the embedded server on an H2 file, creating its folder. */
-    public static ReadModelServer embeddedFile(Path file, int port, int cacheMegabytes) {
+    public static ReadModelServer embeddedFile(Path file, int port, int cacheMegabytes, int fillRate) {
         if (cacheMegabytes < 1) {
             throw new IllegalArgumentException("pes.mongo.embedded-cache-mb must be at least 1");
+        }
+        if (fillRate < 1 || fillRate > 100) {
+            throw new IllegalArgumentException("pes.mongo.embedded-fill-rate must be a percentage from 1 to 100");
         }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the read-model folder " + file.getParent(), e);
         }
-        MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).cacheSize(cacheMegabytes).open();
+        MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).cacheSize(cacheMegabytes)
+                .autoCompactFillRate(fillRate).open();
         H2Backend backend;
         try {
             store.setAutoCommitDelay(TOKEN_AUTO_COMMIT_DELAY_MILLIS);

@@ -38,12 +38,16 @@ class ReadModelServerTest {
     @Test
     void theFileStoreKeepsTheConfiguredPageCache() {
         try (ReadModelServer defaults = ReadModelServer.embeddedFile(dataDir.resolve("a").resolve("readmodels.mv"), 0);
-             ReadModelServer small = ReadModelServer.embeddedFile(dataDir.resolve("b").resolve("readmodels.mv"), 0, 8)) {
+             ReadModelServer small = ReadModelServer.embeddedFile(dataDir.resolve("b").resolve("readmodels.mv"), 0, 8,
+                     ReadModelServer.DEFAULT_FILL_RATE)) {
             assertThat(defaults.pageCacheMegabytes()).isEqualTo(ReadModelServer.DEFAULT_CACHE_MB);
             assertThat(small.pageCacheMegabytes()).isEqualTo(8);
         }
-        assertThatThrownBy(() -> ReadModelServer.embeddedFile(dataDir.resolve("c").resolve("readmodels.mv"), 0, 0))
+        assertThatThrownBy(() -> ReadModelServer.embeddedFile(dataDir.resolve("c").resolve("readmodels.mv"), 0, 0,
+                                                              ReadModelServer.DEFAULT_FILL_RATE))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ReadModelServer.embeddedFile(dataDir.resolve("d").resolve("readmodels.mv"), 0, 8, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("embedded-fill-rate");
     }
 
     @Test
