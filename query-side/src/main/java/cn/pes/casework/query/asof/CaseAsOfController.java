@@ -68,7 +68,7 @@ public class CaseAsOfController {
                            return view;
                        });
         })
-                   // Event store, scratch store and access log all block: keep them off the event loop.
+                   // Event store and access log block: keep them off the event loop.
                    .subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -38,11 +38,18 @@ public class CaseHistoryQueries {
         if (doc == null) {
             return null;
         }
-        List<HistoryEntry> entries = doc.getList("entries", Document.class, List.of()).stream()
-                                        .map(CaseHistoryQueries::toEntry)
-                                        .sorted(Comparator.comparingLong(HistoryEntry::sequence))
-                                        .toList();
-        return new CaseHistoryView(doc.getString("_id"), withFairEntries(query.caseId(), entries));
+        return new CaseHistoryView(doc.getString("_id"), withFairEntries(query.caseId(), caseEntries(doc)));
+    }
+
+    /**
+     * The entries of the case's own events in event order, from its stored history document (also
+     * as-of answers, from a document folded in memory); recruitment fairs' entries are not in it.
+     */
+    public static List<HistoryEntry> caseEntries(Document doc) {
+        return doc.getList("entries", Document.class, List.of()).stream()
+                  .map(CaseHistoryQueries::toEntry)
+                  .sorted(Comparator.comparingLong(HistoryEntry::sequence))
+                  .toList();
     }
 
     /**

@@ -42,7 +42,8 @@ public class CaseSummaryQueries {
         return doc == null ? null : toView(doc);
     }
 
-    CaseView toView(Document doc) {
+    /** The case as its stored summary document shows it (also as-of answers, from a document folded in memory). */
+    public CaseView toView(Document doc) {
         List<Document> spells = doc.getList("spells", Document.class, List.of());
         return new CaseView(doc.getString("_id"),
                             personalData.read(doc, "person"),

@@ -3,6 +3,7 @@ package cn.pes.casework.query.mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 
 /**
@@ -41,6 +42,11 @@ public final class ReadModelStore {
         Document answer = database.runCommand(new Document("count", collection)
                 .append("query", filter.toBsonDocument(Document.class, database.getCodecRegistry())));
         return ((Number) answer.get("n")).longValue();
+    }
+
+    /** The codecs documents are encoded and decoded with on their way to and from the store. */
+    public CodecRegistry codecRegistry() {
+        return database.getCodecRegistry();
     }
 
     public boolean serverSideGuards() {

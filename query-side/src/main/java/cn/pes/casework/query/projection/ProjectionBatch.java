@@ -1,8 +1,6 @@
 package cn.pes.casework.query.projection;
 
 import cn.pes.casework.query.common.Docs;
-import cn.pes.casework.query.mongo.ReadModelStore;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
@@ -65,7 +63,7 @@ final class ProjectionBatch {
         }
     }
 
-    private final ReadModelStore store;
+    private final ProjectionStorage store;
     private final Set<String> batchCaseIds;
     private final Map<DocumentKey, DocumentState> documents = new LinkedHashMap<>();
     private final Map<PartKey, PartState> parts = new LinkedHashMap<>();
@@ -75,7 +73,7 @@ final class ProjectionBatch {
      * @param batchCaseIds the cases the batch's events belong to, whose per-case documents are
      *                     fetched together
      */
-    ProjectionBatch(ReadModelStore store, Set<String> batchCaseIds) {
+    ProjectionBatch(ProjectionStorage store, Set<String> batchCaseIds) {
         this.store = store;
         this.batchCaseIds = batchCaseIds;
     }
@@ -127,7 +125,9 @@ final class ProjectionBatch {
             state = documents.get(key);
         }
         if (state == null) {
-            state = documentState(store.collection(collection).find(Filters.eq("_id", id)).first());
+            Document[] stored = new Document[1];
+            store.find(collection, List.of(id), found -> stored[0] = found);
+            state = documentState(stored[0]);
             documents.put(key, state);
         }
         return state;
@@ -140,7 +140,7 @@ final class ProjectionBatch {
         for (int from = 0; from < ids.size(); from += READ_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
             Set<String> missing = new HashSet<>(chunk);
-            store.collection(collection).find(Filters.in("_id", chunk)).forEach(document -> {
+            store.find(collection, chunk, document -> {
                 String id = document.getString("_id");
                 missing.remove(id);
                 documents.put(new DocumentKey(collection, id), documentState(document));
@@ -166,7 +166,7 @@ final class ProjectionBatch {
         List<String> ids = new ArrayList<>(byId.keySet());
         for (int from = 0; from < ids.size(); from += READ_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
-            store.collection(collection).find(Filters.in("_id", chunk)).forEach(stored -> {
+            store.find(collection, chunk, stored -> {
                 PartState state = byId.get(stored.getString("_id"));
                 if (state != null) {
                     state.part = Docs.subDocument(stored, SharedDocuments.PART);
@@ -220,9 +220,9 @@ final class ProjectionBatch {
         if (sharedWrites.isEmpty() && caseWrites.isEmpty()) {
             return;
         }
-        sharedWrites.forEach((collection, writes) -> GuardedUpsert.execute(store.collection(collection), writes));
-        caseWrites.forEach((collection, writes) -> GuardedUpsert.execute(store.collection(collection), writes));
-        store.makeDurable();
+        sharedWrites.forEach(store::write);
+        caseWrites.forEach(store::write);
+        store.commit();
         parts.values().forEach(state -> state.dirty = false);
         documents.values().forEach(state -> state.dirty = false);
     }

@@ -9,6 +9,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
@@ -35,9 +36,14 @@ public class ProjectionWriter {
 
     private static final String BATCH_RESOURCE = ProjectionWriter.class.getName() + ".batch";
 
-    private final ReadModelStore store;
+    private final ProjectionStorage store;
 
+    @Autowired
     public ProjectionWriter(ReadModelStore store) {
+        this(ProjectionStorage.of(store));
+    }
+
+    public ProjectionWriter(ProjectionStorage store) {
         this.store = store;
     }
 
@@ -86,7 +92,7 @@ public class ProjectionWriter {
      */
     public void drop(String... collections) {
         for (String collection : collections) {
-            store.collection(collection).drop();
+            store.drop(collection);
         }
     }
 

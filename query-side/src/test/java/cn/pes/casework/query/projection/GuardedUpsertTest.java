@@ -88,8 +88,8 @@ class GuardedUpsertTest {
         new ProjectionWriter(store).updateDocument("docs", "case-1", 1, doc -> doc.put("value", "one"));
         new ProjectionWriter(store).updatePart("shared", "A", null, "case-1", 1, part -> new Document("n", 1));
 
-        ProjectionBatch stale = new ProjectionBatch(store, java.util.Set.of());
-        ProjectionBatch current = new ProjectionBatch(store, java.util.Set.of());
+        ProjectionBatch stale = new ProjectionBatch(ProjectionStorage.of(store), java.util.Set.of());
+        ProjectionBatch current = new ProjectionBatch(ProjectionStorage.of(store), java.util.Set.of());
         assertThat(stale.findPart("shared", "A", "case-1").getInteger("n")).isEqualTo(1);
         stale.updateDocument("docs", "case-1", 2, doc -> doc.put("value", "two"));
         stale.updatePart("shared", "A", null, "case-1", 2, part -> new Document("n", 2));
@@ -105,7 +105,7 @@ class GuardedUpsertTest {
 
     @Test
     void aBatchIsReadOnceAndWrittenWithOneCommandPerCollection() {
-        ProjectionBatch batch = new ProjectionBatch(fixture.store(false), java.util.Set.of());
+        ProjectionBatch batch = new ProjectionBatch(ProjectionStorage.of(fixture.store(false)), java.util.Set.of());
         for (int sequence = 0; sequence < 50; sequence++) {
             int n = sequence;
             batch.updateDocument("docs", "case-" + (sequence % 5), sequence, doc -> doc.put("n", n));
