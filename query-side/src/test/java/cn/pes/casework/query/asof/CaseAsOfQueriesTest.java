@@ -226,6 +226,28 @@ class CaseAsOfQueriesTest extends ProjectionTestBase {
         }
     }
 
+    /**
+     * Between any two events the whole stream is folded on from the recorded selection's fold; what it
+     * gives (today's agency, the entries learned later) must be what the live projections give.
+     */
+    @Test
+    void atEveryMomentTheWholeStreamFoldsAsTheLiveProjectionsFoldIt() {
+        projections.deliver(script.toArray(DomainEventMessage[]::new));
+        CaseView live = projections.caseSummary.handle(new FindCaseQuery(events.caseId()));
+        List<HistoryEntry> liveHistory = projections.caseHistory.handle(new FindCaseHistoryQuery(events.caseId())).entries();
+
+        for (int i = 1; i < script.size(); i++) {
+            Instant between = script.get(i).getTimestamp().minusMillis(1);
+            for (TimeBasis basis : TimeBasis.values()) {
+                CaseAsOfView view = queries.handle(new FindCaseAsOfQuery(events.caseId(), between, basis));
+                assertThat(view.currentAgencyId()).as("before event %d, %s", i, basis).isEqualTo(live.agencyId());
+                assertThat(view.eventsRead()).isEqualTo(script.size());
+                view.learnedLater().forEach(entry -> assertThat(liveHistory).contains(entry));
+                assertThat(liveHistory).containsAll(view.history());
+            }
+        }
+    }
+
     /** The query bus calls handlers inside a unit of work; the rebuilds must not share its batch. */
     @Test
     void insideTheQueryBusesUnitOfWorkTheAnswerIsTheSame() {
