@@ -112,7 +112,16 @@ public class CaseAsOfQueries {
         return thread;
     });
 
+    /** The documents of the last fold are dropped with the answer: they hold the person's data (sealed) and can be large. */
     private CaseAsOfView rebuild(FindCaseAsOfQuery query) {
+        try {
+            return rebuildFolding(query);
+        } finally {
+            folders.get().documents.clear();
+        }
+    }
+
+    private CaseAsOfView rebuildFolding(FindCaseAsOfQuery query) {
         TimeBasis basis = query.basis() == null ? TimeBasis.RECORDED : query.basis();
         List<DomainEventMessage<?>> events = readAll(query.caseId());
         if (events.isEmpty()) {
