@@ -247,8 +247,9 @@ public class CaseAsOfQueries {
     }
 
     /**
-     * The projections of one rebuild thread, over documents emptied before each fold from nothing. Kept, not made
-     * per fold: inspecting a projection's handlers was 40 % of an answer's time (issue 10's profile).
+     * The projections of one rebuild thread, over documents emptied before each fold from nothing.
+     * Kept, not made per fold: inspecting a projection's handlers was 40 % of an answer's time (issue
+     * 10's profile).
      */
     private final ThreadLocal<Folder> folders;
 

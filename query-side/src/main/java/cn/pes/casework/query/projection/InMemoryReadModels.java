@@ -39,6 +39,11 @@ public final class InMemoryReadModels implements ProjectionStorage {
         return documents == null ? null : documents.get(id);
     }
 
+    /**
+     * Hands over the stored instances, not copies as a store's reads are: a batch changes what it read in
+     * place and then writes it back, and here nothing reads a document between the two (one fold at a
+     * time, read after its batch wrote), so a copy would only cost.
+     */
     @Override
     public void find(String collection, List<String> ids, Consumer<Document> found) {
         ids.forEach(id -> {
