@@ -2,6 +2,8 @@ package cn.pes.casework.platform;
 
 import cn.pes.casework.platform.support.Caseworker;
 import cn.pes.casework.platform.support.TestIds;
+import cn.pes.casework.query.catchup.CatchUpModule;
+import cn.pes.casework.query.catchup.ReadModelCatchUp;
 import cn.pes.casework.query.projection.ProjectionProcessingConfiguration;
 import cn.pes.casework.query.projection.ReadModelLayout;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,11 +14,11 @@ import org.bson.Document;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static cn.pes.casework.platform.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadModelRebuildTest {
 
-    @Test
-    void deletedReadModelsAreRebuiltIdenticallyFromTheEvents() throws IOException {
+    /** The processors alone, or the catch-up (one read of the stream for all read models) taking every group. */
+    private static final String PROCESSORS = "--pes.projections.catch-up.enabled=false";
+    private static final String CATCH_UP = "--pes.projections.catch-up.min-events=1";
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {PROCESSORS, CATCH_UP})
+    void deletedReadModelsAreRebuiltIdenticallyFromTheEvents(String rebuild) throws Exception {
         String dataDir = PlatformTestConfiguration.freshDataDir("pes-rebuild-");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         YearMonth month = YearMonth.from(today);
@@ -73,7 +81,8 @@ class ReadModelRebuildTest {
 
         FileSystemUtils.deleteRecursively(Path.of(dataDir, "readmodels"));
 
-        try (ConfigurableApplicationContext second = RestartTest.start(dataDir)) {
+        try (ConfigurableApplicationContext second = RestartTest.start(dataDir, rebuild)) {
+            assertCaughtUpBy(second, rebuild);
             Caseworker caseworker = RestartTest.caseworker(second);
             List<String> cases = new ArrayList<>();
             before.keySet().stream().filter(key -> key.startsWith("case:"))
@@ -126,9 +135,9 @@ class ReadModelRebuildTest {
      * documents would not be understood. Layout 1 (shared documents whole, before issue 10's fifth slice)
      * has no layout record; layout 2 (a ledger's parts by case, before its sixth) has one.
      */
-    @ParameterizedTest(name = "layout {0}")
-    @ValueSource(ints = {1, 2})
-    void readModelsOfAnOlderLayoutAreRebuiltAtStart(int olderLayout) {
+    @ParameterizedTest(name = "layout {0}, {1}")
+    @CsvSource({"1, " + PROCESSORS, "2, " + PROCESSORS, "2, " + CATCH_UP})
+    void readModelsOfAnOlderLayoutAreRebuiltAtStart(int olderLayout, String rebuild) throws Exception {
         String dataDir = PlatformTestConfiguration.freshDataDir("pes-layout-");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         YearMonth month = YearMonth.from(today);
@@ -168,13 +177,26 @@ class ReadModelRebuildTest {
             readModels.getCollection("cases").updateMany(new Document(), new Document("$set", new Document("status", "CANCELLED")));
         }
 
-        try (ConfigurableApplicationContext second = RestartTest.start(dataDir)) {
+        try (ConfigurableApplicationContext second = RestartTest.start(dataDir, rebuild)) {
+            assertCaughtUpBy(second, rebuild);
             Caseworker caseworker = RestartTest.caseworker(second);
             eventually(() -> assertThat(views(caseworker, cases, month)).isEqualTo(before));
             MongoDatabase readModels = second.getBean("readModelMongoClient", MongoClient.class).getDatabase("casework");
             assertThat(readModels.getCollection("tracking_ledgers").find(new Document("_id", oldLedgerId)).first()).isNull();
             assertThat(readModels.getCollection(ReadModelLayout.COLLECTION).find().first().getInteger("version"))
                     .isEqualTo(ReadModelLayout.CURRENT);
+        }
+    }
+
+    /** With the catch-up on, it took every read model; with it off, it ran none. */
+    private static void assertCaughtUpBy(ConfigurableApplicationContext context, String rebuild) throws Exception {
+        ReadModelCatchUp.Outcome outcome = context.getBean(CatchUpModule.class).lastRun().get(2, TimeUnit.MINUTES);
+        if (rebuild.equals(CATCH_UP)) {
+            assertThat(outcome.completed()).isTrue();
+            assertThat(outcome.caughtUp()).containsExactlyInAnyOrderElementsOf(ProjectionProcessingConfiguration.PROCESSING_GROUPS);
+            assertThat(outcome.events()).isPositive();
+        } else {
+            assertThat(outcome).isNull();
         }
     }
 

@@ -12,7 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static cn.pes.casework.platform.support.Eventually.eventually;
@@ -58,9 +60,11 @@ class RestartTest {
         }
     }
 
-    static ConfigurableApplicationContext start(String dataDir) {
+    static ConfigurableApplicationContext start(String dataDir, String... options) {
         // Command-line arguments: they outrank platform.yml, unlike the builder's default properties.
-        return PlatformApplication.application().run("--server.port=0", "--pes.data-dir=" + dataDir);
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--pes.data-dir=" + dataDir));
+        args.addAll(List.of(options));
+        return PlatformApplication.application().run(args.toArray(String[]::new));
     }
 
     static Caseworker caseworker(ConfigurableApplicationContext context) {

@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.MetaData;
+import cn.pes.casework.query.catchup.CatchUpModule;
 import cn.pes.casework.query.projection.ProjectionProcessingConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,8 @@ import java.util.stream.Collectors;
  *
  * <p>For a large city {@code pes.demo.projections-during-load=false} stops the read models' processors
  * while the commands go in and starts them afterwards: they then catch up in full batches, which is the
- * same work as a rebuild and much cheaper than following the load event by event on a small machine.
+ * same work as a rebuild and much cheaper than following the load event by event on a small machine,
+ * and with the catch-up ({@link CatchUpModule}) one read of the stream feeds them all.
  */
 @Component
 public class DemoCityLoader {
@@ -65,6 +67,7 @@ public class DemoCityLoader {
     private final int parallelCases;
     private final CompletableFuture<Result> completion = new CompletableFuture<>();
     private EventProcessingConfiguration processing;
+    private CatchUpModule catchUp;
     @Value("${pes.demo.projections-during-load:true}")
     private boolean projectionsDuringLoad = true;
 
@@ -83,6 +86,11 @@ public class DemoCityLoader {
     @Autowired(required = false)
     void setProcessing(EventProcessingConfiguration processing) {
         this.processing = processing;
+    }
+
+    @Autowired(required = false)
+    void setCatchUp(CatchUpModule catchUp) {
+        this.catchUp = catchUp;
     }
 
     /**
@@ -152,6 +160,10 @@ public class DemoCityLoader {
             }
             return send(plan);
         } finally {
+            if (!paused.isEmpty() && catchUp != null) {
+                // With one read of the stream for all of them; the processors wait for its claims.
+                catchUp.catchUp(ProjectionProcessingConfiguration.PROCESSING_GROUPS);
+            }
             paused.forEach(EventProcessor::start);
         }
     }

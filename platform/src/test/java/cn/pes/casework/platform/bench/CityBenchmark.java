@@ -251,7 +251,8 @@ class CityBenchmark {
             long head = head(platform.getBean(EventStore.class));
             long started = System.nanoTime();
             HeapSampler heap = HeapSampler.start();
-            if (buildMinutes != null && !caughtUpWithin(platform, Duration.ofMinutes(buildMinutes))) {
+            // Without a limit it waits as long as a fresh load's build may take.
+            if (!caughtUpWithin(platform, buildMinutes != null ? Duration.ofMinutes(buildMinutes) : Duration.ofHours(3))) {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 long reached = minimumPosition(platform);
                 print("load: build of all %d read models %s stopped after %.0f s at position %d of %d: %d positions in"

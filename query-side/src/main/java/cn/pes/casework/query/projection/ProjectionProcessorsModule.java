@@ -72,7 +72,7 @@ public class ProjectionProcessorsModule implements ConfigurerModule {
             processing.registerHandlerInterceptor(group, config -> writer.flushAtEndOfBatch());
         }
         // Just before the processors start, so that none applies an event to documents of an old layout.
-        configurer.onInitialize(config -> config.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () ->
+        configurer.onInitialize(config -> config.onStart(Phase.INBOUND_EVENT_CONNECTORS - 2, () ->
                 new ReadModelLayout(client.getDatabase(database), TOKEN_COLLECTION, clock)
                         .upgrade(config, processingGroups)));
     }

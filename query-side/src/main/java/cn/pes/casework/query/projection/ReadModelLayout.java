@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,12 @@ public final class ReadModelLayout {
                 Optional<StreamingEventProcessor> processor =
                         config.eventProcessingConfiguration().eventProcessor(group, StreamingEventProcessor.class);
                 processor.filter(StreamingEventProcessor::supportsReset).ifPresent(StreamingEventProcessor::resetTokens);
+                // A reset claims every segment to read its token and keeps the claims; let go of them, so that
+                // the catch-up (one read of the stream for every group) can take the group before its processor.
+                TokenStore tokens = config.eventProcessingConfiguration().tokenStore(group);
+                for (int segment : tokens.fetchSegments(group)) {
+                    tokens.releaseClaim(group, segment);
+                }
             }
         }
         if (stored == CURRENT && database.getCollection(COLLECTION).find(new Document("_id", ID)).first() != null) {

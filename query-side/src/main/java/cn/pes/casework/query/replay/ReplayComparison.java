@@ -74,7 +74,8 @@ public class ReplayComparison {
         }
     }
 
-    String digest(Document document) {
+    /** The document's canonical form, digested (see the class comment). */
+    public String digest(Document document) {
         StringBuilder canonical = new StringBuilder();
         append(canonical, document);
         try {

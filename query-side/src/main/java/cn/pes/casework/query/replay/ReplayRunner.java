@@ -147,7 +147,7 @@ public final class ReplayRunner {
     }
 
     /** The batch in one unit of work, the writer flushing at its last event (as ProjectionProcessorsModule sets up). */
-    static void deliver(AnnotationEventHandlerAdapter adapter, ProjectionWriter writer, List<EventMessage<?>> batch) {
+    public static void deliver(AnnotationEventHandlerAdapter adapter, ProjectionWriter writer, List<EventMessage<?>> batch) {
         if (batch.isEmpty()) {
             return;
         }

@@ -58,7 +58,7 @@ import java.util.Set;
  * So the county 990101's November ledger as known at {@link #CUT_OFF} (11-15 00:00 UTC) has p-1 and s-1;
  * the whole history has p-1, s-1, q-2 and p-2.
  */
-final class ReplayHistory {
+public final class ReplayHistory {
 
     static final Instant CUT_OFF = Instant.parse("2026-11-15T00:00:00Z");
     static final String COUNTY = JobIntroductionStory.COUNTY;
@@ -69,9 +69,9 @@ final class ReplayHistory {
     final CaseEvents r = CaseEvents.newCase();
     final CaseEvents s = CaseEvents.newCase();
     final CaseEvents t = CaseEvents.newCase();
-    final List<DomainEventMessage<?>> events = new ArrayList<>();
+    public final List<DomainEventMessage<?>> events = new ArrayList<>();
 
-    ReplayHistory() {
+    public ReplayHistory() {
         events.addAll(new JobIntroductionStory().history());
         events.add(p.next(p.openedWithKey(CaseEvents.person("110105198001010011", "赵一"))));
         events.add(p.next(p.registered(1, LocalDate.of(2026, 10, 8), CaseEvents.STREET_AGENCY)));
@@ -141,7 +141,7 @@ final class ReplayHistory {
     }
 
     /** An event store holding the history, in this order. */
-    EmbeddedEventStore store() {
+    public EmbeddedEventStore store() {
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         store.publish(events);
         return store;

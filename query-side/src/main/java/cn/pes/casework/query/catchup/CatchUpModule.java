@@ -1,0 +1,169 @@
+package cn.pes.casework.query.catchup;
+
+import cn.pes.casework.query.catchup.ReadModelCatchUp.ClaimedGroup;
+import cn.pes.casework.query.catchup.ReadModelCatchUp.Outcome;
+import cn.pes.casework.query.mongo.ReadModelStore;
+import cn.pes.casework.query.projection.ProjectionProcessingConfiguration;
+import cn.pes.casework.query.projection.ProjectionProcessorsModule;
+import cn.pes.casework.query.projection.ProjectionStorage;
+import cn.pes.casework.query.replay.ReplayTargets;
+import com.mongodb.client.MongoClient;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.lifecycle.Phase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs {@link ReadModelCatchUp} for the read models' processing groups: at every start, just before the
+ * processors start, and on demand ({@link #catchUp}, e.g. after the demo city's load with the processors
+ * stopped). A run goes on in the background; the platform serves meanwhile, and the read models it
+ * builds fill up as they would under their processors.
+ *
+ * <p>Settings: {@code pes.projections.catch-up.enabled} (true), {@code .min-events} (10,000: a group
+ * less far behind is left to its processor), {@code .chunk-size} (2,000 events), {@code .threads} (4).
+ */
+@Component
+public class CatchUpModule implements ConfigurerModule {
+
+    private static final Logger log = LoggerFactory.getLogger(CatchUpModule.class);
+    /** Processors count a claim older than 10 s (the token store's default) as abandoned. */
+    private static final long EXTEND_CLAIMS_SECONDS = 3;
+    private static final long STOP_WAIT_SECONDS = 120;
+
+    private final MongoClient client;
+    private final String database;
+    private final ReadModelStore store;
+    private final ReplayTargets targets;
+    private final boolean enabled;
+    private final ReadModelCatchUp.Settings settings;
+    private final int initialSegments;
+    private volatile Configuration config;
+    private volatile boolean stopping;
+    private volatile CompletableFuture<Outcome> current = CompletableFuture.completedFuture(null);
+
+    public CatchUpModule(@Qualifier("readModelMongoClient") MongoClient client,
+                         @Value("${pes.mongo.database:casework}") String database,
+                         ReadModelStore store,
+                         ReplayTargets targets,
+                         @Value("${pes.projections.catch-up.enabled:true}") boolean enabled,
+                         @Value("${pes.projections.catch-up.min-events:10000}") long minEvents,
+                         @Value("${pes.projections.catch-up.chunk-size:2000}") int chunkSize,
+                         @Value("${pes.projections.catch-up.threads:4}") int threads,
+                         @Value("${pes.projections.initial-segments:4}") int initialSegments) {
+        this.client = client;
+        this.database = database;
+        this.store = store;
+        this.targets = targets;
+        this.enabled = enabled;
+        this.settings = new ReadModelCatchUp.Settings(minEvents, chunkSize, threads);
+        this.initialSegments = initialSegments;
+    }
+
+    @Override
+    public void configureModule(Configurer configurer) {
+        if (!enabled) {
+            return;
+        }
+        // After the read-model layout check (which may reset every group), before the processors start.
+        configurer.onInitialize(configuration -> {
+            configuration.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
+                this.config = configuration;
+                catchUp(ProjectionProcessingConfiguration.PROCESSING_GROUPS);
+            });
+            configuration.onShutdown(Phase.INBOUND_EVENT_CONNECTORS + 1, this::stop);
+        });
+    }
+
+    /**
+     * Claims the groups that qualify and catches them up in the background; the processors of the
+     * others (and of these, once done) go on as usual. Returns at once.
+     *
+     * @return the run's outcome when done; null if nothing qualified or catch-up is off
+     */
+    public synchronized CompletableFuture<Outcome> catchUp(List<String> groups) {
+        Configuration configuration = config;
+        if (!enabled || configuration == null || stopping || !current.isDone()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        ReadModelCatchUp catchUp = new ReadModelCatchUp(configuration.eventStore(), tokenStore(configuration),
+                                                        ProjectionStorage.of(store), store::makeDurable, targets,
+                                                        settings);
+        List<ClaimedGroup> claimed = catchUp.claim(groups, initialSegments);
+        if (claimed.isEmpty()) {
+            current = CompletableFuture.completedFuture(null);
+            return current;
+        }
+        ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(threads("read-model-catch-up-claims"));
+        keeper.scheduleWithFixedDelay(() -> catchUp.extendClaims(claimed), EXTEND_CLAIMS_SECONDS,
+                                      EXTEND_CLAIMS_SECONDS, TimeUnit.SECONDS);
+        ExecutorService workers = Executors.newFixedThreadPool(settings.threads(), threads("read-model-catch-up-worker"));
+        CompletableFuture<Outcome> run = new CompletableFuture<>();
+        Thread reader = threads("read-model-catch-up").newThread(() -> {
+            try {
+                run.complete(catchUp.run(claimed, workers, () -> !stopping));
+            } catch (Throwable e) {
+                log.error("Read-model catch-up failed; the processors take over from the last stored tokens", e);
+                run.completeExceptionally(e);
+            } finally {
+                workers.shutdownNow();
+                keeper.shutdownNow();
+                catchUp.release(claimed);
+            }
+        });
+        current = run;
+        reader.start();
+        return run;
+    }
+
+    /** The last run started (its outcome null if none qualified), or a completed null if none ran. */
+    public CompletableFuture<Outcome> lastRun() {
+        return current;
+    }
+
+    private void stop() {
+        stopping = true;
+        try {
+            current.handle((outcome, failure) -> null).get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("Read-model catch-up did not stop within {} s: {}", STOP_WAIT_SECONDS, e.getClass().getSimpleName());
+        }
+    }
+
+    /** The processors' tokens under an owner of their own: its claims keep this node's processors off too. */
+    private MongoTokenStore tokenStore(Configuration configuration) {
+        return MongoTokenStore.builder()
+                              .mongoTemplate(DefaultMongoTemplate.builder()
+                                                                 .mongoDatabase(client, database)
+                                                                 .trackingTokensCollectionName(ProjectionProcessorsModule.TOKEN_COLLECTION)
+                                                                 .build())
+                              .serializer(configuration.serializer())
+                              .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/read-model-catch-up")
+                              .build();
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
