@@ -11,7 +11,7 @@ import java.nio.file.Files;
 
 /** A clock the tests set; both sides take "today" from it. */
 @TestConfiguration(proxyBeanMethods = false)
-class PlatformTestConfiguration {
+public class PlatformTestConfiguration {
 
     @Bean
     @Primary
@@ -19,7 +19,7 @@ class PlatformTestConfiguration {
         return new MutableClock(CaseLifecycleFlow.NOW);
     }
 
-    static String freshDataDir(String prefix) {
+    public static String freshDataDir(String prefix) {
         try {
             return Files.createTempDirectory(prefix).toString();
         } catch (IOException e) {

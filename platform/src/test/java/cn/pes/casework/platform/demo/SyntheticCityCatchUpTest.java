@@ -3,6 +3,7 @@ package cn.pes.casework.platform.demo;
 import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
 import cn.pes.casework.events.tracking.TrackingLedgerView;
 import cn.pes.casework.platform.PlatformApplication;
+import cn.pes.casework.platform.PlatformTestConfiguration;
 import cn.pes.casework.query.catchup.CatchUpModule;
 import cn.pes.casework.query.catchup.ReadModelCatchUp;
 import cn.pes.casework.query.projection.ProjectionProcessingConfiguration;
@@ -18,9 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -46,12 +44,8 @@ class SyntheticCityCatchUpTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        try {
-            String dir = Files.createTempDirectory("pes-demo-catch-up-").toString();
-            registry.add("pes.data-dir", () -> dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String dir = PlatformTestConfiguration.freshDataDir("pes-demo-catch-up-");
+        registry.add("pes.data-dir", () -> dir);
     }
 
     @Autowired

@@ -14,6 +14,7 @@ import cn.pes.casework.events.subsidy.FindCaseSubsidiesQuery;
 import cn.pes.casework.events.subsidy.SubsidyStage;
 import cn.pes.casework.events.subsidy.SubmitCertificateCommand;
 import cn.pes.casework.platform.PlatformApplication;
+import cn.pes.casework.platform.PlatformTestConfiguration;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.events.statistics.AreaStatistics;
 import cn.pes.casework.events.statistics.FindAreaStatisticsQuery;
@@ -30,9 +31,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -54,12 +52,8 @@ class SyntheticCityPlatformTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        try {
-            String dir = Files.createTempDirectory("pes-demo-city-").toString();
-            registry.add("pes.data-dir", () -> dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String dir = PlatformTestConfiguration.freshDataDir("pes-demo-city-");
+        registry.add("pes.data-dir", () -> dir);
     }
 
     @Autowired
