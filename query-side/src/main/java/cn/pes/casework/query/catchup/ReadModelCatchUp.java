@@ -166,6 +166,9 @@ public final class ReadModelCatchUp {
     /** Keeps the claims alive while a chunk takes its time; call every few seconds from another thread. */
     public void extendClaims(List<ClaimedGroup> groups) {
         for (ClaimedGroup group : groups) {
+            if (released.contains(group.name())) {
+                continue;
+            }
             for (int segment : group.segments().keySet()) {
                 try {
                     tokens.extendClaim(group.name(), segment);
