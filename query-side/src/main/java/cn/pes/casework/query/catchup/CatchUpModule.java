@@ -11,7 +11,6 @@ import com.mongodb.client.MongoClient;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.lifecycle.Phase;
 import org.slf4j.Logger;
@@ -148,14 +147,8 @@ public class CatchUpModule implements ConfigurerModule {
 
     /** The processors' tokens under an owner of their own: its claims keep this node's processors off too. */
     private MongoTokenStore tokenStore(Configuration configuration) {
-        return MongoTokenStore.builder()
-                              .mongoTemplate(DefaultMongoTemplate.builder()
-                                                                 .mongoDatabase(client, database)
-                                                                 .trackingTokensCollectionName(ProjectionProcessorsModule.TOKEN_COLLECTION)
-                                                                 .build())
-                              .serializer(configuration.serializer())
-                              .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/read-model-catch-up")
-                              .build();
+        return ProjectionProcessorsModule.tokenStore(client, database, configuration.serializer(),
+                                                     ManagementFactory.getRuntimeMXBean().getName() + "/read-model-catch-up");
     }
 
     private static ThreadFactory threads(String name) {

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
 
 import java.time.Clock;
 import java.util.List;
@@ -83,17 +84,28 @@ public class ProjectionProcessorsModule implements ConfigurerModule {
             synchronized (this) {
                 store = tokenStore;
                 if (store == null) {
-                    store = MongoTokenStore.builder()
-                                           .mongoTemplate(DefaultMongoTemplate.builder()
-                                                                              .mongoDatabase(client, database)
-                                                                              .trackingTokensCollectionName(TOKEN_COLLECTION)
-                                                                              .build())
-                                           .serializer(config.serializer())
-                                           .build();
+                    store = tokenStore(client, database, config.serializer(), null);
                     tokenStore = store;
                 }
             }
         }
         return store;
+    }
+
+    /**
+     * The processors' tokens in the read-model database, claimed under {@code owner} (null: the
+     * store's default, this JVM's name, as the processors use it).
+     */
+    public static MongoTokenStore tokenStore(MongoClient client, String database, Serializer serializer, String owner) {
+        MongoTokenStore.Builder builder = MongoTokenStore.builder()
+                                                         .mongoTemplate(DefaultMongoTemplate.builder()
+                                                                                            .mongoDatabase(client, database)
+                                                                                            .trackingTokensCollectionName(TOKEN_COLLECTION)
+                                                                                            .build())
+                                                         .serializer(serializer);
+        if (owner != null) {
+            builder.nodeId(owner);
+        }
+        return builder.build();
     }
 }

@@ -24,7 +24,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
@@ -84,14 +83,8 @@ class ReadModelCatchUpTest extends ProjectionTestBase {
     }
 
     private MongoTokenStore tokenStore(String owner) {
-        return MongoTokenStore.builder()
-                              .mongoTemplate(DefaultMongoTemplate.builder()
-                                                                 .mongoDatabase(fixture.client(), ReadModelFixture.DATABASE)
-                                                                 .trackingTokensCollectionName(ProjectionProcessorsModule.TOKEN_COLLECTION)
-                                                                 .build())
-                              .serializer(JacksonSerializer.defaultSerializer())
-                              .nodeId(owner)
-                              .build();
+        return ProjectionProcessorsModule.tokenStore(fixture.client(), ReadModelFixture.DATABASE,
+                                                     JacksonSerializer.defaultSerializer(), owner);
     }
 
     private ReadModelCatchUp catchUp(long minEvents, int chunkSize) {
