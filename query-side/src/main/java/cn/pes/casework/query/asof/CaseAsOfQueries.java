@@ -21,9 +21,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.DefaultInterceptorChain;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.codecs.configuration.CodecRegistry;
@@ -270,16 +267,10 @@ public class CaseAsOfQueries {
     /** One batch, as a pooled streaming processor runs it: the writer buffers and writes once at the end. */
     private static void deliver(ProjectionWriter writer, AnnotationEventHandlerAdapter adapter,
                                 List<DomainEventMessage<?>> events) {
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(events));
-        ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(
-                unitOfWork, List.of(writer.flushAtEndOfBatch()), message -> {
-            if (adapter.canHandle(message)) {
-                adapter.handle(message);
-            }
-            return null;
-        }).proceed());
-        if (result.isExceptional()) {
-            throw new IllegalStateException("Rebuilding a case at a past moment failed", result.exceptionResult());
+        try {
+            writer.deliverBatch(adapter, events);
+        } catch (ProjectionWriter.BatchFailedException e) {
+            throw new IllegalStateException("Rebuilding a case at a past moment failed", e.getCause());
         }
     }
 

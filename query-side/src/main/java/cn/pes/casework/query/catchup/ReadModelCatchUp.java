@@ -2,7 +2,6 @@ package cn.pes.casework.query.catchup;
 
 import cn.pes.casework.query.projection.ProjectionStorage;
 import cn.pes.casework.query.projection.ProjectionWriter;
-import cn.pes.casework.query.replay.ReplayRunner;
 import cn.pes.casework.query.replay.ReplayTargets;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -314,7 +313,7 @@ public final class ReadModelCatchUp {
                     unseen.add(event);
                 }
             }
-            ReplayRunner.deliver(adapter, writer, unseen);
+            writer.deliverBatch(adapter, unseen);
         }
 
         void advanceTo(TrackingToken last) {

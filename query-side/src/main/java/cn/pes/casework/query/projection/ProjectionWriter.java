@@ -1,10 +1,13 @@
 package cn.pes.casework.query.projection;
 
 import cn.pes.casework.query.mongo.ReadModelStore;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -105,6 +108,38 @@ public class ProjectionWriter {
             }
             return result;
         };
+    }
+
+    /**
+     * Hands the events to the projection behind {@code adapter} as one batch, the way a pooled streaming
+     * processor's work package runs one: in a {@link BatchingUnitOfWork}, with this writer's flush at its
+     * end, so that its changes are one bulk write per collection. For the projections fed outside a
+     * processor (replays, the catch-up, as-of folds).
+     *
+     * @throws BatchFailedException if a handler or the flush failed; nothing after the failure is applied
+     */
+    public void deliverBatch(AnnotationEventHandlerAdapter adapter, List<? extends EventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(events));
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(
+                unitOfWork, List.of(flushAtEndOfBatch()), message -> {
+            if (adapter.canHandle(message)) {
+                adapter.handle(message);
+            }
+            return null;
+        }).proceed());
+        if (result.isExceptional()) {
+            throw new BatchFailedException(result.exceptionResult());
+        }
+    }
+
+    /** A projection, or the writes at the end of its batch, failed on a batch fed by {@link #deliverBatch}. */
+    public static final class BatchFailedException extends RuntimeException {
+        BatchFailedException(Throwable cause) {
+            super(cause == null ? "projection batch failed" : cause.getClass().getName(), cause);
+        }
     }
 
     /** Writes the changes buffered in the given unit of work. */

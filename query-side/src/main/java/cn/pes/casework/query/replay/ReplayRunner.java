@@ -7,10 +7,7 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.DefaultInterceptorChain;
-import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * Feeds the event history to one fresh projection instance, the way a pooled streaming processor
- * feeds a live one: in batches, each in a {@link BatchingUnitOfWork} with the writer's flush at its
- * end, so the projection's changes are one bulk write per collection and batch.
+ * feeds a live one: in batches, each in a {@code BatchingUnitOfWork} with the writer's flush at its
+ * end ({@link ProjectionWriter#deliverBatch}), so the projection's changes are one bulk write per collection and batch.
  *
  * <p>The history is read from the tail up to the head captured when the replay starts; events
  * appended later are not part of it. A cut-off ({@code recordedUpTo}) filters rather than stops:
@@ -146,21 +143,12 @@ public final class ReplayRunner {
         return new Progress(read, applied, Math.max(total, read), Math.round(perSecond * 10) / 10.0, eta);
     }
 
-    /** The batch in one unit of work, the writer flushing at its last event (as ProjectionProcessorsModule sets up). */
-    public static void deliver(AnnotationEventHandlerAdapter adapter, ProjectionWriter writer, List<EventMessage<?>> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(batch));
-        ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(
-                unitOfWork, List.of(writer.flushAtEndOfBatch()), message -> {
-            if (adapter.canHandle(message)) {
-                adapter.handle(message);
-            }
-            return null;
-        }).proceed());
-        if (result.isExceptional()) {
-            throw new ReplayFailedException(result.exceptionResult());
+    /** The batch as a processor runs it ({@link ProjectionWriter#deliverBatch}); a failure is the replay's. */
+    private static void deliver(AnnotationEventHandlerAdapter adapter, ProjectionWriter writer, List<EventMessage<?>> batch) {
+        try {
+            writer.deliverBatch(adapter, batch);
+        } catch (ProjectionWriter.BatchFailedException e) {
+            throw new ReplayFailedException(e.getCause());
         }
     }
 

@@ -3,9 +3,6 @@ package cn.pes.casework.query.support;
 import cn.pes.casework.query.projection.ProjectionWriter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.messaging.DefaultInterceptorChain;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
 import java.util.Collection;
 import java.util.List;
@@ -43,17 +40,7 @@ public final class ProjectionGroups {
     /** The events as one batch per group. */
     public void deliverBatch(List<? extends EventMessage<?>> messages) {
         for (AnnotationEventHandlerAdapter adapter : groups) {
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(messages));
-            ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(
-                    unitOfWork, List.of(writer.flushAtEndOfBatch()), message -> {
-                if (adapter.canHandle(message)) {
-                    adapter.handle(message);
-                }
-                return null;
-            }).proceed());
-            if (result.isExceptional()) {
-                throw new IllegalStateException(result.exceptionResult());
-            }
+            writer.deliverBatch(adapter, messages);
         }
     }
 }
