@@ -98,6 +98,59 @@ final class KeyValueIndex extends AbstractUniqueIndex<Object> {
         return new ArrayList<>(found);
     }
 
+    /**
+     * How many keys disjoint ranges hold, from the indexes of their bounds in the B-tree, whose pages count
+     * their keys: no key is read, however many parts a shared document has.
+     */
+    synchronized long count(IdRanges ranges) {
+        long count = 0;
+        for (IdRanges.Range range : ranges.ranges()) {
+            count += Math.max(0, end(range) - start(range));
+        }
+        return count;
+    }
+
+    /**
+     * The positions of disjoint ranges' keys in key order, from the {@code skip}th, at most {@code limit} of
+     * them (0: all). The first is found by its index in the B-tree, so the keys skipped are not read: a
+     * tracking ledger's last page costs what its first does.
+     */
+    synchronized List<Object> positions(IdRanges ranges, long skip, int limit) {
+        List<Object> page = new ArrayList<>();
+        long toSkip = skip;
+        for (IdRanges.Range range : ranges.ranges()) {
+            long start = start(range);
+            long end = end(range);
+            if (toSkip >= end - start) {
+                toSkip -= Math.max(0, end - start);
+                continue;
+            }
+            long from = start + toSkip;
+            toSkip = 0;
+            Cursor<KeyValue, Object> cursor = positions.cursor(positions.getKey(from));
+            for (long index = from; index < end && cursor.hasNext(); index++) {
+                if (limit > 0 && page.size() == limit) {
+                    return page;
+                }
+                cursor.next();
+                page.add(cursor.getValue());
+            }
+        }
+        return page;
+    }
+
+    /** The index of a range's first key, or where it would be. */
+    private long start(IdRanges.Range range) {
+        long index = positions.getKeyIndex(new KeyValue(range.lower()));
+        return index >= 0 ? (range.lowerIncluded() ? index : index + 1) : -(index + 1);
+    }
+
+    /** The index after a range's last key. */
+    private long end(IdRanges.Range range) {
+        long index = positions.getKeyIndex(new KeyValue(range.upper()));
+        return index >= 0 ? (range.upperIncluded() ? index + 1 : index) : -(index + 1);
+    }
+
     @Override
     public long getCount() {
         return positions.sizeAsLong();

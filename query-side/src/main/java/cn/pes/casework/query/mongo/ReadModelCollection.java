@@ -82,41 +82,37 @@ final class ReadModelCollection extends H2Collection {
 
     /**
      * A query for disjoint {@code _id} ranges in {@code _id} order (or none) is paged by key: the
-     * documents skipped are never read. A page of a tracking ledger is a page of its parts' keys
-     * ({@code SharedDocuments#parts}); the library would read and order every part to return fifty.
+     * documents skipped are never read, nor their keys. A page of a tracking ledger is a page of its parts'
+     * keys ({@code SharedDocuments#parts}); the library would read and order every part to return fifty.
      */
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        List<Object> positions = rangePositions(query);
-        if (positions == null || !inIdOrder(orderBy)) {
+        IdRanges parsed = rangesOf(query);
+        KeyValueIndex ids = parsed != null && parsed.disjoint() && inIdOrder(orderBy) ? idIndex() : null;
+        if (ids == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
-        int from = Math.min(Math.max(numberToSkip, 0), positions.size());
-        int to = limit > 0 ? (int) Math.min(positions.size(), (long) from + limit) : positions.size();
-        return matchDocuments(query, positions.subList(from, to), null, 0, 0, batchSize, fieldSelector);
+        List<Object> positions = ids.positions(parsed, Math.max(numberToSkip, 0), Math.max(limit, 0));
+        return matchDocuments(query, positions, null, 0, 0, batchSize, fieldSelector);
     }
 
-    /** The {@code count} command over {@code _id} ranges counts keys, reading no document. */
+    /** The {@code count} command over disjoint {@code _id} ranges counts keys, reading neither keys nor documents. */
     @Override
     public int count(Document query, int skip, int limit) {
-        List<Object> positions = query == null ? null : rangePositions(query);
-        if (positions == null) {
+        IdRanges parsed = query == null ? null : rangesOf(query);
+        KeyValueIndex ids = parsed != null && parsed.disjoint() ? idIndex() : null;
+        if (ids == null) {
             return super.count(query, skip, limit);
         }
-        int count = Math.max(0, positions.size() - Math.max(skip, 0));
-        return limit > 0 ? Math.min(limit, count) : count;
+        long count = Math.max(0, ids.count(parsed) - Math.max(skip, 0));
+        return (int) (limit > 0 ? Math.min(limit, count) : count);
     }
 
-    /** The positions of a query for disjoint {@code _id} ranges, in key order; null for any other query. */
-    private List<Object> rangePositions(Document query) {
-        IdRanges parsed = rangesOf(query);
-        if (parsed == null || !parsed.disjoint()) {
-            return null;
-        }
+    private KeyValueIndex idIndex() {
         for (Index<Object> index : getIndexes()) {
             if (index instanceof KeyValueIndex ids && ids.indexes(getIdField())) {
-                return ids.positions(parsed);
+                return ids;
             }
         }
         return null;

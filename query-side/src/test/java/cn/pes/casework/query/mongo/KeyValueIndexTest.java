@@ -101,6 +101,40 @@ class KeyValueIndexTest {
         }
     }
 
+    /** Over many B-tree pages, counted and paged by the keys' indexes, as a filtered list of the keys says. */
+    @Test
+    void countsAndPagesALargeRangeByTheIndexesOfItsBounds() {
+        try (MVStore store = new MVStore.Builder().open()) {
+            MVMap<KeyValue, Object> map = store.openMap("positions",
+                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+            KeyValueIndex index = new KeyValueIndex(map, "_id_", List.of(new IndexKey("_id", true)), false);
+            Random random = new Random(11);
+            for (int i = 0; i < 30_000; i++) {
+                String id = "agency-" + random.nextInt(40) + "|2026-11#row-" + String.format("%05d", i);
+                map.put(new KeyValue(id), id);
+            }
+            map.put(new KeyValue("agency-7|2026-11#"), "agency-7|2026-11#");
+            List<String> all = map.keySet().stream().map(key -> (String) key.get(0)).toList();
+            Document ranges = new Document("$or", List.of(
+                    new Document("_id", new Document("$gt", "agency-7|2026-11#").append("$lt", "agency-7|2026-11$")),
+                    new Document("_id", new Document("$gte", "agency-8|2026-11#").append("$lte", "agency-8|2026-11#row-20000"))));
+            List<String> expected = all.stream().filter(id -> id.startsWith("agency-7|2026-11#") && !id.equals("agency-7|2026-11#")
+                    || id.startsWith("agency-8|2026-11#") && id.compareTo("agency-8|2026-11#row-20000") <= 0).toList();
+            IdRanges parsed = IdRanges.parse(ranges, "_id");
+
+            assertThat(expected).hasSizeGreaterThan(1_000);
+            assertThat(index.count(parsed)).isEqualTo(expected.size());
+            for (int skip : new int[] {0, 1, 49, 700, expected.size() - 10, expected.size(), expected.size() + 5}) {
+                for (int limit : new int[] {0, 1, 50}) {
+                    List<String> page = expected.subList(Math.min(skip, expected.size()),
+                            limit == 0 ? expected.size() : Math.min(expected.size(), skip + limit));
+                    assertThat(index.positions(parsed, skip, limit)).as("skip %d limit %d", skip, limit)
+                                                                    .containsExactlyElementsOf(page);
+                }
+            }
+        }
+    }
+
     private static List<List<Object>> pages(Function<String, MongoBackend> backend, String file) {
         MongoServer server = new MongoServer(backend.apply(file));
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
