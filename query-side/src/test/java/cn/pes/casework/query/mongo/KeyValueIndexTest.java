@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,14 +77,9 @@ class KeyValueIndexTest {
     @Test
     void findsARangeInTheIndexWithoutScanning() {
         try (MVStore store = new MVStore.Builder().open()) {
-            MVMap<KeyValue, Object> map = store.openMap("positions",
-                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
-            KeyValueIndex index = new KeyValueIndex(map, "_id_", List.of(new IndexKey("_id", true)), false);
-            Random random = new Random(7);
-            for (int i = 0; i < 20_000; i++) {
-                String id = "agency-" + random.nextInt(500) + "|2026-11#case-" + i;
-                map.put(new KeyValue(id), id);
-            }
+            MVMap<KeyValue, Object> map = positions(store);
+            KeyValueIndex index = idIndex(map);
+            putIds(map, 20_000, i -> "agency-" + i * 7919 % 500 + "|2026-11#case-" + i);
             map.put(new KeyValue("agency-42|2026-11"), "agency-42|2026-11");
             Document query = new Document("_id", new Document("$gte", "agency-42|2026-11#")
                     .append("$lt", "agency-42|2026-11$"));
@@ -105,14 +100,9 @@ class KeyValueIndexTest {
     @Test
     void countsAndPagesALargeRangeByTheIndexesOfItsBounds() {
         try (MVStore store = new MVStore.Builder().open()) {
-            MVMap<KeyValue, Object> map = store.openMap("positions",
-                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
-            KeyValueIndex index = new KeyValueIndex(map, "_id_", List.of(new IndexKey("_id", true)), false);
-            Random random = new Random(11);
-            for (int i = 0; i < 30_000; i++) {
-                String id = "agency-" + random.nextInt(40) + "|2026-11#row-" + String.format("%05d", i);
-                map.put(new KeyValue(id), id);
-            }
+            MVMap<KeyValue, Object> map = positions(store);
+            KeyValueIndex index = idIndex(map);
+            putIds(map, 30_000, i -> "agency-" + i % 40 + "|2026-11#row-" + String.format("%05d", i));
             map.put(new KeyValue("agency-7|2026-11#"), "agency-7|2026-11#");
             List<String> all = map.keySet().stream().map(key -> (String) key.get(0)).toList();
             Document ranges = new Document("$or", List.of(
@@ -132,6 +122,21 @@ class KeyValueIndexTest {
                                                                     .containsExactlyElementsOf(page);
                 }
             }
+        }
+    }
+
+    private static MVMap<KeyValue, Object> positions(MVStore store) {
+        return store.openMap("positions", new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+    }
+
+    private static KeyValueIndex idIndex(MVMap<KeyValue, Object> positions) {
+        return new KeyValueIndex(positions, "_id_", List.of(new IndexKey("_id", true)), false);
+    }
+
+    /** Each id its own position, as the store keeps them. */
+    private static void putIds(MVMap<KeyValue, Object> positions, int count, IntFunction<String> id) {
+        for (int i = 0; i < count; i++) {
+            positions.put(new KeyValue(id.apply(i)), id.apply(i));
         }
     }
 
