@@ -323,8 +323,12 @@ class BrowserTest extends BrowserPlatformTest {
                     .isEqualTo("TrackingContactRecorded");
         });
         assertThat(browser.findElements(By.cssSelector("ol.timeline li")).get(0).getText()).contains("信息比对");
-        browser.get(url("/ledger?month=2026-11&method=INFORMATION_COMPARISON"));
-        assertThat(browser.findElements(By.cssSelector("table.ledger tr[data-case='" + caseId + "']"))).hasSize(1);
+        // The ledger is a read model of its own: it may show the contact after the timeline does.
+        eventually(() -> {
+            browser.get(url("/ledger?month=2026-11&method=INFORMATION_COMPARISON"));
+            assertThat(browser.findElements(By.cssSelector("table.ledger tr[data-case='" + caseId + "']")))
+                    .hasSize(1);
+        });
     }
 
     @Test
