@@ -167,7 +167,8 @@ public final class LoadGenerator {
     }
 
     /** The query kinds, in the order they take turns; {@code kinds=} names those to send. */
-    private static final List<String> QUERY_KINDS = List.of("history", "ledger", "statistics", "overdue");
+    private static final List<String> QUERY_KINDS = List.of("history", "ledger", "statistics", "overdue",
+                                                            "uncontacted");
 
     private void queries(Path casesFile, int rate, int commandRate, int seconds, String kindsAsked) throws Exception {
         int[] asked = Arrays.stream(kindsAsked.split(",")).map(String::trim).mapToInt(QUERY_KINDS::indexOf).toArray();
@@ -183,7 +184,8 @@ public final class LoadGenerator {
         List<String> streets = List.of("990101001", "990101002", "990102001", "990102002", "990103001");
         List<String> counties = List.of("990101", "990102", "990103");
         Map<String, Latencies> byKind = new LinkedHashMap<>();
-        List<String> kindNames = List.of("case history", "ledger page", "county statistics", "overdue list");
+        List<String> kindNames = List.of("case history", "ledger page", "county statistics", "overdue list",
+                                         "uncontacted list");
         for (int kind : asked) {
             byKind.putIfAbsent(kindNames.get(kind), new Latencies(kindNames.get(kind)));
         }
@@ -214,8 +216,11 @@ public final class LoadGenerator {
                                     + (1 + ThreadLocalRandom.current().nextInt(3));
                             case 2 -> "/api/statistics/areas/" + counties.get(ThreadLocalRandom.current().nextInt(counties.size()));
                             // Online applications are decided where they were made: at the streets.
-                            default -> "/api/agencies/" + streets.get(ThreadLocalRandom.current().nextInt(streets.size()))
+                            case 3 -> "/api/agencies/" + streets.get(ThreadLocalRandom.current().nextInt(streets.size()))
                                     + "/pending-applications?overdueOnly=true";
+                            // TRK-1: a street's active cases not yet contacted this month.
+                            default -> "/api/agencies/" + streets.get(ThreadLocalRandom.current().nextInt(streets.size()))
+                                    + "/uncontacted-cases?month=" + month;
                         };
                         if (get(path, kind == 2 ? analyst : cityCaseworker)) {
                             kinds.get(kind).record(System.nanoTime() - due);

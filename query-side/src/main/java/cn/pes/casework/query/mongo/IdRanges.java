@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A query that asks only for string ranges of one field: {@code {f: {$gte|$gt: a, $lt|$lte: b}}}, or an
@@ -13,10 +14,14 @@ import java.util.List;
  * index ({@link KeyValueIndex}) and matches it here, instead of the library's matcher, which checks every
  * document against every range: a year of a county's statistics is some thousands of ranges.
  *
+ * <p>The query may also ask that the documents have a top-level field, {@code {<f>: {$exists: true}}}
+ * ({@code presentField}): a shared document's live parts, without the removed ones
+ * ({@link ReadModelStore#PART_FIELD}), which the store answers from an index of those alone.
+ *
  * <p>Only bounds below U+D800 are taken: for them Java's {@link String#compareTo} (UTF-16 order) and
  * MongoDB's order (code points, as UTF-8 bytes) agree on every comparison with a bound.
  */
-record IdRanges(List<Range> ranges, boolean disjoint) {
+record IdRanges(List<Range> ranges, boolean disjoint, String presentField) {
 
     record Range(String lower, boolean lowerIncluded, String upper, boolean upperIncluded) {
 
@@ -29,11 +34,29 @@ record IdRanges(List<Range> ranges, boolean disjoint) {
 
     /** The ranges of {@code field} the query is made of, or null if it is anything else. */
     static IdRanges parse(Document query, String field) {
-        if (query.size() != 1) {
+        Object or = null;
+        Object condition = null;
+        String present = null;
+        for (Map.Entry<String, Object> clause : query.entrySet()) {
+            String key = clause.getKey();
+            if (key.equals("$or") && or == null) {
+                or = clause.getValue();
+            } else if (key.equals(field) && condition == null) {
+                condition = clause.getValue();
+            } else if (present == null && !key.startsWith("$") && !key.contains(".") && isExistsTrue(clause.getValue())) {
+                present = key;
+            } else {
+                return null;
+            }
+        }
+        if ((or == null) == (condition == null)) {
             return null;
         }
         List<Range> ranges = new ArrayList<>();
-        if (query.get("$or") instanceof List<?> clauses && !clauses.isEmpty()) {
+        if (or != null) {
+            if (!(or instanceof List<?> clauses) || clauses.isEmpty()) {
+                return null;
+            }
             for (Object clause : clauses) {
                 Range range = clause instanceof Document document && document.size() == 1
                         ? range(document.get(field)) : null;
@@ -43,7 +66,7 @@ record IdRanges(List<Range> ranges, boolean disjoint) {
                 ranges.add(range);
             }
         } else {
-            Range range = range(query.get(field));
+            Range range = range(condition);
             if (range == null) {
                 return null;
             }
@@ -54,7 +77,12 @@ record IdRanges(List<Range> ranges, boolean disjoint) {
         for (int i = 1; i < ranges.size(); i++) {
             disjoint &= ranges.get(i - 1).upper().compareTo(ranges.get(i).lower()) < 0;
         }
-        return new IdRanges(List.copyOf(ranges), disjoint);
+        return new IdRanges(List.copyOf(ranges), disjoint, present);
+    }
+
+    private static boolean isExistsTrue(Object condition) {
+        return condition instanceof Document document && document.size() == 1
+                && Boolean.TRUE.equals(document.get("$exists"));
     }
 
     private static Range range(Object condition) {
@@ -79,6 +107,11 @@ record IdRanges(List<Range> ranges, boolean disjoint) {
             }
         }
         return true;
+    }
+
+    /** Whether the document matches the query: its {@code _id} in a range, and the field asked for present. */
+    boolean matches(Document document, String idField) {
+        return contains(document.get(idField)) && (presentField == null || document.containsKey(presentField));
     }
 
     /** Whether the value falls in a range, as MongoDB would match it: only strings do. */

@@ -1,5 +1,6 @@
 package cn.pes.casework.query.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -26,14 +27,88 @@ import java.util.Set;
  * {@code <document>#<part>} (see {@code SharedDocuments}); the library would scan the whole collection for
  * them. Under the key order strings sit together in {@link String#compareTo} order, so a range holds
  * exactly the strings MongoDB would match.
+ *
+ * <p>A partial index ({@link #ofDocumentsWith}) holds only the documents that have a given field: the live
+ * parts of shared documents, without the removed ones, which stay stored for their sequence. The library
+ * never picks it for a query; the collection pages and counts ranges with it ({@link IdRanges#presentField}).
  */
 final class KeyValueIndex extends AbstractUniqueIndex<Object> {
 
     private final MVMap<KeyValue, Object> positions;
+    /** Only documents with this field are indexed; null: every document. */
+    private final String requiredField;
+    /** Whether a partial index was filled once, so an empty one is not filled again at every opening. */
+    private final boolean filled;
 
     KeyValueIndex(MVMap<KeyValue, Object> positions, String name, List<IndexKey> keys, boolean sparse) {
+        this(positions, name, keys, sparse, null, true);
+    }
+
+    private KeyValueIndex(MVMap<KeyValue, Object> positions, String name, List<IndexKey> keys, boolean sparse,
+                          String requiredField, boolean filled) {
         super(name, keys, sparse);
         this.positions = positions;
+        this.requiredField = requiredField;
+        this.filled = filled;
+    }
+
+    /**
+     * An {@code _id} index of the documents that have {@code field}. Sparse to the library, so that a
+     * document it does not hold can be removed. {@code filled}: the map already holds every such document;
+     * if not, it must be empty, and the collection fills it when the index is added ({@link #isEmpty}).
+     */
+    static KeyValueIndex ofDocumentsWith(String field, MVMap<KeyValue, Object> positions, String name, boolean filled) {
+        return new KeyValueIndex(positions, name, List.of(new IndexKey("_id", true)), true, field, filled);
+    }
+
+    /** Whether this holds only the documents that have the field. */
+    boolean indexesDocumentsWith(String field) {
+        return requiredField != null && requiredField.equals(field);
+    }
+
+    private boolean holds(Document document) {
+        return requiredField == null || document.containsKey(requiredField);
+    }
+
+    // The primary index keeps _id unique; a partial index has nothing of its own to check.
+    @Override
+    public synchronized void checkAdd(Document document, MongoCollection<Object> collection) {
+        if (requiredField == null) {
+            super.checkAdd(document, collection);
+        }
+    }
+
+    @Override
+    public synchronized void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        if (requiredField == null) {
+            super.checkUpdate(oldDocument, newDocument, collection);
+        }
+    }
+
+    @Override
+    public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+        if (holds(document)) {
+            super.add(document, position, collection);
+        }
+    }
+
+    /** A replacement keeps the {@code _id}; for a partial index it may add or remove the document. */
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+                                           MongoCollection<Object> collection) {
+        if (requiredField == null) {
+            super.updateInPlace(oldDocument, newDocument, position, collection);
+            return;
+        }
+        // It holds exactly the documents with the field, so the old document says whether it is held: no lookup.
+        boolean held = holds(oldDocument);
+        boolean holds = holds(newDocument);
+        if (held && !holds) {
+            remove(oldDocument);
+        }
+        if (holds && !held) {
+            super.add(newDocument, position, collection);
+        }
     }
 
     @Override
@@ -56,8 +131,12 @@ final class KeyValueIndex extends AbstractUniqueIndex<Object> {
         return positions.get(key);
     }
 
+    /** A partial index answers only the collection's own range queries, never the library's. */
     @Override
     public synchronized boolean canHandle(Document query) {
+        if (requiredField != null) {
+            return false;
+        }
         return super.canHandle(query) || keys().size() == 1 && IdRanges.parse(query, keys().get(0)) != null;
     }
 
@@ -67,9 +146,9 @@ final class KeyValueIndex extends AbstractUniqueIndex<Object> {
         return ranges == null ? super.getPositions(query) : positions(ranges);
     }
 
-    /** Whether this is the index of the one field given. */
+    /** Whether this is the index of the one field given, over every document. */
     boolean indexes(String field) {
-        return keys().equals(List.of(field));
+        return requiredField == null && keys().equals(List.of(field));
     }
 
     /**
@@ -156,9 +235,10 @@ final class KeyValueIndex extends AbstractUniqueIndex<Object> {
         return positions.sizeAsLong();
     }
 
+    /** The library fills an index it finds empty when it is added to a collection: a partial one until filled once. */
     @Override
     public boolean isEmpty() {
-        return positions.isEmpty();
+        return requiredField != null ? !filled : positions.isEmpty();
     }
 
     @Override

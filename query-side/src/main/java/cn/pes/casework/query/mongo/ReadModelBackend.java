@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -30,8 +31,18 @@ final class ReadModelBackend extends H2Backend {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelBackend.class);
 
+    /** The name of the index of a collection's live parts ({@link ReadModelStore#PART_FIELD}). */
+    static final String PART_INDEX = "_id_of_parts_";
+    /** The collection's metadata entry that says its index of live parts holds every one of them. */
+    static final String PART_INDEX_FILLED = "partIndexFilled";
+
     ReadModelBackend(MVStore store) {
         super(store);
+    }
+
+    /** The H2 map of a collection's index of live parts; {@code namespace}: {@code <database>.<collection>}. */
+    static String partIndexMapName(String namespace) {
+        return namespace + "._index_" + PART_INDEX + Database.KEY_FORMAT_SUFFIX;
     }
 
     @Override
@@ -121,7 +132,51 @@ final class ReadModelBackend extends H2Backend {
             MVMap<Object, Document> data = store.openMap("databases." + namespace,
                     new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
-            return new ReadModelCollection(this, collectionName, options, data, meta, cursorRegistry);
+            ReadModelCollection collection = new ReadModelCollection(this, collectionName, options, data, meta,
+                                                                     cursorRegistry);
+            if (!collectionName.startsWith("system.")) {
+                addPartIndex(store, collectionName, collection, meta);
+            }
+            return collection;
+        }
+
+        /**
+         * The index of the collection's live parts ({@link ReadModelStore#PART_FIELD}). It is ours, not
+         * recorded among the library's indexes, so it is added at every opening. A collection written before
+         * it existed has it filled from its documents once, at the first opening; a mark in the collection's
+         * metadata, put after the fill, says it is complete, so a commit never makes a partial fill look whole.
+         */
+        private void addPartIndex(MVStore store, String collectionName, ReadModelCollection collection,
+                                  MVMap<String, Object> meta) {
+            MVMap<KeyValue, Object> positions = store.openMap(partIndexMapName(collectionName),
+                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+            boolean filled = Boolean.TRUE.equals(meta.get(PART_INDEX_FILLED));
+            if (!filled) {
+                positions.clear();
+            }
+            long started = System.nanoTime();
+            collection.addIndex(KeyValueIndex.ofDocumentsWith(ReadModelStore.PART_FIELD, positions, PART_INDEX,
+                                                              filled));
+            if (!filled) {
+                meta.put(PART_INDEX_FILLED, Boolean.TRUE);
+                if (!collection.isEmpty()) {
+                    log.info("Indexed the live parts of read model {}: {} of {} documents in {} ms", collectionName,
+                            positions.sizeAsLong(), collection.count(), (System.nanoTime() - started) / 1_000_000);
+                }
+            }
+        }
+
+        private String partIndexMapName(String collectionName) {
+            return ReadModelBackend.partIndexMapName(getFullCollectionNamespace(collectionName));
+        }
+
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            super.dropCollection(collectionName, oplog);
+            MVStore store = store();
+            if (store.hasMap(partIndexMapName(collectionName))) {
+                store.removeMap(partIndexMapName(collectionName));
+            }
         }
     }
 }

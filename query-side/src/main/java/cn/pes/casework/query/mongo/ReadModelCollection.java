@@ -69,7 +69,7 @@ final class ReadModelCollection extends H2Collection {
     @Override
     protected boolean documentMatchesQuery(Document document, Document query) {
         IdRanges parsed = rangesOf(query);
-        return parsed != null ? parsed.contains(document.get(getIdField())) : super.documentMatchesQuery(document, query);
+        return parsed != null ? parsed.matches(document, getIdField()) : super.documentMatchesQuery(document, query);
     }
 
     private synchronized IdRanges rangesOf(Document query) {
@@ -89,7 +89,7 @@ final class ReadModelCollection extends H2Collection {
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
         IdRanges parsed = rangesOf(query);
-        KeyValueIndex ids = parsed != null && parsed.disjoint() && inIdOrder(orderBy) ? idIndex() : null;
+        KeyValueIndex ids = parsed != null && parsed.disjoint() && inIdOrder(orderBy) ? rangeIndex(parsed) : null;
         if (ids == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
@@ -101,7 +101,7 @@ final class ReadModelCollection extends H2Collection {
     @Override
     public int count(Document query, int skip, int limit) {
         IdRanges parsed = query == null ? null : rangesOf(query);
-        KeyValueIndex ids = parsed != null && parsed.disjoint() ? idIndex() : null;
+        KeyValueIndex ids = parsed != null && parsed.disjoint() ? rangeIndex(parsed) : null;
         if (ids == null) {
             return super.count(query, skip, limit);
         }
@@ -109,13 +109,27 @@ final class ReadModelCollection extends H2Collection {
         return (int) (limit > 0 ? Math.min(limit, count) : count);
     }
 
-    private KeyValueIndex idIndex() {
+    /**
+     * The index that holds exactly the documents a range query may match: the {@code _id} index, or for live
+     * parts only ({@link IdRanges#presentField}) the index of those; null if there is none.
+     */
+    private KeyValueIndex rangeIndex(IdRanges ranges) {
         for (Index<Object> index : getIndexes()) {
-            if (index instanceof KeyValueIndex ids && ids.indexes(getIdField())) {
-                return ids;
+            if (index instanceof KeyValueIndex keys && (ranges.presentField() == null
+                    ? keys.indexes(getIdField()) : getIdField().equals("_id")
+                    && keys.indexesDocumentsWith(ranges.presentField()))) {
+                return keys;
             }
         }
         return null;
+    }
+
+    /** The library drops a collection once it has no index left; it does not know of the index of live parts. */
+    @Override
+    public synchronized void drop() {
+        getIndexes().removeIf(index -> index instanceof KeyValueIndex keys
+                && keys.indexesDocumentsWith(ReadModelStore.PART_FIELD));
+        super.drop();
     }
 
     private boolean inIdOrder(Document orderBy) {

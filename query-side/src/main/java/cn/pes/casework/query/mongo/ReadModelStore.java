@@ -18,6 +18,14 @@ import org.bson.conversions.Bson;
  */
 public final class ReadModelStore {
 
+    /**
+     * The field that holds a part of a shared read-model document ({@code SharedDocuments}). A removed part
+     * stays stored without it, keeping its sequence for the projections' guard; the embedded store keeps an
+     * {@code _id} index of the documents that have it, so that a list of live parts
+     * ({@code {_id: <range>, part: {$exists: true}}}) reads none of the removed ones.
+     */
+    public static final String PART_FIELD = "part";
+
     private final MongoDatabase database;
     private final ReadModelServer server;
     private final boolean serverSideGuards;

@@ -1,6 +1,7 @@
 package cn.pes.casework.query.projection;
 
 import cn.pes.casework.query.common.Docs;
+import cn.pes.casework.query.mongo.ReadModelStore;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -24,9 +25,12 @@ import java.util.Set;
  * <p>A stored part: {@code {_id: "<document>#<key>", <fields given on insert>, seq: n, part: {...}}}, with
  * the document's ID escaped ({@code %} and {@code #} as {@code %25}, {@code %23}) and the part's key (the
  * case, or whatever else the read model parts a document by) as it is. A removed part keeps its
- * {@code seq} and loses {@code part}, so that a redelivered older event cannot bring it back. Read back, the parts of a document form the shape
- * queries fold: {@code {_id: <document>, <fields given on insert>, cases: {<encoded key>: part},
- * seq: {<encoded key>: n}}}.
+ * {@code seq} and loses {@code part}, so that a redelivered older event cannot bring it back; the
+ * projections find it by its {@code _id}, and the queries never read it: they ask for the parts that have
+ * a {@code part} (on the embedded store, an index of those alone: {@link ReadModelStore#PART_FIELD}), so
+ * that a list of an agency's pending applications does not read every one it ever decided. Read back, the
+ * live parts of a document form the shape queries fold: {@code {_id: <document>, <fields given on insert>,
+ * cases: {<encoded key>: part}, seq: {<encoded key>: n}}}.
  *
  * <p>Until issue 10's fifth slice the shared document was one document holding every part, rewritten
  * and re-encoded whole by the embedded store at every change ({@link ReadModelLayout} rebuilds read
@@ -37,7 +41,7 @@ public final class SharedDocuments {
     /** The last event sequence applied to the part. */
     public static final String SEQ = "seq";
     /** The part itself; absent once removed. */
-    public static final String PART = "part";
+    public static final String PART = ReadModelStore.PART_FIELD;
 
     private static final Set<String> RESERVED = Set.of("_id", SEQ, PART);
     /** Ranges per query; one query reads every document of a ledger page or a year of statistics. */
@@ -83,14 +87,14 @@ public final class SharedDocuments {
         return fields.isEmpty() ? null : fields;
     }
 
-    /** The shared document, assembled from its parts; null if it has none. */
+    /** The shared document, assembled from its live parts; null if it has none. */
     public static Document find(MongoCollection<Document> collection, String documentId) {
         List<Document> found = find(collection, List.of(documentId));
         return found.isEmpty() ? null : found.get(0);
     }
 
     /**
-     * The shared documents with the given IDs that have parts, assembled, in the order asked; IDs asked
+     * The shared documents with the given IDs that have live parts, assembled, in the order asked; IDs asked
      * twice are answered once.
      */
     public static List<Document> find(MongoCollection<Document> collection, Collection<String> documentIds) {
@@ -122,10 +126,7 @@ public final class SharedDocuments {
                     assembled.put(of, document);
                 }
                 String key = FieldKeys.encode(partId.substring(separator + 1));
-                Document part = Docs.subDocument(stored, PART);
-                if (part != null) {
-                    document.get(GuardedUpsert.CASES, Document.class).put(key, part);
-                }
+                document.get(GuardedUpsert.CASES, Document.class).put(key, Docs.subDocument(stored, PART));
                 document.get(GuardedUpsert.SEQ, Document.class).put(key, stored.get(SEQ));
             });
         }
@@ -139,35 +140,34 @@ public final class SharedDocuments {
     }
 
     /**
-     * The parts of one shared document in the order of their keys, from the {@code skip}th, at most
-     * {@code limit} of them (0: all). For read models whose part keys are their reading order (a
-     * tracking ledger's rows) and that never remove a part: a removed part still takes its place in
-     * the count ({@link #partsOf}) and in the paging, and is left out of the answer.
+     * The live parts of one shared document in the order of their keys, from the {@code skip}th, at most
+     * {@code limit} of them (0: all): for read models whose part keys are their reading order (a tracking
+     * ledger's rows).
      */
     public static List<Document> parts(MongoCollection<Document> collection, String documentId, int skip, int limit) {
         List<Document> parts = new ArrayList<>();
-        collection.find(range(documentId)).sort(new Document("_id", 1)).skip(skip).limit(limit)
-                  .forEach(stored -> {
-                      Document part = Docs.subDocument(stored, PART);
-                      if (part != null) {
-                          parts.add(part);
-                      }
-                  });
+        collection.find(partsOf(documentId)).sort(new Document("_id", 1)).skip(skip).limit(limit)
+                  .forEach(stored -> parts.add(Docs.subDocument(stored, PART)));
         return parts;
     }
 
-    /** The filter for every stored part of the document, for counting them. */
+    /** The filter for the live parts of the document, for counting them. */
     public static Bson partsOf(String documentId) {
-        return range(documentId);
+        return live(range(documentId));
     }
 
     /**
-     * {@code {_id: {$gte: "<prefix>#", $lt: "<prefix>$"}}}, or an {@code $or} of them: written out, since
-     * the driver renders {@code Filters.and} as {@code $and}, which the embedded store's index does not take.
+     * {@code {_id: {$gte: "<prefix>#", $lt: "<prefix>$"}, part: {$exists: true}}}, or an {@code $or} of the
+     * ranges with the same condition: written out, since the driver renders {@code Filters.and} as
+     * {@code $and}, which the embedded store's index does not take.
      */
     static Bson ranges(List<String> documentIds) {
         List<Document> ranges = documentIds.stream().map(SharedDocuments::range).toList();
-        return ranges.size() == 1 ? ranges.get(0) : new Document("$or", ranges);
+        return live(ranges.size() == 1 ? ranges.get(0) : new Document("$or", ranges));
+    }
+
+    private static Document live(Document ranges) {
+        return ranges.append(PART, new Document("$exists", true));
     }
 
     /** Every {@code _id} that starts with the document's prefix, and nothing else: '$' follows '#'. */

@@ -45,16 +45,25 @@ class IdRangesTest {
                 }
                 query = new Document("$or", clauses);
             }
+            boolean livePartsOnly = random.nextBoolean();
+            if (livePartsOnly) {
+                query.append("part", new Document("$exists", true));
+            }
             IdRanges ranges = IdRanges.parse(query, "_id");
             assertThat(ranges).as("%s", query).isNotNull();
+            assertThat(ranges.presentField()).isEqualTo(livePartsOnly ? "part" : null);
             for (int i = 0; i < 20; i++) {
                 Object id = random.nextInt(10) == 0 ? (Object) random.nextInt(3) : randomString(random);
-                boolean expected = library.matches(new Document("_id", id), query);
-                assertThat(ranges.contains(id)).as("%s in %s", id, query).isEqualTo(expected);
+                Document document = new Document("_id", id);
+                if (random.nextBoolean()) {
+                    document.append("part", random.nextBoolean() ? new Document("n", 1) : null);
+                }
+                boolean expected = library.matches(document, query);
+                assertThat(ranges.matches(document, "_id")).as("%s in %s", document, query).isEqualTo(expected);
                 inside += expected ? 1 : 0;
             }
         }
-        assertThat(inside).as("some ids fall in their ranges").isGreaterThan(1_000);
+        assertThat(inside).as("some ids fall in their ranges").isGreaterThan(500);
     }
 
     @Test
@@ -67,5 +76,21 @@ class IdRangesTest {
         assertThat(IdRanges.parse(new Document("_id", new Document("$gte", "A").append("$lt", "B"))
                                           .append("x", 1), "_id")).isNull();
         assertThat(IdRanges.parse(new Document("$or", List.of(new Document("_id", "A"))), "_id")).isNull();
+    }
+
+    @Test
+    void takesBesideTheRangesOnlyOneTopLevelFieldAskedToExist() {
+        Document range = new Document("$gte", "A#").append("$lt", "A$");
+        assertThat(IdRanges.parse(new Document("_id", range).append("part", new Document("$exists", true)), "_id")
+                           .presentField()).isEqualTo("part");
+        assertThat(IdRanges.parse(new Document("part", new Document("$exists", true)), "_id")).isNull();
+        assertThat(IdRanges.parse(new Document("_id", range).append("part", new Document("$exists", false)), "_id"))
+                .isNull();
+        assertThat(IdRanges.parse(new Document("_id", range).append("part.n", new Document("$exists", true)), "_id"))
+                .isNull();
+        assertThat(IdRanges.parse(new Document("_id", range).append("part", new Document("$exists", true))
+                                          .append("seq", new Document("$exists", true)), "_id")).isNull();
+        assertThat(IdRanges.parse(new Document("_id", range).append("$or", List.of(new Document("_id", range))),
+                                  "_id")).isNull();
     }
 }
