@@ -115,9 +115,13 @@ final class ReadModelCollection extends H2Collection {
      */
     private KeyValueIndex rangeIndex(IdRanges ranges) {
         for (Index<Object> index : getIndexes()) {
-            if (index instanceof KeyValueIndex keys && (ranges.presentField() == null
-                    ? keys.indexes(getIdField()) : getIdField().equals("_id")
-                    && keys.indexesDocumentsWith(ranges.presentField()))) {
+            if (!(index instanceof KeyValueIndex keys)) {
+                continue;
+            }
+            boolean holdsWhatItMatches = ranges.presentField() == null
+                    ? keys.indexes(getIdField())
+                    : getIdField().equals("_id") && keys.indexesDocumentsWith(ranges.presentField());
+            if (holdsWhatItMatches) {
                 return keys;
             }
         }
