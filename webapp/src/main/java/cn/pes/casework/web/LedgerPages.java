@@ -1,9 +1,11 @@
 package cn.pes.casework.web;
 
 import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
+import cn.pes.casework.events.tracking.FindUncontactedCasesPageQuery;
 import cn.pes.casework.events.tracking.FindUncontactedCasesQuery;
 import cn.pes.casework.events.tracking.LedgerRow;
 import cn.pes.casework.events.tracking.TrackingLedgerView;
+import cn.pes.casework.events.tracking.UncontactedCasesPage;
 import cn.pes.casework.events.tracking.UncontactedCasesView;
 import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Officer;
@@ -44,6 +46,8 @@ import java.util.stream.Collectors;
 @Controller
 class LedgerPages {
 
+    static final int UNCONTACTED_PAGE_SIZE = 50;
+
     private final PageQueries pageQueries;
     private final AccessRules rules;
     private final AgencyDirectory agencies;
@@ -66,10 +70,12 @@ class LedgerPages {
                         @RequestParam(name = "month", required = false) String month,
                         @RequestParam(name = "method", required = false) String method,
                         @RequestParam(name = "reached", required = false) String reached,
+                        @RequestParam(name = "uncontactedPage", required = false) String uncontactedPage,
                         Model model) {
+        int pageNumber = pageNumber(uncontactedPage);
         return page.signedIn(model).flatMap(officer -> {
             Scope scope = scope(officer, agency, month);
-            return contacts(scope).zipWith(uncontacted(scope))
+            return contacts(scope).zipWith(uncontactedPage(scope, pageNumber))
                     .map(found -> {
                         List<LedgerLine> rows = found.getT1().stream()
                                 .filter(row -> method == null || method.isBlank() || row.method().toString().equals(method))
@@ -82,8 +88,13 @@ class LedgerPages {
                         model.addAttribute("reached", reached);
                         model.addAttribute("agencies", listableAgencies(officer));
                         model.addAttribute("rows", rows);
-                        model.addAttribute("activeCases", found.getT2().activeCases());
-                        model.addAttribute("uncontacted", found.getT2().lines());
+                        UncontactedCasesPage shown = found.getT2();
+                        model.addAttribute("activeCases", shown.activeCases());
+                        model.addAttribute("uncontactedTotal", shown.totalUncontacted());
+                        model.addAttribute("uncontacted", shown.cases().stream().map(UncontactedLine::of).toList());
+                        model.addAttribute("uncontactedPage", shown.page());
+                        model.addAttribute("uncontactedPages", Math.max(1, (shown.totalUncontacted() + UNCONTACTED_PAGE_SIZE - 1)
+                                / UNCONTACTED_PAGE_SIZE));
                         return "ledger/ledger";
                     });
         });
@@ -143,6 +154,30 @@ class LedgerPages {
     private Mono<List<LedgerLine>> contacts(Scope scope) {
         return pageQueries.query(new FindTrackingLedgerQuery(scope.agencyId(), scope.month()), TrackingLedgerView.class)
                 .map(view -> view.rows().stream().map(LedgerLine::of).toList());
+    }
+
+    /**
+     * The page shows the uncontacted cases a page at a time, so that a street early in a month opens
+     * the personal data of the cases on screen, not of its thousands; the workbook still has them all.
+     */
+    private Mono<UncontactedCasesPage> uncontactedPage(Scope scope, int pageNumber) {
+        return pageQueries.query(new FindUncontactedCasesPageQuery(scope.agencyId(), scope.month(), pageNumber,
+                UNCONTACTED_PAGE_SIZE), UncontactedCasesPage.class);
+    }
+
+    private static int pageNumber(String value) {
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, as a page before the first is
+        }
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
     }
 
     private Mono<Uncontacted> uncontacted(Scope scope) {

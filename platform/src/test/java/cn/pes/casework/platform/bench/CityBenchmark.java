@@ -90,7 +90,7 @@ import java.util.stream.Stream;
  * {@code bench.lag-rate} (200/s) and {@code bench.lag-seconds} (30), {@code bench.asof-runs} (1,000),
  * {@code bench.query-rate} (list, {@code 20,200}/s), {@code bench.query-command-rate} (half the query
  * rate), {@code bench.query-seconds} (60), {@code bench.query-kinds} (the kinds sent in turn, of
- * {@code history,ledger,statistics,overdue,uncontacted}; by default the first four, which the issue's targets
+ * {@code history,ledger,statistics,overdue,uncontacted,uncontacted-page}; by default the first four, which the issue's targets
  * name), {@code bench.platform-args} (extra platform options, e.g.
  * {@code --pes.projections.initial-segments=1}), {@code bench.heap} (Maven property, 4g),
  * {@code bench.read-models=off} (the read models' processors are stopped at start and stay stopped: for

@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>{@code commands}: registrations and then tracking contacts, first one client sending one request
  * after the other, then 16 concurrent clients (closed loop: each waits for its answer).
  * {@code queries}: an open loop of queries at a fixed rate (case history, a page of 50 rows of a street's
- * ledger, county statistics, a street's overdue list, in turn), latency counted from when each request was due, so a stall is not hidden,
+ * ledger, county statistics, a street's overdue list, a street's TRK-1 list whole or a page of 50 of it, as
+ * asked, in turn), latency counted from when each request was due, so a stall is not hidden,
  * while contacts are sent at another fixed rate.
  */
 public final class LoadGenerator {
@@ -168,7 +169,7 @@ public final class LoadGenerator {
 
     /** The query kinds, in the order they take turns; {@code kinds=} names those to send. */
     private static final List<String> QUERY_KINDS = List.of("history", "ledger", "statistics", "overdue",
-                                                            "uncontacted");
+                                                            "uncontacted", "uncontacted-page");
 
     private void queries(Path casesFile, int rate, int commandRate, int seconds, String kindsAsked) throws Exception {
         int[] asked = Arrays.stream(kindsAsked.split(",")).map(String::trim).mapToInt(QUERY_KINDS::indexOf).toArray();
@@ -185,7 +186,7 @@ public final class LoadGenerator {
         List<String> counties = List.of("990101", "990102", "990103");
         Map<String, Latencies> byKind = new LinkedHashMap<>();
         List<String> kindNames = List.of("case history", "ledger page", "county statistics", "overdue list",
-                                         "uncontacted list");
+                                         "uncontacted list", "uncontacted page");
         for (int kind : asked) {
             byKind.putIfAbsent(kindNames.get(kind), new Latencies(kindNames.get(kind)));
         }
@@ -218,9 +219,13 @@ public final class LoadGenerator {
                             // Online applications are decided where they were made: at the streets.
                             case 3 -> "/api/agencies/" + streets.get(ThreadLocalRandom.current().nextInt(streets.size()))
                                     + "/pending-applications?overdueOnly=true";
-                            // TRK-1: a street's active cases not yet contacted this month.
-                            default -> "/api/agencies/" + streets.get(ThreadLocalRandom.current().nextInt(streets.size()))
+                            // TRK-1: a street's active cases not yet contacted this month, all of them.
+                            case 4 -> "/api/agencies/" + streets.get(ThreadLocalRandom.current().nextInt(streets.size()))
                                     + "/uncontacted-cases?month=" + month;
+                            // The same list as a caseworker reads it: one of its first pages of 50.
+                            default -> "/api/agencies/" + streets.get(ThreadLocalRandom.current().nextInt(streets.size()))
+                                    + "/uncontacted-cases/page?month=" + month + "&size=50&page="
+                                    + (1 + ThreadLocalRandom.current().nextInt(3));
                         };
                         if (get(path, kind == 2 ? analyst : cityCaseworker)) {
                             kinds.get(kind).record(System.nanoTime() - due);

@@ -10,6 +10,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static cn.pes.casework.platform.CaseLifecycleFlow.caseIds;
@@ -166,8 +167,14 @@ class BrowserTest extends BrowserPlatformTest {
             assertThat(api.uncontacted(java.time.YearMonth.from(NOW)).toString()).contains(waiting);
         });
 
+        // The uncontacted table shows 50 at a time: the page the waiting case is on, as the list orders it.
+        List<String> uncontacted = new ArrayList<>();
+        api.uncontacted(java.time.YearMonth.from(NOW)).path("cases")
+           .forEach(line -> uncontacted.add(line.path("caseId").asText()));
+        int waitingPage = uncontacted.indexOf(waiting) / 50 + 1;
+
         signIn("caseworker-street", "ChangeMe-2026!");
-        browser.get(url("/ledger?month=2026-11"));
+        browser.get(url("/ledger?month=2026-11&uncontactedPage=" + waitingPage));
         WebElement row = browser.findElement(By.cssSelector("table.ledger tr[data-case='" + contacted + "']"));
         assertThat(row.getText()).contains("电话调查").contains(name.substring(0, 1) + "*").doesNotContain(name)
                 .doesNotContain(idNumber);

@@ -51,7 +51,9 @@ class OverdueExportHttpTest extends SecuredPlatformTest {
         String caseId = street.post("/api/registrations", Caseworker.onlineApplication(idNumber, name, "CITY_PES_CLOUD"))
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
                 .path("caseId").asText();
-        eventually(() -> assertThat(caseIds(street.pendingApplications(false), "applications")).contains(caseId));
+        // Waited for by another officer: each read of the list is in the access log, and only the downloads are counted below.
+        Caseworker waiting = caseworker("W-ovd-a-wait", PEOPLES_ROAD);
+        eventually(() -> assertThat(caseIds(waiting.pendingApplications(false), "applications")).contains(caseId));
         clock.set(LATER);
 
         String csv = street.getting("/applications.csv").expectStatus().isOk()
@@ -152,6 +154,22 @@ class OverdueExportHttpTest extends SecuredPlatformTest {
                 "missed-subsidy-deadlines|department=" + COUNTY + " format=csv");
         assertThat(exports("A-ovd-m")).containsExactly(
                 "missed-subsidy-deadlines|department=" + COUNTY + " format=xlsx");
+    }
+
+    @Test
+    void theListOfPendingApplicationsReadAsDataIsInTheAccessLogAsItsDownloadIs() {
+        Caseworker street = caseworker("W-ovd-json", PEOPLES_ROAD);
+        JsonNode all = street.pendingApplications(false);
+        JsonNode overdue = street.pendingApplications(true);
+
+        assertThat(exports("W-ovd-json")).containsExactly(
+                "pending-applications|agency=" + PEOPLES_ROAD + " asOf=" + NOW.toLocalDate()
+                        + " overdueOnly=false format=json rows=" + all.path("applications").size(),
+                "pending-applications|agency=" + PEOPLES_ROAD + " asOf=" + NOW.toLocalDate()
+                        + " overdueOnly=true format=json rows=" + overdue.path("applications").size());
+        caseworker("W-ovd-json-2", OTHER_STREET)
+                .getting("/api/agencies/" + PEOPLES_ROAD + "/pending-applications").expectStatus().isNotFound();
+        assertThat(exports("W-ovd-json-2")).isEmpty();
     }
 
     private List<String> exports(String officerId) {

@@ -7,8 +7,10 @@ import cn.pes.casework.events.registration.PendingApplicationsView;
 import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.statistics.CaseloadFigures;
 import cn.pes.casework.events.statistics.FindCaseloadFiguresQuery;
+import cn.pes.casework.events.tracking.FindUncontactedCasesPageQuery;
 import cn.pes.casework.events.tracking.FindUncontactedCasesQuery;
 import cn.pes.casework.events.tracking.UncontactedCase;
+import cn.pes.casework.events.tracking.UncontactedCasesPage;
 import cn.pes.casework.events.tracking.UncontactedCasesView;
 import cn.pes.casework.query.common.Docs;
 import cn.pes.casework.query.common.PersonalDataDocs;
@@ -49,13 +51,37 @@ public class AgencyCaseloadQueries {
     @QueryHandler
     public UncontactedCasesView handle(FindUncontactedCasesQuery query) {
         YearMonth month = query.month() != null ? query.month() : YearMonth.now(clock);
+        Uncontacted found = uncontacted(query.agencyId(), month);
+        return new UncontactedCasesView(query.agencyId(), month, found.activeCases(), opened(found.cases(), month));
+    }
+
+    /**
+     * A page of the same list in the same order. The whole caseload is still read to select and
+     * order the list, but only the page's cases open personal data: that, not the selection, is
+     * what a street of thousands of uncontacted cases costs.
+     */
+    @QueryHandler
+    public UncontactedCasesPage handle(FindUncontactedCasesPageQuery query) {
+        if (query.page() < 1 || query.size() < 1) {
+            throw new IllegalArgumentException("page and size start at 1");
+        }
+        YearMonth month = query.month() != null ? query.month() : YearMonth.now(clock);
+        Uncontacted found = uncontacted(query.agencyId(), month);
+        int total = found.cases().size();
+        long from = (long) (query.page() - 1) * query.size();
+        List<Document> shown = from >= total ? List.of()
+                : found.cases().subList((int) from, (int) Math.min(total, from + query.size()));
+        return new UncontactedCasesPage(query.agencyId(), month, query.page(), query.size(), found.activeCases(),
+                                        total, opened(shown, month));
+    }
+
+    /** The caseload's parts selected for TRK-1, in the list's order, without opening anyone's data. */
+    private Uncontacted uncontacted(String agencyId, YearMonth month) {
         String monthKey = month.toString();
         LocalDate endOfMonth = month.atEndOfMonth();
         int active = 0;
-        List<UncontactedCase> uncontacted = new ArrayList<>();
         List<Document> listed = new ArrayList<>();
-        for (Document part : parts(query.agencyId() == null ? List.of()
-                : AgencyCaseloadProjection.caseloadIds(query.agencyId()))) {
+        for (Document part : parts(agencyId == null ? List.of() : AgencyCaseloadProjection.caseloadIds(agencyId))) {
             LocalDate registeredOn = Docs.date(part, "registeredOn");
             if (!AgencyCaseloadProjection.ACTIVE.equals(part.getString("state"))
                     || registeredOn == null || registeredOn.isAfter(endOfMonth)) {
@@ -67,15 +93,25 @@ public class AgencyCaseloadQueries {
                 listed.add(part);
             }
         }
-        // Only the listed cases' personal data is opened, so only their keys are fetched.
+        // ISO dates order as their text does: no parsing inside the sort.
+        listed.sort(Comparator.comparing((Document part) -> part.getString("registeredOn"))
+                              .thenComparing(part -> part.getString("caseId")));
+        return new Uncontacted(active, listed);
+    }
+
+    /** The listed parts as the list shows them; only their personal data is fetched and opened. */
+    private List<UncontactedCase> opened(List<Document> listed, YearMonth month) {
         personalData.prefetch(listed, "person");
+        List<UncontactedCase> cases = new ArrayList<>(listed.size());
         for (Document part : listed) {
-            Document contacts = Docs.subDocument(part, "contacts");
-            uncontacted.add(new UncontactedCase(part.getString("caseId"), personalData.read(part, "person"),
-                                                Docs.date(part, "registeredOn"), lastContactUpTo(contacts, monthKey)));
+            cases.add(new UncontactedCase(part.getString("caseId"), personalData.read(part, "person"),
+                                          Docs.date(part, "registeredOn"),
+                                          lastContactUpTo(Docs.subDocument(part, "contacts"), month.toString())));
         }
-        uncontacted.sort(Comparator.comparing(UncontactedCase::registeredOn).thenComparing(UncontactedCase::caseId));
-        return new UncontactedCasesView(query.agencyId(), month, active, uncontacted);
+        return cases;
+    }
+
+    private record Uncontacted(int activeCases, List<Document> cases) {
     }
 
     @QueryHandler

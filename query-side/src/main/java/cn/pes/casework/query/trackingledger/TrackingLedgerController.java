@@ -23,10 +23,6 @@ import java.time.YearMonth;
 @RestController
 public class TrackingLedgerController {
 
-    /** Rows per page unless asked otherwise, and at most. */
-    public static final int DEFAULT_PAGE_SIZE = 50;
-    public static final int MAX_PAGE_SIZE = 500;
-
     private final QueryGateway queryGateway;
     private final Clock clock;
     private final QueryScope scope;
@@ -76,7 +72,8 @@ public class TrackingLedgerController {
             scope.requirePeopleListOf(officer, agencyId);
             YearMonth yearMonth = QueryParameters.month("month", month, clock);
             int pageNumber = QueryParameters.wholeNumber("page", page, 1, 1, 1_000_000);
-            int pageSize = QueryParameters.wholeNumber("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+            int pageSize = QueryParameters.wholeNumber("size", size, QueryParameters.DEFAULT_PAGE_SIZE, 1,
+                                                       QueryParameters.MAX_PAGE_SIZE);
             return Mono.fromFuture(queryGateway.query(new FindTrackingLedgerPageQuery(agencyId, yearMonth, pageNumber, pageSize),
                                                       ResponseTypes.instanceOf(TrackingLedgerPage.class)))
                        .flatMap(view -> readAudit.listExported(officer, "tracking-ledger", "agency=" + agencyId

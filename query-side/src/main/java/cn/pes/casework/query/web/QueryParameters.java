@@ -13,6 +13,10 @@ import java.util.Locale;
  */
 public final class QueryParameters {
 
+    /** Rows of a paged list unless asked otherwise, and at most. */
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 500;
+
     private QueryParameters() {
     }
 

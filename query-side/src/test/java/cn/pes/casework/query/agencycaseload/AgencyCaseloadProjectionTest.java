@@ -5,8 +5,10 @@ import cn.pes.casework.events.registration.PendingApplication;
 import cn.pes.casework.events.registration.PendingApplicationsView;
 import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.tracking.EmploymentStatus;
+import cn.pes.casework.events.tracking.FindUncontactedCasesPageQuery;
 import cn.pes.casework.events.tracking.FindUncontactedCasesQuery;
 import cn.pes.casework.events.tracking.UncontactedCase;
+import cn.pes.casework.events.tracking.UncontactedCasesPage;
 import cn.pes.casework.events.tracking.UncontactedCasesView;
 import cn.pes.casework.query.support.CaseEvents;
 import cn.pes.casework.query.support.ProjectionTestBase;
@@ -21,6 +23,7 @@ import java.util.List;
 import static cn.pes.casework.query.support.CaseEvents.OTHER_STREET_AGENCY;
 import static cn.pes.casework.query.support.CaseEvents.STREET_AGENCY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class AgencyCaseloadProjectionTest extends ProjectionTestBase {
 
@@ -83,6 +86,47 @@ class AgencyCaseloadProjectionTest extends ProjectionTestBase {
         assertThat(october.activeCases()).isEqualTo(2);
 
         assertThat(uncontacted(OTHER_STREET_AGENCY, NOVEMBER).activeCases()).isZero();
+    }
+
+    @Test
+    void pagesTogetherAreTheWholeListInItsOrder() {
+        List<DomainEventMessage<?>> stream = fourCases();
+        for (int i = 0; i < 6; i++) {
+            CaseEvents more = CaseEvents.newCase();
+            stream.add(more.next(more.opened(CaseEvents.person("11010519900102" + (1000 + i), "戊" + i))));
+            // Two by two on the same day, so that the case ID orders them within a day.
+            stream.add(more.next(more.registered(1, LocalDate.of(2026, 10, 1 + i / 2), STREET_AGENCY)));
+        }
+        projections.deliver(stream.toArray(DomainEventMessage[]::new));
+        UncontactedCasesView whole = uncontacted(STREET_AGENCY, NOVEMBER);
+        assertThat(whole.cases()).hasSize(7);
+
+        List<UncontactedCase> paged = new ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            UncontactedCasesPage answer = page(page, 3);
+            assertThat(answer.totalUncontacted()).isEqualTo(7);
+            assertThat(answer.activeCases()).isEqualTo(whole.activeCases()).isEqualTo(8);
+            assertThat(answer.month()).isEqualTo(NOVEMBER);
+            assertThat(answer.page()).isEqualTo(page);
+            assertThat(answer.size()).isEqualTo(3);
+            paged.addAll(answer.cases());
+        }
+        assertThat(paged).isEqualTo(whole.cases());
+        assertThat(paged).extracting(UncontactedCase::registeredOn).isSorted();
+        assertThat(page(3, 3).cases()).hasSize(1);
+        assertThat(page(4, 3).cases()).isEmpty();
+        assertThat(page(4, 3).totalUncontacted()).isEqualTo(7);
+        assertThat(page(1, 500).cases()).isEqualTo(whole.cases());
+    }
+
+    @Test
+    void aPageStartsAtOne() {
+        assertThatIllegalArgumentException().isThrownBy(() -> page(0, 3));
+        assertThatIllegalArgumentException().isThrownBy(() -> page(1, 0));
+    }
+
+    private UncontactedCasesPage page(int page, int size) {
+        return projections.agencyCaseload.handle(new FindUncontactedCasesPageQuery(STREET_AGENCY, NOVEMBER, page, size));
     }
 
     @Test

@@ -1,0 +1,141 @@
+package cn.pes.casework.platform.security;
+
+import cn.pes.casework.platform.support.Caseworker;
+import cn.pes.casework.platform.support.TestIds;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static cn.pes.casework.platform.support.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The TRK-1 list of cases not yet contacted in a month, a page at a time: the same cases in the same
+ * order as the whole list, its total and the active caseload with every page, the list's agency scope,
+ * bad numbers refused at their field, every read in the access log, and the ledger page showing the
+ * list in pages of 50.
+ */
+class UncontactedPageHttpTest extends SecuredPlatformTest {
+
+    private static final YearMonth MONTH = YearMonth.from(NOW);
+
+    @Test
+    void pagesTogetherAreTheWholeListInItsOrder() {
+        Caseworker street = caseworker("W-uncontacted-page", STREET);
+        List<String> waiting = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            waiting.add(street.registerAtWindow(TestIds.adult(), "未" + System.nanoTime() % 100000));
+        }
+        eventually(() -> assertThat(street.uncontacted(MONTH).path("cases").toString()).contains(waiting));
+
+        // Other tests' events may still be reaching the read model: compared again until one list holds still.
+        eventually(() -> {
+            JsonNode whole = street.uncontacted(MONTH);
+            int total = whole.path("cases").size();
+            List<JsonNode> paged = new ArrayList<>();
+            int pages = (total + 1) / 2;
+            for (int page = 1; page <= pages; page++) {
+                JsonNode answer = page(street, "&page=" + page + "&size=2");
+                assertThat(answer.path("totalUncontacted").asInt()).isEqualTo(total);
+                assertThat(answer.path("activeCases").asInt()).isEqualTo(whole.path("activeCases").asInt());
+                assertThat(answer.path("page").asInt()).isEqualTo(page);
+                assertThat(answer.path("cases").size()).isBetween(1, 2);
+                answer.path("cases").forEach(paged::add);
+            }
+            List<JsonNode> expected = new ArrayList<>();
+            whole.path("cases").forEach(expected::add);
+            assertThat(paged).isEqualTo(expected);
+            assertThat(page(street, "&page=" + (pages + 5) + "&size=2").path("cases")).isEmpty();
+        });
+        JsonNode defaults = page(street, "");
+        assertThat(defaults.path("size").asInt()).isEqualTo(50);
+        assertThat(defaults.path("cases").size()).isEqualTo(Math.min(50, defaults.path("totalUncontacted").asInt()));
+        // Masked as the whole list is.
+        defaults.path("cases").forEach(line -> assertThat(line.path("person").path("idNumber").asText()).contains("*"));
+    }
+
+    @Test
+    void aPageKeepsTheListsScopeAndRefusesBadNumbersAtTheirField() {
+        Caseworker street = caseworker("W-uncontacted-page-2", STREET);
+        caseworker("W-uncontacted-page-3", OTHER_STREET)
+                .getting("/api/agencies/" + STREET + "/uncontacted-cases/page").expectStatus().isNotFound();
+        refused(street, "?page=0", "page");
+        refused(street, "?page=first", "page");
+        refused(street, "?size=501", "size");
+        refused(street, "?size=0", "size");
+        refused(street, "?month=11-2026", "month");
+    }
+
+    @Test
+    void everyReadOfTheListIsInTheAccessLogWithoutAnyonesDetails() {
+        Caseworker street = caseworker("W-uncontacted-log", STREET);
+        JsonNode whole = street.uncontacted(MONTH);
+        JsonNode page = page(street, "&page=1&size=2");
+
+        assertThat(jdbc.queryForList("SELECT target || '|' || detail FROM access_log WHERE officer_id = ?"
+                + " AND action = 'LIST_EXPORTED' ORDER BY id", String.class, "W-uncontacted-log")).containsExactly(
+                "uncontacted-cases|agency=" + STREET + " month=" + MONTH + " format=json rows="
+                        + whole.path("cases").size(),
+                "uncontacted-cases|agency=" + STREET + " month=" + MONTH + " format=json page=1 size=2 rows="
+                        + page.path("cases").size());
+    }
+
+    @Test
+    void theLedgerPageShowsTheListInPagesOf50() {
+        Caseworker street = caseworker("W990101001A", STREET);
+        String waiting = street.registerAtWindow(TestIds.adult(), "页" + System.nanoTime() % 100000);
+        eventually(() -> assertThat(street.uncontacted(MONTH).path("cases").toString()).contains(waiting));
+
+        eventually(() -> {
+            JsonNode first = page(street, "&page=1&size=50");
+            int total = first.path("totalUncontacted").asInt();
+            int pages = Math.max(1, (total + 49) / 50);
+            String html = ledgerPage(street, pages);
+            JsonNode last = page(street, "&page=" + pages + "&size=50");
+            List<String> expected = new ArrayList<>();
+            last.path("cases").forEach(line -> expected.add(line.path("caseId").asText()));
+            assertThat(uncontactedRows(html)).isEqualTo(expected);
+            assertThat(html).contains("本月尚未跟踪的登记人员（" + String.format(Locale.ROOT, "%,d", total) + " 人");
+            if (pages > 1) {
+                assertThat(html).contains("第 " + pages + " / " + pages + " 页").contains("uncontactedPage=" + (pages - 1))
+                        .doesNotContain("uncontactedPage=" + (pages + 1));
+            } else {
+                assertThat(html).doesNotContain("class=\"pager\"");
+            }
+        });
+        street.getting("/ledger?month=" + MONTH + "&uncontactedPage=0").expectStatus().isBadRequest();
+        street.getting("/ledger?month=" + MONTH + "&uncontactedPage=x").expectStatus().isBadRequest();
+    }
+
+    private static JsonNode page(Caseworker officer, String parameters) {
+        return officer.get("/api/agencies/" + STREET + "/uncontacted-cases/page?month=" + MONTH + parameters);
+    }
+
+    private static String ledgerPage(Caseworker officer, int page) {
+        return officer.getting("/ledger?month=" + MONTH + "&uncontactedPage=" + page).expectStatus().isOk()
+                      .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** The case IDs of the uncontacted table's rows, in the page's order. */
+    private static List<String> uncontactedRows(String html) {
+        String table = html.substring(html.indexOf("<table class=\"uncontacted\">"));
+        table = table.substring(0, table.indexOf("</table>"));
+        List<String> caseIds = new ArrayList<>();
+        Matcher row = Pattern.compile("<tr data-case=\"([^\"]+)\"").matcher(table);
+        while (row.find()) {
+            caseIds.add(row.group(1));
+        }
+        return caseIds;
+    }
+
+    private static void refused(Caseworker officer, String query, String field) {
+        officer.getting("/api/agencies/" + STREET + "/uncontacted-cases/page" + query).expectStatus().isBadRequest()
+               .expectBody().jsonPath("$.ruleId").isEqualTo("INPUT").jsonPath("$.field").isEqualTo(field);
+    }
+}
