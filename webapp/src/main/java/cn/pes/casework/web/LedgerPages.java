@@ -1,9 +1,11 @@
 package cn.pes.casework.web;
 
+import cn.pes.casework.events.tracking.FindTrackingLedgerPageQuery;
 import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
 import cn.pes.casework.events.tracking.FindUncontactedCasesPageQuery;
 import cn.pes.casework.events.tracking.FindUncontactedCasesQuery;
 import cn.pes.casework.events.tracking.LedgerRow;
+import cn.pes.casework.events.tracking.TrackingLedgerPage;
 import cn.pes.casework.events.tracking.TrackingLedgerView;
 import cn.pes.casework.events.tracking.UncontactedCasesPage;
 import cn.pes.casework.events.tracking.UncontactedCasesView;
@@ -46,7 +48,8 @@ import java.util.stream.Collectors;
 @Controller
 class LedgerPages {
 
-    static final int UNCONTACTED_PAGE_SIZE = 50;
+    /** Rows of each of the page's two tables at a time. */
+    static final int PAGE_SIZE = 50;
 
     private final PageQueries pageQueries;
     private final AccessRules rules;
@@ -70,31 +73,32 @@ class LedgerPages {
                         @RequestParam(name = "month", required = false) String month,
                         @RequestParam(name = "method", required = false) String method,
                         @RequestParam(name = "reached", required = false) String reached,
+                        @RequestParam(name = "ledgerPage", required = false) String ledgerPage,
                         @RequestParam(name = "uncontactedPage", required = false) String uncontactedPage,
                         Model model) {
-        int pageNumber = pageNumber(uncontactedPage);
+        int contactsPage = pageNumber(ledgerPage);
+        int uncontactedPageNumber = pageNumber(uncontactedPage);
         return page.signedIn(model).flatMap(officer -> {
             Scope scope = scope(officer, agency, month);
-            return contacts(scope).zipWith(uncontactedPage(scope, pageNumber))
+            return contactsPage(scope, method, reached, contactsPage)
+                    .zipWith(uncontactedPage(scope, uncontactedPageNumber))
                     .map(found -> {
-                        List<LedgerLine> rows = found.getT1().stream()
-                                .filter(row -> method == null || method.isBlank() || row.method().toString().equals(method))
-                                .filter(row -> reached == null || reached.isBlank()
-                                        || row.reached() == Boolean.parseBoolean(reached))
-                                .toList();
+                        Shown<LedgerLine> contacts = found.getT1();
                         model.addAttribute("agencyId", scope.agencyId());
                         model.addAttribute("month", scope.month());
                         model.addAttribute("method", method);
                         model.addAttribute("reached", reached);
                         model.addAttribute("agencies", listableAgencies(officer));
-                        model.addAttribute("rows", rows);
+                        model.addAttribute("rows", contacts.lines());
+                        model.addAttribute("contactsTotal", contacts.total());
+                        model.addAttribute("ledgerPage", contactsPage);
+                        model.addAttribute("ledgerPages", pages(contacts.total()));
                         UncontactedCasesPage shown = found.getT2();
                         model.addAttribute("activeCases", shown.activeCases());
                         model.addAttribute("uncontactedTotal", shown.totalUncontacted());
                         model.addAttribute("uncontacted", shown.cases().stream().map(UncontactedLine::of).toList());
                         model.addAttribute("uncontactedPage", shown.page());
-                        model.addAttribute("uncontactedPages", Math.max(1, (shown.totalUncontacted() + UNCONTACTED_PAGE_SIZE - 1)
-                                / UNCONTACTED_PAGE_SIZE));
+                        model.addAttribute("uncontactedPages", pages(shown.totalUncontacted()));
                         return "ledger/ledger";
                     });
         });
@@ -157,12 +161,13 @@ class LedgerPages {
     }
 
     /**
-     * The page shows the uncontacted cases a page at a time, so that a street early in a month opens
-     * the personal data of the cases on screen, not of its thousands; the workbook still has them all.
+     * The page shows its two tables a page at a time, so that a street early in a month (thousands
+     * uncontacted) or late in it (thousands of contacts) opens the personal data of the rows on screen;
+     * the exports still have them all.
      */
     private Mono<UncontactedCasesPage> uncontactedPage(Scope scope, int pageNumber) {
         return pageQueries.query(new FindUncontactedCasesPageQuery(scope.agencyId(), scope.month(), pageNumber,
-                UNCONTACTED_PAGE_SIZE), UncontactedCasesPage.class);
+                PAGE_SIZE), UncontactedCasesPage.class);
     }
 
     private static int pageNumber(String value) {
@@ -178,6 +183,33 @@ class LedgerPages {
             // refused below, as a page before the first is
         }
         throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+    }
+
+    /**
+     * A page of the month's contacts as the table shows them. Unfiltered, only the page's rows are read
+     * and opened; a filter on method or reached is applied to the whole ledger first, since the ledger
+     * is not kept by either.
+     */
+    private Mono<Shown<LedgerLine>> contactsPage(Scope scope, String method, String reached, int pageNumber) {
+        boolean filtered = method != null && !method.isBlank() || reached != null && !reached.isBlank();
+        if (!filtered) {
+            return pageQueries.query(new FindTrackingLedgerPageQuery(scope.agencyId(), scope.month(), pageNumber,
+                            PAGE_SIZE), TrackingLedgerPage.class)
+                    .map(found -> new Shown<>(found.totalRows(), found.rows().stream().map(LedgerLine::of).toList()));
+        }
+        return contacts(scope).map(rows -> {
+            List<LedgerLine> kept = rows.stream()
+                    .filter(row -> method == null || method.isBlank() || row.method().toString().equals(method))
+                    .filter(row -> reached == null || reached.isBlank() || row.reached() == Boolean.parseBoolean(reached))
+                    .toList();
+            long from = (long) (pageNumber - 1) * PAGE_SIZE;
+            return new Shown<>(kept.size(), from >= kept.size() ? List.of()
+                    : kept.subList((int) from, (int) Math.min(kept.size(), from + PAGE_SIZE)));
+        });
+    }
+
+    private static int pages(int total) {
+        return Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
     private Mono<Uncontacted> uncontacted(Scope scope) {
@@ -235,6 +267,9 @@ class LedgerPages {
     }
 
     private record Scope(String agencyId, YearMonth month) {
+    }
+
+    private record Shown<T>(int total, List<T> lines) {
     }
 
     private record Uncontacted(int activeCases, List<UncontactedLine> lines) {

@@ -172,9 +172,13 @@ class BrowserTest extends BrowserPlatformTest {
         api.uncontacted(java.time.YearMonth.from(NOW)).path("cases")
            .forEach(line -> uncontacted.add(line.path("caseId").asText()));
         int waitingPage = uncontacted.indexOf(waiting) / 50 + 1;
+        // The contacts too, in the ledger's order.
+        List<String> contacts = new ArrayList<>();
+        api.ledger(java.time.YearMonth.from(NOW)).path("rows").forEach(line -> contacts.add(line.path("caseId").asText()));
+        int contactedPage = contacts.indexOf(contacted) / 50 + 1;
 
         signIn("caseworker-street", "ChangeMe-2026!");
-        browser.get(url("/ledger?month=2026-11&uncontactedPage=" + waitingPage));
+        browser.get(url("/ledger?month=2026-11&ledgerPage=" + contactedPage + "&uncontactedPage=" + waitingPage));
         WebElement row = browser.findElement(By.cssSelector("table.ledger tr[data-case='" + contacted + "']"));
         assertThat(row.getText()).contains("电话调查").contains(name.substring(0, 1) + "*").doesNotContain(name)
                 .doesNotContain(idNumber);

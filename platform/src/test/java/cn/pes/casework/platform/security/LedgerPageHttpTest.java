@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static cn.pes.casework.platform.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The tracking ledger a page at a time: the same rows in the same order as the whole ledger, the
  * ledger's total with every page, the same agency scope and masking, and a bad page or size refused
- * at its field.
+ * at its field; and the ledger's web page showing it 50 rows at a time, filtered or not.
  */
 class LedgerPageHttpTest extends SecuredPlatformTest {
 
@@ -50,6 +53,57 @@ class LedgerPageHttpTest extends SecuredPlatformTest {
         assertThat(defaults.path("rows").size()).isEqualTo(Math.min(50, total));
         assertThat(street.get("/api/agencies/" + STREET + "/tracking-ledger/page?month=" + month + "&page=" + (pages + 5)
                 + "&size=2").path("rows")).isEmpty();
+    }
+
+    @Test
+    void theLedgerPageShowsTheContactsInPagesOf50FilteredOrNot() {
+        Caseworker street = caseworker("W990101001A", STREET);
+        YearMonth month = YearMonth.from(NOW);
+        String caseId = street.registerAtWindow(TestIds.adult(), "页" + System.nanoTime() % 100000);
+        street.phoneContact(caseId, NOW.toLocalDate(), true);
+        eventually(() -> assertThat(street.ledger(month).path("rows").toString()).contains(caseId));
+
+        // Compared again until the ledger holds still: other tests' contacts may still be reaching it.
+        eventually(() -> {
+            JsonNode whole = street.ledger(month).path("rows");
+            int total = whole.size();
+            int pages = Math.max(1, (total + 49) / 50);
+            String html = ledgerPage(street, month, "&ledgerPage=" + pages);
+            List<String> expected = new ArrayList<>();
+            for (int i = (pages - 1) * 50; i < total; i++) {
+                expected.add(whole.get(i).path("caseId").asText());
+            }
+            assertThat(rows(html)).isEqualTo(expected);
+            assertThat(html).contains("本月跟踪记录（" + String.format(Locale.ROOT, "%,d", total) + " 条）");
+            assertThat(html.contains("ledger-pager")).isEqualTo(pages > 1);
+
+            List<String> phoned = new ArrayList<>();
+            whole.forEach(row -> {
+                if ("PHONE".equals(row.path("method").asText())) {
+                    phoned.add(row.path("caseId").asText());
+                }
+            });
+            assertThat(rows(ledgerPage(street, month, "&method=PHONE")))
+                    .isEqualTo(phoned.subList(0, Math.min(50, phoned.size())));
+        });
+        street.getting("/ledger?month=" + month + "&ledgerPage=0").expectStatus().isBadRequest();
+    }
+
+    private static String ledgerPage(Caseworker officer, YearMonth month, String parameters) {
+        return officer.getting("/ledger?month=" + month + parameters).expectStatus().isOk()
+                      .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** The case IDs of the contacts table's rows, in the page's order. */
+    private static List<String> rows(String html) {
+        String table = html.substring(html.indexOf("<table class=\"ledger\">"));
+        table = table.substring(0, table.indexOf("</table>"));
+        List<String> caseIds = new ArrayList<>();
+        Matcher row = Pattern.compile("<tr data-case=\"([^\"]+)\"").matcher(table);
+        while (row.find()) {
+            caseIds.add(row.group(1));
+        }
+        return caseIds;
     }
 
     @Test

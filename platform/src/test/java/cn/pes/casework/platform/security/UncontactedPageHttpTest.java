@@ -106,7 +106,7 @@ class UncontactedPageHttpTest extends SecuredPlatformTest {
                 assertThat(html).contains("第 " + pages + " / " + pages + " 页").contains("uncontactedPage=" + (pages - 1))
                         .doesNotContain("uncontactedPage=" + (pages + 1));
             } else {
-                assertThat(html).doesNotContain("class=\"pager\"");
+                assertThat(html).doesNotContain("uncontacted-pager");
             }
         });
         street.getting("/ledger?month=" + MONTH + "&uncontactedPage=0").expectStatus().isBadRequest();
