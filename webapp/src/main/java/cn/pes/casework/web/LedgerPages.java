@@ -1,5 +1,6 @@
 package cn.pes.casework.web;
 
+import cn.pes.casework.events.tracking.ContactMethod;
 import cn.pes.casework.events.tracking.FindTrackingLedgerPageQuery;
 import cn.pes.casework.events.tracking.FindTrackingLedgerQuery;
 import cn.pes.casework.events.tracking.FindUncontactedCasesPageQuery;
@@ -36,6 +37,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -48,8 +50,9 @@ import java.util.stream.Collectors;
 @Controller
 class LedgerPages {
 
-    /** Rows of each of the page's two tables at a time. */
+    /** Rows of each of the page's two tables: a screenful, as the API's default page. */
     static final int PAGE_SIZE = 50;
+    private static final int MAX_PAGE = 1_000_000;
 
     private final PageQueries pageQueries;
     private final AccessRules rules;
@@ -76,10 +79,12 @@ class LedgerPages {
                         @RequestParam(name = "ledgerPage", required = false) String ledgerPage,
                         @RequestParam(name = "uncontactedPage", required = false) String uncontactedPage,
                         Model model) {
-        int contactsPage = pageNumber(ledgerPage);
-        int uncontactedPageNumber = pageNumber(uncontactedPage);
         return page.signedIn(model).flatMap(officer -> {
+            // The agency's scope first: out of it, the agency does not exist whatever else was asked.
             Scope scope = scope(officer, agency, month);
+            int contactsPage = pageNumber(ledgerPage);
+            int uncontactedPageNumber = pageNumber(uncontactedPage);
+            checkFilters(method, reached);
             return contactsPage(scope, method, reached, contactsPage)
                     .zipWith(uncontactedPage(scope, uncontactedPageNumber))
                     .map(found -> {
@@ -170,19 +175,30 @@ class LedgerPages {
                 PAGE_SIZE), UncontactedCasesPage.class);
     }
 
+    /** A page from 1 to the API's own limit; anything else is a bad request, as on the API. */
     private static int pageNumber(String value) {
         if (value == null || value.isBlank()) {
             return 1;
         }
         try {
             int number = Integer.parseInt(value.strip());
-            if (number >= 1) {
+            if (number >= 1 && number <= MAX_PAGE) {
                 return number;
             }
         } catch (NumberFormatException e) {
-            // refused below, as a page before the first is
+            // refused below, as a page out of range is
         }
         throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+    }
+
+    /** A filter the form cannot send would read and open the whole ledger to show nothing: refused. */
+    private static void checkFilters(String method, String reached) {
+        boolean knownMethod = method == null || method.isBlank()
+                || Arrays.stream(ContactMethod.values()).anyMatch(known -> known.name().equals(method));
+        boolean knownReached = reached == null || reached.isBlank() || "true".equals(reached) || "false".equals(reached);
+        if (!knownMethod || !knownReached) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
     }
 
     /**
@@ -199,7 +215,7 @@ class LedgerPages {
         }
         return contacts(scope).map(rows -> {
             List<LedgerLine> kept = rows.stream()
-                    .filter(row -> method == null || method.isBlank() || row.method().toString().equals(method))
+                    .filter(row -> method == null || method.isBlank() || method.equals(String.valueOf(row.method())))
                     .filter(row -> reached == null || reached.isBlank() || row.reached() == Boolean.parseBoolean(reached))
                     .toList();
             long from = (long) (pageNumber - 1) * PAGE_SIZE;

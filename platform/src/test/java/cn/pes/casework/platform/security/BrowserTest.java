@@ -167,26 +167,34 @@ class BrowserTest extends BrowserPlatformTest {
             assertThat(api.uncontacted(java.time.YearMonth.from(NOW)).toString()).contains(waiting);
         });
 
-        // The uncontacted table shows 50 at a time: the page the waiting case is on, as the list orders it.
-        List<String> uncontacted = new ArrayList<>();
-        api.uncontacted(java.time.YearMonth.from(NOW)).path("cases")
-           .forEach(line -> uncontacted.add(line.path("caseId").asText()));
-        int waitingPage = uncontacted.indexOf(waiting) / 50 + 1;
-        // The contacts too, in the ledger's order.
-        List<String> contacts = new ArrayList<>();
-        api.ledger(java.time.YearMonth.from(NOW)).path("rows").forEach(line -> contacts.add(line.path("caseId").asText()));
-        int contactedPage = contacts.indexOf(contacted) / 50 + 1;
-
         signIn("caseworker-street", "ChangeMe-2026!");
-        browser.get(url("/ledger?month=2026-11&ledgerPage=" + contactedPage + "&uncontactedPage=" + waitingPage));
+        // Each table shows 50 rows at a time: the pages the two cases are on, as the lists order them. Found again
+        // until they hold still: other tests' cases may still be entering or leaving the lists.
+        eventually(() -> {
+            List<String> uncontacted = new ArrayList<>();
+            api.uncontacted(java.time.YearMonth.from(NOW)).path("cases")
+               .forEach(line -> uncontacted.add(line.path("caseId").asText()));
+            List<String> contacts = new ArrayList<>();
+            api.ledger(java.time.YearMonth.from(NOW)).path("rows")
+               .forEach(line -> contacts.add(line.path("caseId").asText()));
+            browser.get(url("/ledger?month=2026-11&ledgerPage=" + (contacts.indexOf(contacted) / 50 + 1)
+                    + "&uncontactedPage=" + (uncontacted.indexOf(waiting) / 50 + 1)));
+            assertThat(browser.findElements(By.cssSelector("table.ledger tr[data-case='" + contacted + "']"))).hasSize(1);
+            assertThat(browser.findElements(By.cssSelector("table.uncontacted tr[data-case='" + waiting + "']"))).hasSize(1);
+        });
         WebElement row = browser.findElement(By.cssSelector("table.ledger tr[data-case='" + contacted + "']"));
         assertThat(row.getText()).contains("电话调查").contains(name.substring(0, 1) + "*").doesNotContain(name)
                 .doesNotContain(idNumber);
-        assertThat(browser.findElements(By.cssSelector("table.uncontacted tr[data-case='" + waiting + "']"))).hasSize(1);
         screenshot("07-ledger");
 
+        // Filtered before paged: the visits' page holds no telephone contact, the telephone page nothing else.
         browser.get(url("/ledger?month=2026-11&method=ON_SITE_VISIT"));
         assertThat(browser.findElements(By.cssSelector("table.ledger tr[data-case='" + contacted + "']"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("table.ledger tbody tr"))).allSatisfy(line ->
+                assertThat(line.getText()).doesNotContain("电话调查"));
+        browser.get(url("/ledger?month=2026-11&method=PHONE"));
+        assertThat(browser.findElements(By.cssSelector("table.ledger tbody tr"))).isNotEmpty().allSatisfy(line ->
+                assertThat(line.getText()).contains("电话调查"));
 
         String csv = api.http().get().uri("/ledger.csv?month=2026-11").header("Authorization", api.bearer())
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();

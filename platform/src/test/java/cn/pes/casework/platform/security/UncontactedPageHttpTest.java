@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The TRK-1 list of cases not yet contacted in a month, a page at a time: the same cases in the same
  * order as the whole list, its total and the active caseload with every page, the list's agency scope,
  * bad numbers refused at their field, every read in the access log, and the ledger page showing the
- * list in pages of 50.
+ * list in pages of 50, its pager keeping the page's other choices.
  */
 class UncontactedPageHttpTest extends SecuredPlatformTest {
 
@@ -38,20 +38,22 @@ class UncontactedPageHttpTest extends SecuredPlatformTest {
         eventually(() -> {
             JsonNode whole = street.uncontacted(MONTH);
             int total = whole.path("cases").size();
+            // Three pages however long the suite has made the list, the last one shorter when it does not divide.
+            int size = Math.max(1, (total + 2) / 3);
+            int pages = (total + size - 1) / size;
             List<JsonNode> paged = new ArrayList<>();
-            int pages = (total + 1) / 2;
             for (int page = 1; page <= pages; page++) {
-                JsonNode answer = page(street, "&page=" + page + "&size=2");
+                JsonNode answer = page(street, "&page=" + page + "&size=" + size);
                 assertThat(answer.path("totalUncontacted").asInt()).isEqualTo(total);
                 assertThat(answer.path("activeCases").asInt()).isEqualTo(whole.path("activeCases").asInt());
                 assertThat(answer.path("page").asInt()).isEqualTo(page);
-                assertThat(answer.path("cases").size()).isBetween(1, 2);
+                assertThat(answer.path("cases").size()).isBetween(1, size);
                 answer.path("cases").forEach(paged::add);
             }
             List<JsonNode> expected = new ArrayList<>();
             whole.path("cases").forEach(expected::add);
             assertThat(paged).isEqualTo(expected);
-            assertThat(page(street, "&page=" + (pages + 5) + "&size=2").path("cases")).isEmpty();
+            assertThat(page(street, "&page=" + (pages + 5) + "&size=" + size).path("cases")).isEmpty();
         });
         JsonNode defaults = page(street, "");
         assertThat(defaults.path("size").asInt()).isEqualTo(50);
@@ -96,29 +98,52 @@ class UncontactedPageHttpTest extends SecuredPlatformTest {
             JsonNode first = page(street, "&page=1&size=50");
             int total = first.path("totalUncontacted").asInt();
             int pages = Math.max(1, (total + 49) / 50);
-            String html = ledgerPage(street, pages);
+            String html = ledgerPage(street, "&method=PHONE&ledgerPage=2&uncontactedPage=" + pages);
             JsonNode last = page(street, "&page=" + pages + "&size=50");
             List<String> expected = new ArrayList<>();
             last.path("cases").forEach(line -> expected.add(line.path("caseId").asText()));
             assertThat(uncontactedRows(html)).isEqualTo(expected);
             assertThat(html).contains("本月尚未跟踪的登记人员（" + String.format(Locale.ROOT, "%,d", total) + " 人");
             if (pages > 1) {
-                assertThat(html).contains("第 " + pages + " / " + pages + " 页").contains("uncontactedPage=" + (pages - 1))
-                        .doesNotContain("uncontactedPage=" + (pages + 1));
+                // Back a page, keeping the filter and the other table's page; no page after the last.
+                assertThat(html).contains("第 " + pages + " / " + pages + " 页")
+                        .contains("method=PHONE&amp;reached&amp;ledgerPage=2&amp;uncontactedPage=" + (pages - 1) + "\"")
+                        .doesNotContain("uncontactedPage=" + (pages + 1) + "\"");
             } else {
                 assertThat(html).doesNotContain("uncontacted-pager");
             }
         });
-        street.getting("/ledger?month=" + MONTH + "&uncontactedPage=0").expectStatus().isBadRequest();
-        street.getting("/ledger?month=" + MONTH + "&uncontactedPage=x").expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aPagePastTheLastLeadsBackToTheLast() {
+        Caseworker street = caseworker("W990101001A", STREET);
+        int pages = Math.max(1, (page(street, "&size=50").path("totalUncontacted").asInt() + 49) / 50);
+        String html = ledgerPage(street, "&uncontactedPage=" + (pages + 3));
+        assertThat(uncontactedRows(html)).isEmpty();
+        assertThat(html).contains("第 " + (pages + 3) + " / " + pages + " 页")
+                .contains("uncontactedPage=" + pages + "\"").doesNotContain("uncontactedPage=" + (pages + 2) + "\"");
+        // Page numbers are shown as numbers, not amounts.
+        assertThat(ledgerPage(street, "&uncontactedPage=1000000")).contains("第 1000000 / " + pages + " 页");
+    }
+
+    @Test
+    void theLedgerPageRefusesWhatItsFormCannotSendAfterTheAgencysScope() {
+        Caseworker street = caseworker("W990101001A", STREET);
+        for (String bad : List.of("uncontactedPage=0", "uncontactedPage=x", "ledgerPage=0", "ledgerPage=1000001",
+                                  "method=LETTER", "reached=maybe")) {
+            street.getting("/ledger?month=" + MONTH + "&" + bad).expectStatus().isBadRequest();
+            caseworker("W-uncontacted-other", OTHER_STREET).getting("/ledger?agency=" + STREET + "&" + bad)
+                    .expectStatus().isNotFound();
+        }
     }
 
     private static JsonNode page(Caseworker officer, String parameters) {
         return officer.get("/api/agencies/" + STREET + "/uncontacted-cases/page?month=" + MONTH + parameters);
     }
 
-    private static String ledgerPage(Caseworker officer, int page) {
-        return officer.getting("/ledger?month=" + MONTH + "&uncontactedPage=" + page).expectStatus().isOk()
+    private static String ledgerPage(Caseworker officer, String parameters) {
+        return officer.getting("/ledger?month=" + MONTH + parameters).expectStatus().isOk()
                       .expectBody(String.class).returnResult().getResponseBody();
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static cn.pes.casework.query.support.CaseEvents.OTHER_STREET_AGENCY;
@@ -112,7 +113,8 @@ class AgencyCaseloadProjectionTest extends ProjectionTestBase {
             paged.addAll(answer.cases());
         }
         assertThat(paged).isEqualTo(whole.cases());
-        assertThat(paged).extracting(UncontactedCase::registeredOn).isSorted();
+        assertThat(paged).isSortedAccordingTo(Comparator.comparing(UncontactedCase::registeredOn)
+                                                        .thenComparing(UncontactedCase::caseId));
         assertThat(page(3, 3).cases()).hasSize(1);
         assertThat(page(4, 3).cases()).isEmpty();
         assertThat(page(4, 3).totalUncontacted()).isEqualTo(7);
