@@ -91,7 +91,9 @@ import java.util.stream.Stream;
  * {@code bench.query-rate} (list, {@code 20,200}/s), {@code bench.query-command-rate} (half the query
  * rate), {@code bench.query-seconds} (60), {@code bench.query-kinds} (the kinds sent in turn, of
  * {@code history,ledger,statistics,overdue,uncontacted,uncontacted-page}; by default the first four, which the issue's targets
- * name), {@code bench.platform-args} (extra platform options, e.g.
+ * name), {@code bench.query-month} (the month the ledger and TRK-1 queries ask about: this month, a
+ * {@code yyyy-MM}, or {@code next}, which stands for a month's first day, nobody contacted in it yet),
+ * {@code bench.platform-args} (extra platform options, e.g.
  * {@code --pes.projections.initial-segments=1}), {@code bench.heap} (Maven property, 4g),
  * {@code bench.read-models=off} (the read models' processors are stopped at start and stay stopped: for
  * the command side and as-of on a city whose read models would take hours to build; the phases that need
@@ -197,7 +199,8 @@ class CityBenchmark {
                             "command-rate=" + Integer.getInteger("bench.query-command-rate",
                                     Math.max(1, Integer.parseInt(rate.trim()) / 2)),
                             "seconds=" + Integer.getInteger("bench.query-seconds", 60),
-                            "kinds=" + System.getProperty("bench.query-kinds", "history,ledger,statistics,overdue"));
+                            "kinds=" + System.getProperty("bench.query-kinds", "history,ledger,statistics,overdue"),
+                            "month=" + System.getProperty("bench.query-month", ""));
                     awaitCaughtUp(platform, Duration.ofMinutes(30));
                 }
             }

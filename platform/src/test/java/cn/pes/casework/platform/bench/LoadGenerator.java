@@ -97,7 +97,8 @@ public final class LoadGenerator {
                         Integer.parseInt(options.getOrDefault("rate", "200")),
                         Integer.parseInt(options.getOrDefault("command-rate", "100")),
                         Integer.parseInt(options.getOrDefault("seconds", "60")),
-                        options.getOrDefault("kinds", String.join(",", QUERY_KINDS)));
+                        options.getOrDefault("kinds", String.join(",", QUERY_KINDS)),
+                        options.getOrDefault("month", ""));
                 default -> throw new IllegalArgumentException("mode");
             }
             out.println("DONE");
@@ -171,7 +172,12 @@ public final class LoadGenerator {
     private static final List<String> QUERY_KINDS = List.of("history", "ledger", "statistics", "overdue",
                                                             "uncontacted", "uncontacted-page");
 
-    private void queries(Path casesFile, int rate, int commandRate, int seconds, String kindsAsked) throws Exception {
+    /**
+     * @param monthAsked the month the ledger and TRK-1 queries ask about: this month when blank, or
+     *                   {@code next}, which stands for a month's first day, when nobody has been contacted in it yet
+     */
+    private void queries(Path casesFile, int rate, int commandRate, int seconds, String kindsAsked, String monthAsked)
+            throws Exception {
         int[] asked = Arrays.stream(kindsAsked.split(",")).map(String::trim).mapToInt(QUERY_KINDS::indexOf).toArray();
         if (asked.length == 0 || Arrays.stream(asked).anyMatch(kind -> kind < 0)) {
             throw new IllegalArgumentException("kinds: some of " + QUERY_KINDS);
@@ -181,7 +187,11 @@ public final class LoadGenerator {
         for (int i = 0; i < 400; i++) {
             register(own);
         }
-        String month = YearMonth.now(ZONE).toString();
+        String month = switch (monthAsked.strip()) {
+            case "" -> YearMonth.now(ZONE).toString();
+            case "next" -> YearMonth.now(ZONE).plusMonths(1).toString();
+            default -> YearMonth.parse(monthAsked.strip()).toString();
+        };
         List<String> streets = List.of("990101001", "990101002", "990102001", "990102002", "990103001");
         List<String> counties = List.of("990101", "990102", "990103");
         Map<String, Latencies> byKind = new LinkedHashMap<>();
@@ -191,6 +201,9 @@ public final class LoadGenerator {
             byKind.putIfAbsent(kindNames.get(kind), new Latencies(kindNames.get(kind)));
         }
         List<Latencies> kinds = kindNames.stream().map(byKind::get).toList();
+        if (byKind.containsKey("uncontacted list") || byKind.containsKey("uncontacted page")) {
+            out.println("RESULT " + trk1Sizes(streets, month));
+        }
         Latencies commandLatencies = new Latencies("tracking contacts alongside");
         ExecutorService workers = Executors.newFixedThreadPool(64);
         ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2);
@@ -324,6 +337,19 @@ public final class LoadGenerator {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** How long the TRK-1 lists asked for are: what a whole list opens, and what a page is taken from. */
+    private String trk1Sizes(List<String> streets, String month) throws IOException, InterruptedException {
+        List<String> sizes = new ArrayList<>();
+        for (String street : streets) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/agencies/" + street
+                            + "/uncontacted-cases/page?size=1&month=" + month))
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", cityCaseworker).GET().build();
+            JsonNode page = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body());
+            sizes.add(street + " " + page.path("totalUncontacted").asInt() + " of " + page.path("activeCases").asInt());
+        }
+        return "TRK-1 lists of " + month + ", uncontacted of active cases: " + String.join(", ", sizes);
     }
 
     private boolean get(String path, String token) throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package cn.pes.casework.platform.security;
 
 import cn.pes.casework.platform.support.Caseworker;
+import cn.pes.casework.platform.support.HtmlRows;
 import cn.pes.casework.platform.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static cn.pes.casework.platform.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,7 +72,7 @@ class LedgerPageHttpTest extends SecuredPlatformTest {
             for (int i = (pages - 1) * 50; i < total; i++) {
                 expected.add(whole.get(i).path("caseId").asText());
             }
-            assertThat(rows(html)).isEqualTo(expected);
+            assertThat(HtmlRows.caseIds(html, "ledger")).isEqualTo(expected);
             assertThat(html).contains("本月跟踪记录（" + String.format(Locale.ROOT, "%,d", total) + " 条）");
             assertThat(html.contains("ledger-pager")).isEqualTo(pages > 1);
 
@@ -83,7 +82,7 @@ class LedgerPageHttpTest extends SecuredPlatformTest {
                     phoned.add(row.path("caseId").asText());
                 }
             });
-            assertThat(rows(ledgerPage(street, month, "&method=PHONE")))
+            assertThat(HtmlRows.caseIds(ledgerPage(street, month, "&method=PHONE"), "ledger"))
                     .isEqualTo(phoned.subList(0, Math.min(50, phoned.size())));
         });
         street.getting("/ledger?month=" + month + "&ledgerPage=0").expectStatus().isBadRequest();
@@ -92,18 +91,6 @@ class LedgerPageHttpTest extends SecuredPlatformTest {
     private static String ledgerPage(Caseworker officer, YearMonth month, String parameters) {
         return officer.getting("/ledger?month=" + month + parameters).expectStatus().isOk()
                       .expectBody(String.class).returnResult().getResponseBody();
-    }
-
-    /** The case IDs of the contacts table's rows, in the page's order. */
-    private static List<String> rows(String html) {
-        String table = html.substring(html.indexOf("<table class=\"ledger\">"));
-        table = table.substring(0, table.indexOf("</table>"));
-        List<String> caseIds = new ArrayList<>();
-        Matcher row = Pattern.compile("<tr data-case=\"([^\"]+)\"").matcher(table);
-        while (row.find()) {
-            caseIds.add(row.group(1));
-        }
-        return caseIds;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.pes.casework.platform.security;
 
 import cn.pes.casework.platform.support.Caseworker;
+import cn.pes.casework.platform.support.HtmlRows;
 import cn.pes.casework.platform.support.TestIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static cn.pes.casework.platform.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,7 +101,7 @@ class UncontactedPageHttpTest extends SecuredPlatformTest {
             JsonNode last = page(street, "&page=" + pages + "&size=50");
             List<String> expected = new ArrayList<>();
             last.path("cases").forEach(line -> expected.add(line.path("caseId").asText()));
-            assertThat(uncontactedRows(html)).isEqualTo(expected);
+            assertThat(HtmlRows.caseIds(html, "uncontacted")).isEqualTo(expected);
             assertThat(html).contains("本月尚未跟踪的登记人员（" + String.format(Locale.ROOT, "%,d", total) + " 人");
             if (pages > 1) {
                 // Back a page, keeping the filter and the other table's page; no page after the last.
@@ -120,7 +119,7 @@ class UncontactedPageHttpTest extends SecuredPlatformTest {
         Caseworker street = caseworker("W990101001A", STREET);
         int pages = Math.max(1, (page(street, "&size=50").path("totalUncontacted").asInt() + 49) / 50);
         String html = ledgerPage(street, "&uncontactedPage=" + (pages + 3));
-        assertThat(uncontactedRows(html)).isEmpty();
+        assertThat(HtmlRows.caseIds(html, "uncontacted")).isEmpty();
         assertThat(html).contains("第 " + (pages + 3) + " / " + pages + " 页")
                 .contains("uncontactedPage=" + pages + "\"").doesNotContain("uncontactedPage=" + (pages + 2) + "\"");
         // Page numbers are shown as numbers, not amounts.
@@ -145,18 +144,6 @@ class UncontactedPageHttpTest extends SecuredPlatformTest {
     private static String ledgerPage(Caseworker officer, String parameters) {
         return officer.getting("/ledger?month=" + MONTH + parameters).expectStatus().isOk()
                       .expectBody(String.class).returnResult().getResponseBody();
-    }
-
-    /** The case IDs of the uncontacted table's rows, in the page's order. */
-    private static List<String> uncontactedRows(String html) {
-        String table = html.substring(html.indexOf("<table class=\"uncontacted\">"));
-        table = table.substring(0, table.indexOf("</table>"));
-        List<String> caseIds = new ArrayList<>();
-        Matcher row = Pattern.compile("<tr data-case=\"([^\"]+)\"").matcher(table);
-        while (row.find()) {
-            caseIds.add(row.group(1));
-        }
-        return caseIds;
     }
 
     private static void refused(Caseworker officer, String query, String field) {
