@@ -57,8 +57,8 @@ public class AgencyCaseloadQueries {
 
     /**
      * A page of the same list in the same order. The whole caseload is still read to select and
-     * order the list, but only the page's cases open personal data: that, not the selection, is
-     * what a street of thousands of uncontacted cases costs.
+     * order the list, but only the page's cases open personal data, which is most of what a whole
+     * list costs on a month's first day, when a street's thousands of cases are all uncontacted.
      */
     @QueryHandler
     public UncontactedCasesPage handle(FindUncontactedCasesPageQuery query) {
