@@ -72,6 +72,9 @@ class EntrepreneurshipHttpTest extends SecuredPlatformTest {
             JsonNode roll = county.get("/api/agencies/" + COUNTY + "/training-rolls?institution=990101-SYB-01&month=2026-11");
             assertThat(roll.path("entries").findValuesAsText("trainingId")).contains(trainingId);
         });
+        // The roll lists people: every read of it is in the access log.
+        assertThat(listExports("E-county")).anyMatch(row -> row.matches("training-roll\\|agency=" + COUNTY
+                + " institution=990101-SYB-01 month=2026-11 format=json rows=[1-9]\\d*"));
     }
 
     @Test

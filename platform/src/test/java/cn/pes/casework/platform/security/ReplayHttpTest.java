@@ -103,6 +103,13 @@ class ReplayHttpTest extends SecuredPlatformTest {
         assertThat(before.path("equalToLive").asBoolean()).isFalse();
         assertThat(auditor.get("/api/replays/" + before.path("replayId").asText() + "/tracking-ledger?agency=" + COUNTY
                 + "&month=" + MONTH).path("rows").size()).isZero();
+        // Each replayed ledger read is in the access log, as the live ledger's reads are; the refused one is not.
+        assertThat(listExports("A-replay")).containsExactly(
+                "replayed-tracking-ledger|replay=" + replayId + " agency=" + COUNTY + " month=" + MONTH
+                        + " format=json rows=" + ledger.path("rows").size(),
+                "replayed-tracking-ledger|replay=" + before.path("replayId").asText() + " agency=" + COUNTY + " month="
+                        + MONTH + " format=json rows=0");
+        assertThat(listExports("N-replay")).isEmpty();
 
         analyst.http().delete().uri("/api/replays/" + replayId).header("Authorization", analyst.bearer()).exchange()
                .expectStatus().isNoContent();

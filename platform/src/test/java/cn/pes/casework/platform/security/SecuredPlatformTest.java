@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.time.ZoneId;
 
 /**
@@ -80,6 +81,12 @@ abstract class SecuredPlatformTest {
 
     WebTestClient anonymous() {
         return Caseworker.client(port);
+    }
+
+    /** The lists the officer read as data, oldest first, as {@code list|filters}. */
+    List<String> listExports(String officerId) {
+        return jdbc.queryForList("SELECT target || '|' || detail FROM access_log WHERE officer_id = ?"
+                + " AND action = 'LIST_EXPORTED' ORDER BY id", String.class, officerId);
     }
 
     long storedEvents() {

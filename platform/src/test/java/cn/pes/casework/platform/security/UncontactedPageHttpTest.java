@@ -79,8 +79,7 @@ class UncontactedPageHttpTest extends SecuredPlatformTest {
         JsonNode whole = street.uncontacted(MONTH);
         JsonNode page = page(street, "&page=1&size=2");
 
-        assertThat(jdbc.queryForList("SELECT target || '|' || detail FROM access_log WHERE officer_id = ?"
-                + " AND action = 'LIST_EXPORTED' ORDER BY id", String.class, "W-uncontacted-log")).containsExactly(
+        assertThat(listExports("W-uncontacted-log")).containsExactly(
                 "uncontacted-cases|agency=" + STREET + " month=" + MONTH + " format=json rows="
                         + whole.path("cases").size(),
                 "uncontacted-cases|agency=" + STREET + " month=" + MONTH + " format=json page=1 size=2 rows="

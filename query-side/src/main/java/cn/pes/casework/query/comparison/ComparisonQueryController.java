@@ -35,6 +35,9 @@ import java.util.List;
 @RestController
 public class ComparisonQueryController {
 
+    /** The CAN-3 queue's name in the access log. */
+    public static final String PROPOSALS_LIST = "status-change-proposals";
+
     private final QueryGateway queryGateway;
     private final QueryScope scope;
     private final ReadAudit readAudit;
@@ -71,15 +74,21 @@ public class ComparisonQueryController {
                    .subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** The queue (待核实变更) of the agency and every agency it covers, oldest first; {@code state} defaults to OPEN. */
+    /**
+     * The queue (待核实变更) of the agency and every agency it covers, oldest first; {@code state} defaults
+     * to OPEN. It names people and what an outside register says of them: in the access log.
+     */
     @GetMapping("/api/agencies/{agencyId}/status-change-proposals")
     public Mono<StatusChangeProposalsView> queue(@PathVariable String agencyId,
-                                                 @RequestParam(name = "state", required = false) String state) {
+                                                 @RequestParam(name = "state", required = false) String state,
+                                                 ServerWebExchange exchange) {
         return scope.officer().flatMap(officer -> {
             scope.requirePeopleListOf(officer, agencyId);
             return Mono.fromFuture(queryGateway.query(
                     new FindStatusChangeProposalsQuery(agencyId, QueryParameters.option("state", state, ProposalState.class)),
-                    ResponseTypes.instanceOf(StatusChangeProposalsView.class)));
+                    ResponseTypes.instanceOf(StatusChangeProposalsView.class)))
+                       .flatMap(view -> readAudit.listExported(officer, PROPOSALS_LIST, "agency=" + agencyId + " state="
+                               + view.state() + " format=json rows=" + view.lines().size(), exchange).thenReturn(view));
         })
                    // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
                    .subscribeOn(Schedulers.boundedElastic());

@@ -29,12 +29,18 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
 /** Entrepreneurship training (ENT-1) and guarantee loans (ENT-2..ENT-5): the case's, the county's, the month's. */
 @RestController
 public class EntrepreneurshipQueryController {
+
+    /** ENT-2..ENT-5's list's name in the access log, the same as its file download's. */
+    public static final String LOANS_LIST = "guarantee-loans";
+    /** ENT-1's trainees of an institution's month. */
+    public static final String TRAINING_ROLL_LIST = "training-roll";
 
     private final QueryGateway queryGateway;
     private final QueryScope scope;
@@ -83,36 +89,49 @@ public class EntrepreneurshipQueryController {
 
     /**
      * The loans handled by the agency and every agency it covers (a county with its streets, the city
-     * with all), by stage; overdue counted on {@code asOf} (default today).
+     * with all), by stage; overdue counted on {@code asOf} (default today). Its lines name the
+     * borrowers, so the read is in the access log as the file download is.
      */
     @GetMapping("/api/agencies/{agencyId}/guarantee-loans")
     public Mono<LoanPipelineView> pipeline(@PathVariable String agencyId,
                                            @RequestParam(name = "stage", required = false) String stage,
-                                           @RequestParam(name = "asOf", required = false) String asOf) {
+                                           @RequestParam(name = "asOf", required = false) String asOf,
+                                           ServerWebExchange exchange) {
         return scope.officer().flatMap(officer -> {
             scope.requirePeopleListOf(officer, agencyId);
-            return Mono.fromFuture(queryGateway.query(
-                    new FindLoanPipelineQuery(agencyId, QueryParameters.option("stage", stage, LoanStage.class),
-                                              QueryParameters.date("asOf", asOf, clock)),
-                    ResponseTypes.instanceOf(LoanPipelineView.class)));
+            LoanStage stageFilter = QueryParameters.option("stage", stage, LoanStage.class);
+            LocalDate day = QueryParameters.date("asOf", asOf, clock);
+            return Mono.fromFuture(queryGateway.query(new FindLoanPipelineQuery(agencyId, stageFilter, day),
+                                                      ResponseTypes.instanceOf(LoanPipelineView.class)))
+                       .flatMap(view -> readAudit.listExported(officer, LOANS_LIST, "agency=" + agencyId
+                               + (stageFilter == null ? "" : " stage=" + stageFilter) + " asOf=" + day
+                               + " format=json rows=" + view.lines().size(), exchange).thenReturn(view));
         })
                    // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
                    .subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** An institution's trainees starting in the month (default: this one) enrolled by agencies the agency covers. */
+    /**
+     * An institution's trainees starting in the month (default: this one) enrolled by agencies the
+     * agency covers; a list of people, so in the access log.
+     */
     @GetMapping("/api/agencies/{agencyId}/training-rolls")
     public Mono<TrainingRollView> trainingRoll(@PathVariable String agencyId,
                                                @RequestParam(name = "institution", required = false) String institution,
-                                               @RequestParam(name = "month", required = false) String month) {
+                                               @RequestParam(name = "month", required = false) String month,
+                                               ServerWebExchange exchange) {
         return scope.officer().flatMap(officer -> {
             scope.requirePeopleListOf(officer, agencyId);
             if (institution == null || institution.isBlank()) {
                 throw new InvalidQueryInputException("institution", "institution is required: the training institution's ID");
             }
             YearMonth yearMonth = QueryParameters.month("month", month, clock);
-            return Mono.fromFuture(queryGateway.query(new FindTrainingRollQuery(institution.strip(), yearMonth, agencyId),
-                                                      ResponseTypes.instanceOf(TrainingRollView.class)));
+            String institutionId = institution.strip();
+            return Mono.fromFuture(queryGateway.query(new FindTrainingRollQuery(institutionId, yearMonth, agencyId),
+                                                      ResponseTypes.instanceOf(TrainingRollView.class)))
+                       .flatMap(view -> readAudit.listExported(officer, TRAINING_ROLL_LIST, "agency=" + agencyId
+                               + " institution=" + institutionId + " month=" + yearMonth + " format=json rows="
+                               + view.entries().size(), exchange).thenReturn(view));
         })
                    // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
                    .subscribeOn(Schedulers.boundedElastic());

@@ -10,12 +10,14 @@ import cn.pes.casework.query.web.ReadModelNotFoundException;
 import cn.pes.casework.security.Officer;
 import cn.pes.casework.security.Role;
 import cn.pes.casework.security.agency.AgencyDirectory;
+import cn.pes.casework.security.audit.ReadAudit;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -32,14 +34,18 @@ public class RecruitmentFairsController {
 
     static final String NO_SUCH_FAIR = "No such fair";
     static final String NO_SUCH_AGENCY = "No such agency";
+    /** A fair's invited and attending people: the list's name in the access log. */
+    public static final String PARTICIPANTS_LIST = "fair-participants";
 
     private final QueryGateway queryGateway;
     private final QueryScope scope;
     private final AgencyDirectory agencies;
+    private final ReadAudit readAudit;
     private final Clock clock;
 
     public RecruitmentFairsController(QueryGateway queryGateway, QueryScope scope, AgencyDirectory agencies,
-                                      Clock clock) {
+                                      ReadAudit readAudit, Clock clock) {
+        this.readAudit = readAudit;
         this.queryGateway = queryGateway;
         this.scope = scope;
         this.agencies = agencies;
@@ -66,15 +72,18 @@ public class RecruitmentFairsController {
                    .subscribeOn(Schedulers.boundedElastic());
     }
 
+    /** The fair with its employers and people; the people leave as data, so the read is in the access log. */
     @GetMapping("/api/fairs/{fairId}")
-    public Mono<RecruitmentFairView> fair(@PathVariable String fairId) {
+    public Mono<RecruitmentFairView> fair(@PathVariable String fairId, ServerWebExchange exchange) {
         return scope.officer().flatMap(officer -> {
             if (!mayRead(officer, null)) {
                 throw new ReadModelNotFoundException(NO_SUCH_FAIR);
             }
             return Mono.fromFuture(queryGateway.query(new FindRecruitmentFairQuery(fairId),
                                                       ResponseTypes.instanceOf(RecruitmentFairView.class)))
-                       .filter(view -> mayRead(officer, view.fair().organiserAgencyId()));
+                       .filter(view -> mayRead(officer, view.fair().organiserAgencyId()))
+                       .flatMap(view -> readAudit.listExported(officer, PARTICIPANTS_LIST, "fair=" + fairId
+                               + " format=json rows=" + view.participants().size(), exchange).thenReturn(view));
         })
                    .switchIfEmpty(Mono.error(() -> new ReadModelNotFoundException(NO_SUCH_FAIR)))
                    // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.

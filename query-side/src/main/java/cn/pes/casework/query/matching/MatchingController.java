@@ -12,12 +12,14 @@ import cn.pes.casework.query.web.QueryScope;
 import cn.pes.casework.query.web.ReadModelNotFoundException;
 import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.agency.AgencyDirectory;
+import cn.pes.casework.security.audit.ReadAudit;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -28,14 +30,19 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 public class MatchingController {
 
+    /** The candidates of a vacancy: a city-wide list of people, so its name in the access log. */
+    public static final String CANDIDATES_LIST = "vacancy-candidates";
+
     private final QueryGateway queryGateway;
     private final QueryScope scope;
     private final AccessRules rules;
     private final AgencyDirectory agencies;
     private final MatchingWeights weights;
+    private final ReadAudit readAudit;
 
     public MatchingController(QueryGateway queryGateway, QueryScope scope, AccessRules rules, AgencyDirectory agencies,
-                              MatchingWeights weights) {
+                              MatchingWeights weights, ReadAudit readAudit) {
+        this.readAudit = readAudit;
         this.queryGateway = queryGateway;
         this.scope = scope;
         this.rules = rules;
@@ -61,14 +68,22 @@ public class MatchingController {
                    .subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** An empty list when the vacancy is not open. */
+    /**
+     * An empty list when the vacancy is not open. A search across the city's job seekers, so every
+     * answer is in the access log (LIST_EXPORTED) before it leaves, as the agencies' lists are.
+     */
     @GetMapping("/api/employers/{employerId}/vacancies/{vacancyId}/candidates")
     public Mono<CandidateMatchesView> candidates(@PathVariable String employerId, @PathVariable String vacancyId,
-                                                 @RequestParam(name = "limit", required = false) String limit) {
+                                                 @RequestParam(name = "limit", required = false) String limit,
+                                                 ServerWebExchange exchange) {
         return scope.officer().flatMap(officer -> {
             scope.requireCaseView(officer);
-            return Mono.fromFuture(queryGateway.query(new FindCandidateMatchesQuery(employerId, vacancyId, limit(limit)),
-                                                      ResponseTypes.instanceOf(CandidateMatchesView.class)));
+            int most = limit(limit);
+            return Mono.fromFuture(queryGateway.query(new FindCandidateMatchesQuery(employerId, vacancyId, most),
+                                                      ResponseTypes.instanceOf(CandidateMatchesView.class)))
+                       .flatMap(view -> readAudit.listExported(officer, CANDIDATES_LIST, "employer=" + employerId
+                               + " vacancy=" + vacancyId + " limit=" + most + " format=json rows=" + view.matches().size(),
+                               exchange).thenReturn(view));
         })
                    // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
                    .subscribeOn(Schedulers.boundedElastic());

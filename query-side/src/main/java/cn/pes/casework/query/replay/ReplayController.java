@@ -19,6 +19,7 @@ import cn.pes.casework.query.web.InvalidQueryInputException;
 import cn.pes.casework.query.web.QueryParameters;
 import cn.pes.casework.query.web.QueryScope;
 import cn.pes.casework.query.web.ReadModelNotFoundException;
+import cn.pes.casework.security.audit.ReadAudit;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -62,15 +64,20 @@ public class ReplayController {
     public record StartReplayRequest(String target, String recordedUpTo) {
     }
 
+    /** The replayed ledger lists people as the live one does: its name in the access log. */
+    public static final String REPLAYED_LEDGER_LIST = "replayed-tracking-ledger";
+
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final QueryScope scope;
     private final AgencyDirectory agencies;
+    private final ReadAudit readAudit;
     private final Clock clock;
     private final ZoneId zone;
 
     public ReplayController(CommandGateway commands, QueryGateway queries, QueryScope scope, AgencyDirectory agencies,
-                            Clock clock, @Value("${pes.zone:Asia/Shanghai}") String zone) {
+                            ReadAudit readAudit, Clock clock, @Value("${pes.zone:Asia/Shanghai}") String zone) {
+        this.readAudit = readAudit;
         this.commands = commands;
         this.queries = queries;
         this.scope = scope;
@@ -128,17 +135,22 @@ public class ReplayController {
 
     /**
      * The tracking ledger of an agency and those below it (a county and its streets) for a month, as
-     * the finished replay built it: with a cut-off, what the platform knew then.
+     * the finished replay built it: with a cut-off, what the platform knew then. In the access log as the
+     * live ledger is.
      */
     @GetMapping("/api/replays/{replayId}/tracking-ledger")
     public Mono<ReplayedLedgerView> ledger(@PathVariable String replayId,
                                            @RequestParam(name = "agency") String agency,
-                                           @RequestParam(name = "month", required = false) String month) {
+                                           @RequestParam(name = "month", required = false) String month,
+                                           ServerWebExchange exchange) {
         return scope.officer().flatMap(officer -> {
             scope.requirePeopleListOf(officer, agency);
             var agencyIds = agencies.coveredBy(agency).stream().map(Agency::id).toList();
             var query = new FindReplayedLedgerQuery(replayId, agencyIds, QueryParameters.month("month", month, clock));
-            return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ReplayedLedgerView.class)));
+            return Mono.fromFuture(() -> queries.query(query, ResponseTypes.instanceOf(ReplayedLedgerView.class)))
+                       .flatMap(view -> readAudit.listExported(officer, REPLAYED_LEDGER_LIST, "replay=" + replayId
+                               + " agency=" + agency + " month=" + view.month() + " format=json rows="
+                               + view.rows().size(), exchange).thenReturn(view));
         }).switchIfEmpty(Mono.error(() -> new ReadModelNotFoundException("No finished tracking-ledger replay")))
                    .subscribeOn(Schedulers.boundedElastic());
     }

@@ -12,12 +12,14 @@ import cn.pes.casework.query.web.QueryScope;
 import cn.pes.casework.query.web.ReadModelNotFoundException;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
+import cn.pes.casework.security.audit.ReadAudit;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -27,12 +29,18 @@ import java.util.List;
 @RestController
 public class SubsidyPipelineController {
 
+    /** A department's applications (SUB-3..SUB-5) name the applicants: the list's name in the access log. */
+    public static final String PIPELINE_LIST = "subsidy-pipeline";
+
     private final QueryGateway queryGateway;
     private final QueryScope scope;
     private final AgencyDirectory agencies;
+    private final ReadAudit readAudit;
     private final Clock clock;
 
-    public SubsidyPipelineController(QueryGateway queryGateway, QueryScope scope, AgencyDirectory agencies, Clock clock) {
+    public SubsidyPipelineController(QueryGateway queryGateway, QueryScope scope, AgencyDirectory agencies,
+                                     ReadAudit readAudit, Clock clock) {
+        this.readAudit = readAudit;
         this.queryGateway = queryGateway;
         this.scope = scope;
         this.agencies = agencies;
@@ -43,13 +51,17 @@ public class SubsidyPipelineController {
     @GetMapping("/api/departments/{departmentId}/subsidy-pipeline")
     public Mono<SubsidyPipelineView> pipeline(@PathVariable String departmentId,
                                               @RequestParam(name = "stage", required = false) String stage,
-                                              @RequestParam(name = "asOf", required = false) String asOf) {
+                                              @RequestParam(name = "asOf", required = false) String asOf,
+                                              ServerWebExchange exchange) {
         return scope.officer().flatMap(officer -> {
             scope.requireSubsidyApplicationsOf(officer, departmentId);
+            SubsidyStage stageFilter = QueryParameters.option("stage", stage, SubsidyStage.class);
             return Mono.fromFuture(queryGateway.query(
-                    new FindSubsidyPipelineQuery(departmentId, QueryParameters.option("stage", stage, SubsidyStage.class),
-                                                 QueryParameters.date("asOf", asOf, clock)),
-                    ResponseTypes.instanceOf(SubsidyPipelineView.class)));
+                    new FindSubsidyPipelineQuery(departmentId, stageFilter, QueryParameters.date("asOf", asOf, clock)),
+                    ResponseTypes.instanceOf(SubsidyPipelineView.class)))
+                       .flatMap(view -> readAudit.listExported(officer, PIPELINE_LIST, "department=" + departmentId
+                               + (stageFilter == null ? "" : " stage=" + stageFilter) + " asOf=" + view.asOf()
+                               + " format=json rows=" + view.applications().size(), exchange).thenReturn(view));
         })
                    // The query bus runs handlers on the calling thread and the MongoDB driver blocks: keep them off the event loop.
                    .subscribeOn(Schedulers.boundedElastic());

@@ -7,18 +7,16 @@ import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.comparison.ComparisonProjections.BatchEvents;
 import cn.pes.casework.query.support.ProjectionHarness;
 import cn.pes.casework.query.support.ProjectionTestBase;
+import cn.pes.casework.query.support.TestAccessLog;
 import cn.pes.casework.query.web.QueryProblemAdvice;
 import cn.pes.casework.query.web.QueryScope;
 import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Officer;
 import cn.pes.casework.security.OfficerAuthentication;
 import cn.pes.casework.security.Role;
-import cn.pes.casework.security.SecuritySchema;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import cn.pes.casework.security.audit.AccessAction;
-import cn.pes.casework.security.audit.AccessLog;
 import cn.pes.casework.security.audit.AccessLogEntry;
-import cn.pes.casework.security.audit.ReadAudit;
 import cn.pes.casework.security.protection.PersonalDataProtector;
 import cn.pes.casework.security.web.PersonalDataMaskingModule;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,15 +27,12 @@ import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
-import org.h2.Driver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.json.Jackson2JsonDecoder;
 import org.springframework.http.codec.json.Jackson2JsonEncoder;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -45,7 +40,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import static cn.pes.casework.query.comparison.ProposalStory.P_ID_NUMBER;
 import static cn.pes.casework.query.support.CaseEvents.OTHER_STREET_AGENCY;
@@ -67,7 +61,7 @@ class ComparisonRoutesTest extends ProjectionTestBase {
 
     private ProposalStory story;
     private QueryGateway queryGateway;
-    private AccessLog accessLog;
+    private TestAccessLog accessLog;
 
     @BeforeEach
     void publish() {
@@ -87,10 +81,7 @@ class ComparisonRoutesTest extends ProjectionTestBase {
         new AnnotationQueryHandlerAdapter<>(models.proposals).subscribe(bus);
         new AnnotationQueryHandlerAdapter<>(models.reconciliation).subscribe(bus);
         queryGateway = DefaultQueryGateway.builder().queryBus(bus).build();
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new Driver(),
-                "jdbc:h2:mem:comparison-routes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        new SecuritySchema(dataSource).afterPropertiesSet();
-        accessLog = new AccessLog(new JdbcTemplate(dataSource), CLOCK);
+        accessLog = new TestAccessLog(CLOCK);
     }
 
     private WebTestClient as(Officer officer) {
@@ -100,7 +91,7 @@ class ComparisonRoutesTest extends ProjectionTestBase {
                                                          .modulesToInstall(new JavaTimeModule(), new PersonalDataMaskingModule())
                                                          .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                                                          .build();
-        return WebTestClient.bindToController(new ComparisonQueryController(queryGateway, scope, new ReadAudit(accessLog),
+        return WebTestClient.bindToController(new ComparisonQueryController(queryGateway, scope, accessLog.readAudit(),
                                                                             ComparisonProjections.MAX_NUMBERS))
                             .controllerAdvice(new QueryProblemAdvice())
                             .httpMessageCodecs(codecs -> {
@@ -123,7 +114,7 @@ class ComparisonRoutesTest extends ProjectionTestBase {
     }
 
     private List<AccessLogEntry> logged(AccessAction action) {
-        return accessLog.search(null, action, null, null, null, 100);
+        return accessLog.log().search(null, action, null, null, null, 100);
     }
 
     @Test
@@ -160,6 +151,11 @@ class ComparisonRoutesTest extends ProjectionTestBase {
         get(as(OTHER_STREET_CASEWORKER), uri, 404);
         assertThat(get(as(STREET_CASEWORKER), "/api/agencies/" + STREET_AGENCY + "/status-change-proposals", 200)
                            .path("lines")).hasSize(2);
+        // Each queue answered is in the access log, with its state and size; refusals and 404s are not.
+        assertThat(accessLog.exports()).containsExactly(
+                "W2|status-change-proposals|agency=" + COUNTY + " state=OPEN format=json rows=3",
+                "W2|status-change-proposals|agency=" + COUNTY + " state=CONFIRMED format=json rows=0",
+                "W1|status-change-proposals|agency=" + STREET_AGENCY + " state=OPEN format=json rows=2");
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.pes.casework.query.entrepreneurship;
 import cn.pes.casework.query.support.EntrepreneurshipProjections;
 import cn.pes.casework.query.support.ProjectionHarness;
 import cn.pes.casework.query.support.ProjectionTestBase;
+import cn.pes.casework.query.support.TestAccessLog;
 import cn.pes.casework.query.common.PersonalDataDocs;
 import cn.pes.casework.query.web.QueryProblemAdvice;
 import cn.pes.casework.query.web.QueryScope;
@@ -10,12 +11,9 @@ import cn.pes.casework.security.AccessRules;
 import cn.pes.casework.security.Officer;
 import cn.pes.casework.security.OfficerAuthentication;
 import cn.pes.casework.security.Role;
-import cn.pes.casework.security.SecuritySchema;
 import cn.pes.casework.security.agency.AgencyDirectory;
 import cn.pes.casework.security.audit.AccessAction;
-import cn.pes.casework.security.audit.AccessLog;
 import cn.pes.casework.security.audit.AccessLogEntry;
-import cn.pes.casework.security.audit.ReadAudit;
 import cn.pes.casework.security.protection.PersonalDataProtector;
 import cn.pes.casework.security.web.PersonalDataMaskingModule;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,20 +24,16 @@ import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
-import org.h2.Driver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.codec.json.Jackson2JsonDecoder;
 import org.springframework.http.codec.json.Jackson2JsonEncoder;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import static cn.pes.casework.query.support.CaseEvents.OTHER_STREET_AGENCY;
 import static cn.pes.casework.query.support.CaseEvents.STREET_AGENCY;
@@ -60,7 +54,7 @@ class EntrepreneurshipRoutesTest extends ProjectionTestBase {
 
     private EntrepreneurshipStory story;
     private QueryGateway queryGateway;
-    private AccessLog accessLog;
+    private TestAccessLog accessLog;
 
     @BeforeEach
     void publish() {
@@ -74,10 +68,7 @@ class EntrepreneurshipRoutesTest extends ProjectionTestBase {
         new AnnotationQueryHandlerAdapter<>(models.trainingRolls).subscribe(bus);
         new AnnotationQueryHandlerAdapter<>(models.figures).subscribe(bus);
         queryGateway = DefaultQueryGateway.builder().queryBus(bus).build();
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new Driver(),
-                "jdbc:h2:mem:entrepreneurship-routes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        new SecuritySchema(dataSource).afterPropertiesSet();
-        accessLog = new AccessLog(new JdbcTemplate(dataSource), CLOCK);
+        accessLog = new TestAccessLog(CLOCK);
     }
 
     private WebTestClient as(Officer officer) {
@@ -88,7 +79,7 @@ class EntrepreneurshipRoutesTest extends ProjectionTestBase {
                                                          .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                                                          .build();
         return WebTestClient.bindToController(new EntrepreneurshipQueryController(queryGateway, scope, AGENCIES,
-                                                                             new ReadAudit(accessLog), CLOCK))
+                                                                             accessLog.readAudit(), CLOCK))
                             .controllerAdvice(new QueryProblemAdvice())
                             .httpMessageCodecs(codecs -> {
                                 codecs.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(mapper));
@@ -105,7 +96,7 @@ class EntrepreneurshipRoutesTest extends ProjectionTestBase {
     }
 
     private List<AccessLogEntry> caseViews() {
-        return accessLog.search(null, AccessAction.CASE_VIEWED, null, null, null, 100);
+        return accessLog.log().search(null, AccessAction.CASE_VIEWED, null, null, null, 100);
     }
 
     @Test
@@ -146,6 +137,11 @@ class EntrepreneurshipRoutesTest extends ProjectionTestBase {
         get(as(OTHER_STREET_CASEWORKER), uri, 404);
         assertThat(get(as(STREET_CASEWORKER), "/api/agencies/" + STREET_AGENCY + "/guarantee-loans", 200).path("lines"))
                 .hasSize(2);
+        // Every list answered is in the access log with its filters and size; refusals and 404s are not.
+        assertThat(accessLog.exports()).containsExactly(
+                "W2|guarantee-loans|agency=" + COUNTY + " asOf=2026-11-27 format=json rows=3",
+                "W2|guarantee-loans|agency=" + COUNTY + " stage=OVERDUE asOf=2026-01-11 format=json rows=1",
+                "W1|guarantee-loans|agency=" + STREET_AGENCY + " asOf=2026-11-27 format=json rows=2");
     }
 
     @Test
@@ -159,6 +155,8 @@ class EntrepreneurshipRoutesTest extends ProjectionTestBase {
                 .isEqualTo("month");
         assertThat(get(as(COUNTY_CASEWORKER), uri + "?month=2026-03", 400).path("field").asText()).isEqualTo("institution");
         get(as(OTHER_STREET_CASEWORKER), uri + "?institution=inst-1&month=2026-03", 404);
+        assertThat(accessLog.exports()).containsExactly(
+                "W2|training-roll|agency=" + COUNTY + " institution=inst-1 month=2026-03 format=json rows=1");
     }
 
     @Test

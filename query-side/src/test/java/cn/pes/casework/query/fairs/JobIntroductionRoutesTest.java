@@ -7,6 +7,7 @@ import cn.pes.casework.query.support.JobIntroductionStory;
 import cn.pes.casework.query.support.JobProjections;
 import cn.pes.casework.query.support.ProjectionHarness;
 import cn.pes.casework.query.support.ProjectionTestBase;
+import cn.pes.casework.query.support.TestAccessLog;
 import cn.pes.casework.query.web.QueryProblemAdvice;
 import cn.pes.casework.query.web.QueryScope;
 import cn.pes.casework.security.AccessRules;
@@ -64,6 +65,7 @@ class JobIntroductionRoutesTest extends ProjectionTestBase {
 
     private final JobIntroductionStory story = new JobIntroductionStory();
     private QueryGateway queryGateway;
+    private final TestAccessLog accessLog = new TestAccessLog(CLOCK);
 
     @BeforeEach
     void publish() {
@@ -84,7 +86,8 @@ class JobIntroductionRoutesTest extends ProjectionTestBase {
                                                          .modulesToInstall(new JavaTimeModule(), new PersonalDataMaskingModule())
                                                          .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                                                          .build();
-        return WebTestClient.bindToController(new RecruitmentFairsController(queryGateway, scope, AGENCIES, CLOCK),
+        return WebTestClient.bindToController(new RecruitmentFairsController(queryGateway, scope, AGENCIES, accessLog.readAudit(),
+                                                                             CLOCK),
                                               new JobStatisticsController(queryGateway, scope, AGENCIES, CLOCK),
                                               new EmployerGuidanceController(queryGateway, scope))
                             .controllerAdvice(new QueryProblemAdvice())
@@ -124,10 +127,20 @@ class JobIntroductionRoutesTest extends ProjectionTestBase {
             assertThat(get(as(officer), "/api/fairs/" + F1, 404).path("ruleId").asText()).as(officer.officerId())
                                                                                    .isEqualTo("NOT_FOUND");
         }
-        get(as(COUNTY_CASEWORKER), "/api/fairs/" + F2, 200);
+        int f2People = get(as(COUNTY_CASEWORKER), "/api/fairs/" + F2, 200).path("participants").size();
         get(as(STREET_CASEWORKER), "/api/fairs/" + F2, 200);
         get(as(COUNTY_CASEWORKER), "/api/fairs/" + F3, 404);
         get(as(AUDITOR), "/api/fairs/no-such-fair", 404);
+
+        // Every fair answered is in the access log with how many people it listed; the 404s are not.
+        int f1People = f1.path("participants").size();
+        assertThat(f1People).isPositive();
+        assertThat(accessLog.exports()).containsExactly(
+                COUNTY_CASEWORKER.officerId() + "|fair-participants|fair=" + F1 + " format=json rows=" + f1People,
+                REVIEWER.officerId() + "|fair-participants|fair=" + F1 + " format=json rows=" + f1People,
+                AUDITOR.officerId() + "|fair-participants|fair=" + F1 + " format=json rows=" + f1People,
+                COUNTY_CASEWORKER.officerId() + "|fair-participants|fair=" + F2 + " format=json rows=" + f2People,
+                STREET_CASEWORKER.officerId() + "|fair-participants|fair=" + F2 + " format=json rows=" + f2People);
     }
 
     @Test

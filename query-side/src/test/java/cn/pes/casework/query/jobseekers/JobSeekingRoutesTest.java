@@ -9,6 +9,7 @@ import cn.pes.casework.query.matching.MatchingWeights;
 import cn.pes.casework.query.support.CaseEvents;
 import cn.pes.casework.query.support.ProjectionHarness;
 import cn.pes.casework.query.support.ProjectionTestBase;
+import cn.pes.casework.query.support.TestAccessLog;
 import cn.pes.casework.query.web.QueryProblemAdvice;
 import cn.pes.casework.query.web.QueryScope;
 import cn.pes.casework.security.AccessRules;
@@ -72,6 +73,7 @@ class JobSeekingRoutesTest extends ProjectionTestBase {
     private final CaseEvents notSeeking = CaseEvents.newCase();
     private final CaseEvents factory = CaseEvents.newCase();
     private QueryGateway queryGateway;
+    private final TestAccessLog accessLog = new TestAccessLog(CLOCK);
 
     @BeforeEach
     void publish() {
@@ -103,8 +105,10 @@ class JobSeekingRoutesTest extends ProjectionTestBase {
                 .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .build();
         return WebTestClient.bindToController(
-                        new JobSeekersController(queryGateway, scope, new AccessRules(AGENCIES), AGENCIES, CLOCK),
-                        new MatchingController(queryGateway, scope, new AccessRules(AGENCIES), AGENCIES, MatchingWeights.DEFAULTS))
+                        new JobSeekersController(queryGateway, scope, new AccessRules(AGENCIES), AGENCIES, accessLog.readAudit(),
+                                                 CLOCK),
+                        new MatchingController(queryGateway, scope, new AccessRules(AGENCIES), AGENCIES, MatchingWeights.DEFAULTS,
+                                               accessLog.readAudit()))
                 .controllerAdvice(new QueryProblemAdvice())
                 .httpMessageCodecs(codecs -> {
                     codecs.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(mapper));
@@ -155,6 +159,14 @@ class JobSeekingRoutesTest extends ProjectionTestBase {
         }
         get(as(REVIEWER), "/api/agencies/no-such-agency/job-seeking-reviews", 404);
         assertThat(get(as(COUNTY_CASEWORKER), uri + "?asOf=2026-11-31", 400).path("field").asText()).isEqualTo("asOf");
+        // Each list answered is in the access log, as its file download is; the 404s and the 400 are not.
+        String countyAsOf = "agency=" + COUNTY + " asOf=";
+        assertThat(accessLog.exports()).containsExactly(
+                "W2|pending-job-seeking-reviews|" + countyAsOf + "2026-11-24 format=json rows=1",
+                "W2|pending-job-seeking-reviews|" + countyAsOf + "2026-11-27 format=json rows=1",
+                "W3|pending-job-seeking-reviews|agency=" + SECOND_STREET + " asOf=2026-11-27 format=json rows=1",
+                "R1|pending-job-seeking-reviews|" + countyAsOf + "2026-11-27 format=json rows=1",
+                "A1|pending-job-seeking-reviews|" + countyAsOf + "2026-11-27 format=json rows=1");
     }
 
     @Test
@@ -184,7 +196,15 @@ class JobSeekingRoutesTest extends ProjectionTestBase {
             assertThat(candidates.toString()).doesNotContain("张三", "110105199001011111");
         }
         get(as(ANALYST), uri, 404);
-        assertThat(get(as(STREET_CASEWORKER), "/api/employers/" + factory.caseId() + "/vacancies/v-9/candidates", 200)
+        assertThat(get(as(STREET_CASEWORKER), "/api/employers/" + factory.caseId() + "/vacancies/v-9/candidates?limit=3", 200)
                 .path("matches")).isEmpty();
+        // A search across the city's people: every answer is in the access log, the empty one too.
+        String vacancy = "|vacancy-candidates|employer=" + factory.caseId() + " vacancy=";
+        int defaultLimit = MatchingWeights.DEFAULTS.defaultLimit();
+        assertThat(accessLog.exports()).containsExactly(
+                "W4" + vacancy + "v-1 limit=" + defaultLimit + " format=json rows=1",
+                "R1" + vacancy + "v-1 limit=" + defaultLimit + " format=json rows=1",
+                "A1" + vacancy + "v-1 limit=" + defaultLimit + " format=json rows=1",
+                "W1" + vacancy + "v-9 limit=3 format=json rows=0");
     }
 }

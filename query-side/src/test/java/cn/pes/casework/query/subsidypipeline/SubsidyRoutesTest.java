@@ -3,6 +3,7 @@ package cn.pes.casework.query.subsidypipeline;
 import cn.pes.casework.query.statistics.SubsidyStatisticsController;
 import cn.pes.casework.query.support.CaseEvents;
 import cn.pes.casework.query.support.ProjectionTestBase;
+import cn.pes.casework.query.support.TestAccessLog;
 import cn.pes.casework.query.web.QueryProblemAdvice;
 import cn.pes.casework.query.web.QueryScope;
 import cn.pes.casework.security.AccessRules;
@@ -66,6 +67,7 @@ class SubsidyRoutesTest extends ProjectionTestBase {
     private final CaseEvents street = CaseEvents.newCase();
     private final CaseEvents secondStreet = CaseEvents.newCase();
     private QueryGateway queryGateway;
+    private final TestAccessLog accessLog = new TestAccessLog(CLOCK);
 
     @BeforeEach
     void publish() {
@@ -93,7 +95,8 @@ class SubsidyRoutesTest extends ProjectionTestBase {
                                                          .modulesToInstall(new JavaTimeModule(), new PersonalDataMaskingModule())
                                                          .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                                                          .build();
-        return WebTestClient.bindToController(new SubsidyPipelineController(queryGateway, scope, AGENCIES, CLOCK),
+        return WebTestClient.bindToController(new SubsidyPipelineController(queryGateway, scope, AGENCIES, accessLog.readAudit(),
+                                                                            CLOCK),
                                               new SubsidyStatisticsController(queryGateway, scope, AGENCIES, CLOCK))
                             .controllerAdvice(new QueryProblemAdvice())
                             .httpMessageCodecs(codecs -> {
@@ -134,6 +137,13 @@ class SubsidyRoutesTest extends ProjectionTestBase {
                            .path("field").asText()).isEqualTo("stage");
         assertThat(get(as(STREET_CASEWORKER), "/api/departments/" + STREET_AGENCY + "/subsidy-pipeline?asOf=2026-11-31", 400)
                            .path("field").asText()).isEqualTo("asOf");
+
+        // The applicants leave as data: each answer is in the access log with its filters and size, the 400s not.
+        String department = "W1|subsidy-pipeline|department=" + STREET_AGENCY;
+        assertThat(accessLog.exports()).containsExactly(
+                department + " asOf=2026-11-27 format=json rows=1",
+                department + " stage=RECEIVED asOf=2026-11-20 format=json rows=1",
+                department + " stage=PAID asOf=2026-11-27 format=json rows=0");
     }
 
     @Test
