@@ -43,11 +43,16 @@ public final class ReadModelServer implements AutoCloseable {
     static final long COMPACTION_INTERVAL_SECONDS = 30;
     static final int COMPACTION_MAX_MILLIS = 500;
     /**
-     * The embedded file's page cache (decoded documents), {@code pes.mongo.embedded-cache-mb}. H2's own
-     * default of 16 MB holds a fraction of the shared per-agency documents every projection batch reads
-     * and rewrites, so at 10,000+ persons most reads decoded pages from the file again.
+     * The embedded file's page cache (decoded documents), {@code pes.mongo.embedded-cache-mb}: small on
+     * purpose. A page the cache takes in outlives the young collection after it, so the collector copies
+     * what the cache took in since the last one, object by object, while every thread waits. With 256 MB,
+     * at 112,000 persons and 200 queries a second, that was ~120 MB a collection, about one a second, each
+     * pausing the queries for 0.1-0.2 s (their p99); with 8 MB the pauses average 25 ms and the p99 is
+     * 29-36 ms (issue 10's benchmark, twelfth and thirteenth slices). A full build is faster too (1,911
+     * events/s against 1,446 at 10,000 persons): since shared documents are split into parts the pages it
+     * rereads are small, and the file's pages stay in the operating system's cache.
      */
-    public static final int DEFAULT_CACHE_MB = 256;
+    public static final int DEFAULT_CACHE_MB = 8;
     /**
      * How full, in percent, H2 keeps the file's chunks, {@code pes.mongo.embedded-fill-rate}. H2's
      * default of 90 has its background writer rewrite the live pages of any chunk below 81 % under

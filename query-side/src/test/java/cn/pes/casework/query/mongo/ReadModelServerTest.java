@@ -38,10 +38,10 @@ class ReadModelServerTest {
     @Test
     void theFileStoreKeepsTheConfiguredPageCache() {
         try (ReadModelServer defaults = ReadModelServer.embeddedFile(dataDir.resolve("a").resolve("readmodels.mv"), 0);
-             ReadModelServer small = ReadModelServer.embeddedFile(dataDir.resolve("b").resolve("readmodels.mv"), 0, 8,
+             ReadModelServer other = ReadModelServer.embeddedFile(dataDir.resolve("b").resolve("readmodels.mv"), 0, 64,
                      ReadModelServer.DEFAULT_FILL_RATE)) {
             assertThat(defaults.pageCacheMegabytes()).isEqualTo(ReadModelServer.DEFAULT_CACHE_MB);
-            assertThat(small.pageCacheMegabytes()).isEqualTo(8);
+            assertThat(other.pageCacheMegabytes()).isEqualTo(64);
         }
         assertThatThrownBy(() -> ReadModelServer.embeddedFile(dataDir.resolve("c").resolve("readmodels.mv"), 0, 0,
                                                               ReadModelServer.DEFAULT_FILL_RATE))
