@@ -5,7 +5,9 @@ import cn.pes.casework.events.integrity.ChainVerification;
 import cn.pes.casework.events.shared.CaseMetadata;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -43,7 +45,7 @@ abstract class ChainedEventStoreContract {
     private static final Instant T0 = Instant.parse("2026-11-27T02:00:00.123Z");
 
     private final Serializer serializer = JacksonSerializer.defaultSerializer();
-    private DataSource dataSource;
+    DataSource dataSource;
     private JdbcTemplate jdbc;
     private JdbcEventStorageEngine chained;
     private JdbcEventStorageEngine unchained;
@@ -72,6 +74,32 @@ abstract class ChainedEventStoreContract {
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(new EventSchema());
         return (chaining ? builder.appendEvents(new ChainingAppendStatement()) : builder).build();
+    }
+
+    @Test
+    void aTokensGapsAreReadAsAxonsOwnStatementReadsThem() {
+        String caseId = newCase();
+        chained.appendEvents(events(caseId, 0, 10));
+        List<Long> stored = jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                + " ORDER BY globalIndex", Long.class, caseId);
+        // Read up to the sixth event, except the second and fourth: a token as concurrent commits leave it.
+        GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(stored.get(5),
+                List.of(stored.get(1), stored.get(3)));
+        JdbcEventStorageEngine indexed = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .persistenceExceptionResolver(new SQLStateResolver("23505"))
+                .connectionProvider(dataSource::getConnection)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .schema(new EventSchema())
+                .readEventDataWithGaps(new IndexedGapsReadStatement())
+                .build();
+
+        List<String> read = indexed.readEvents(token, false).map(TrackedEventMessage::getIdentifier).toList();
+
+        assertThat(read).containsExactly(eventId(caseId, 1), eventId(caseId, 3), eventId(caseId, 6),
+                                         eventId(caseId, 7), eventId(caseId, 8), eventId(caseId, 9));
+        assertThat(read).isEqualTo(unchained.readEvents(token, false).map(TrackedEventMessage::getIdentifier).toList());
     }
 
     @Test
