@@ -66,14 +66,19 @@ abstract class ChainedEventStoreContract {
     }
 
     private JdbcEventStorageEngine engine(boolean chaining) {
-        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = builder();
+        return (chaining ? builder.appendEvents(new ChainingAppendStatement()) : builder).build();
+    }
+
+    /** Axon's engine on this database with Axon's own statements. */
+    private JdbcEventStorageEngine.Builder builder() {
+        return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
                 .persistenceExceptionResolver(new SQLStateResolver("23505"))
                 .connectionProvider(dataSource::getConnection)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(new EventSchema());
-        return (chaining ? builder.appendEvents(new ChainingAppendStatement()) : builder).build();
     }
 
     @Test
@@ -85,15 +90,7 @@ abstract class ChainedEventStoreContract {
         // Read up to the sixth event, except the second and fourth: a token as concurrent commits leave it.
         GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(stored.get(5),
                 List.of(stored.get(1), stored.get(3)));
-        JdbcEventStorageEngine indexed = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(serializer)
-                .persistenceExceptionResolver(new SQLStateResolver("23505"))
-                .connectionProvider(dataSource::getConnection)
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .schema(new EventSchema())
-                .readEventDataWithGaps(new IndexedGapsReadStatement())
-                .build();
+        JdbcEventStorageEngine indexed = builder().readEventDataWithGaps(new IndexedGapsReadStatement()).build();
 
         List<String> read = indexed.readEvents(token, false).map(TrackedEventMessage::getIdentifier).toList();
 
