@@ -125,9 +125,9 @@ public class ProjectionWriter {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(events));
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(
                 unitOfWork, List.of(flushAtEndOfBatch()), message -> {
-            if (adapter.canHandle(message)) {
-                adapter.handle(message);
-            }
+            // The adapter answers null for an event it has no handler for; asking it first (canHandle) would
+            // search its handlers twice per event, a tenth of an as-of answer (issue 10's profile).
+            adapter.handle(message);
             return null;
         }).proceed());
         if (result.isExceptional()) {

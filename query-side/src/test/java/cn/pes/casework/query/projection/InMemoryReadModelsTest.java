@@ -1,5 +1,6 @@
 package cn.pes.casework.query.projection;
 
+import cn.pes.casework.events.casefile.RegistrationStatus;
 import cn.pes.casework.query.mongo.ReadModelStore;
 import cn.pes.casework.query.support.ProjectionTestBase;
 import com.mongodb.client.model.UpdateOneModel;
@@ -14,7 +15,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +39,13 @@ class InMemoryReadModelsTest extends ProjectionTestBase {
                 .append("categories", Set.of("DISABLED"))
                 .append("reached", true)
                 .append("endNote", null)
-                .append("spells", List.of(new Document("spell", 1).append("appliedOn", LocalDate.of(2026, 3, 1))));
+                .append("spells", List.of(new Document("spell", 1).append("appliedOn", LocalDate.of(2026, 3, 1))))
+                .append("score", 0.25)
+                .append("contactedAt", new Date(1_780_000_000_000L))
+                .append("status", RegistrationStatus.ACTIVE)
+                .append("counts", Map.of("PHONE", 2, "VISIT", 3L))
+                .append("sealed", new byte[]{1, 2, 3})
+                .append("days", List.of("2026-03-02", List.of(1, 2L), Instant.parse("2026-03-02T00:00:00Z")));
     }
 
     @Test
@@ -54,6 +63,24 @@ class InMemoryReadModelsTest extends ProjectionTestBase {
         assertThat(inMemory.get("updatedAt")).isInstanceOf(java.util.Date.class);
         assertThat(inMemory.get("amount")).isInstanceOf(Decimal128.class);
         assertThat(inMemory.get(GuardedUpsert.LAST_SEQUENCE)).isInstanceOf(Long.class);
+        assertThat(inMemory.get("counts")).isInstanceOf(Document.class);
+        assertThat(inMemory.get("sealed")).isEqualTo(stored.get("sealed")).isNotInstanceOf(byte[].class);
+        assertThat(inMemory.getList("days", Object.class).get(2)).isInstanceOf(java.util.Date.class);
+    }
+
+    /** A batch reads what a fold wrote and changes it in place, as it would a document read from the store. */
+    @Test
+    void theListsOfAStoredDocumentCanBeChangedLikeTheStoresOwn() {
+        InMemoryReadModels memory = new InMemoryReadModels(fixture.store(false).codecRegistry());
+        memory.write("cases", List.of(GuardedUpsert.replaceDocument(sample("case-1"), false)));
+
+        Document stored = memory.find("cases", "case-1");
+        stored.getList("spells", Document.class).add(new Document("spell", 2));
+        stored.getList("spells", Document.class).get(0).put("status", "EMPLOYED");
+        stored.getList("categories", String.class).add("OVER_40");
+
+        assertThat(memory.find("cases", "case-1").getList("spells", Document.class))
+                .extracting(spell -> spell.get("spell")).containsExactly(1, 2);
     }
 
     @Test
