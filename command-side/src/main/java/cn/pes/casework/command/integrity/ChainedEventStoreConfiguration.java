@@ -20,8 +20,8 @@ import java.time.Clock;
  * The command side's JDBC event storage: Axon's {@link JdbcEventStorageEngine} exactly as Axon's
  * {@code JdbcAutoConfiguration} builds it (same serializers, upcasters, snapshot filter, exception resolver,
  * connections and transactions, default schema and byte data type), except that appending adds each event's
- * hash-chain link ({@link ChainingAppendStatement}) and a token's gaps are read by index
- * ({@link IndexedGapsReadStatement}). Defining the engine here makes Axon's own back off.
+ * hash-chain link ({@link ChainingAppendStatement}), a token's gaps are read by index
+ * ({@link IndexedGapsReadStatement}) and time stamps are read as the rows are ({@link TimestampReadingEventStorageEngine}). Defining the engine here makes Axon's own back off.
  * <p>
  * Only without Axon Server: there Axon Server stores the events and this side has no event table to chain or
  * check (the integrity check is then absent, not wrong). A query side running alone keeps Axon's engine: it
@@ -39,7 +39,7 @@ public class ChainedEventStoreConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           ObjectProvider<EventSchema> eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        return new TimestampReadingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -49,8 +49,7 @@ public class ChainedEventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema.getIfAvailable(EventSchema::new))
                 .appendEvents(new ChainingAppendStatement())
-                .readEventDataWithGaps(new IndexedGapsReadStatement())
-                .build();
+                .readEventDataWithGaps(new IndexedGapsReadStatement()));
     }
 
     @Bean

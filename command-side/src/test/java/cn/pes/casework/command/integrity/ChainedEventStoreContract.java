@@ -99,6 +99,54 @@ abstract class ChainedEventStoreContract {
         assertThat(read).isEqualTo(unchained.readEvents(token, false).map(TrackedEventMessage::getIdentifier).toList());
     }
 
+    /** The engine the platform runs reads every event, by case and by token, as Axon's own engine reads it. */
+    @Test
+    void eventsAreReadWithTheirTimestampsAsAxonsOwnEngineReadsThem() {
+        String caseId = newCase();
+        List<DomainEventMessage<?>> appended = new ArrayList<>(events(caseId, 0, 3));
+        // Times Axon writes with millisecond precision, across a leap day and a year's end.
+        appended.add(new GenericDomainEventMessage<>("ClientCase", caseId, 3, new Noted("leap", 3), MetaData.emptyInstance(),
+                eventId(caseId, 3), Instant.parse("2024-02-29T23:59:59.999Z")));
+        appended.add(new GenericDomainEventMessage<>("ClientCase", caseId, 4, new Noted("new year", 4), MetaData.emptyInstance(),
+                eventId(caseId, 4), Instant.parse("2026-12-31T16:00:00.000Z")));
+        chained.appendEvents(appended);
+        JdbcEventStorageEngine platforms = new TimestampReadingEventStorageEngine(builder()
+                .readEventDataWithGaps(new IndexedGapsReadStatement()));
+
+        List<? extends DomainEventMessage<?>> byCase = platforms.readEvents(caseId).asStream().toList();
+        List<? extends TrackedEventMessage<?>> byToken = platforms.readEvents(null, false).toList();
+
+        assertThat(byCase).extracting(DomainEventMessage::getTimestamp).containsExactly(
+                T0, T0.plusSeconds(1), T0.plusSeconds(2), Instant.parse("2024-02-29T23:59:59.999Z"),
+                Instant.parse("2026-12-31T16:00:00.000Z"));
+        List<? extends DomainEventMessage<?>> axonsByCase = unchained.readEvents(caseId).asStream().toList();
+        List<? extends TrackedEventMessage<?>> axonsByToken = unchained.readEvents(null, false).toList();
+        assertThat(byCase).hasSize(5);
+        assertThat(byToken).hasSize(axonsByToken.size());
+        for (int i = 0; i < byCase.size(); i++) {
+            assertSameEvent(byCase.get(i), axonsByCase.get(i));
+        }
+        for (int i = 0; i < byToken.size(); i++) {
+            assertSameEvent(byToken.get(i), axonsByToken.get(i));
+            assertThat(byToken.get(i).trackingToken()).isEqualTo(axonsByToken.get(i).trackingToken());
+            assertThat(byToken.get(i)).isInstanceOf(DomainEventMessage.class);
+            assertThat(((DomainEventMessage<?>) byToken.get(i)).getSequenceNumber())
+                    .isEqualTo(((DomainEventMessage<?>) axonsByToken.get(i)).getSequenceNumber());
+        }
+    }
+
+    private static void assertSameEvent(org.axonframework.eventhandling.EventMessage<?> read,
+                                        org.axonframework.eventhandling.EventMessage<?> axons) {
+        assertThat(read.getIdentifier()).isEqualTo(axons.getIdentifier());
+        assertThat(read.getTimestamp()).isEqualTo(axons.getTimestamp());
+        assertThat(read.getPayload()).isEqualTo(axons.getPayload());
+        assertThat(read.getMetaData()).isEqualTo(axons.getMetaData());
+        if (read instanceof DomainEventMessage<?> domain) {
+            assertThat(domain.getAggregateIdentifier()).isEqualTo(((DomainEventMessage<?>) axons).getAggregateIdentifier());
+            assertThat(domain.getType()).isEqualTo(((DomainEventMessage<?>) axons).getType());
+        }
+    }
+
     @Test
     void appendsOverSeveralCommitsFormOneIntactChain() {
         String caseId = newCase();

@@ -1,0 +1,133 @@
+package cn.pes.casework.command.integrity;
+
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * Axon's JDBC engine, with each event's time stamp read by {@link EventTimestamps} as the row is read.
+ * Axon's entries keep the text and parse it with the general ISO formatter whenever asked; the rows
+ * Axon builds are otherwise handed on untouched.
+ */
+class TimestampReadingEventStorageEngine extends JdbcEventStorageEngine {
+
+    TimestampReadingEventStorageEngine(JdbcEventStorageEngine.Builder builder) {
+        super(builder);
+    }
+
+    @Override
+    protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+        return new TimedDomainEventData<>(super.getDomainEventData(resultSet), timestamp(resultSet));
+    }
+
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        TrackedEventData<?> row = super.getTrackedEventData(resultSet, previousToken);
+        if (row instanceof DomainEventData<?>) {
+            return timedTracked(row, timestamp(resultSet));
+        }
+        return row;
+    }
+
+    private Instant timestamp(ResultSet resultSet) throws SQLException {
+        Object stored = readTimeStamp(resultSet, schema().timestampColumn());
+        return EventTimestamps.parse(stored.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> TrackedEventData<T> timedTracked(TrackedEventData<?> row, Instant timestamp) {
+        return new TimedTrackedDomainEventData<>((TrackedEventData<T>) row, (DomainEventData<T>) row, timestamp);
+    }
+
+    /** A domain event's row with its time stamp read. */
+    private record TimedDomainEventData<T>(DomainEventData<T> row, Instant timestamp) implements DomainEventData<T> {
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
+        }
+
+        @Override
+        public String getType() {
+            return row.getType();
+        }
+
+        @Override
+        public String getAggregateIdentifier() {
+            return row.getAggregateIdentifier();
+        }
+
+        @Override
+        public long getSequenceNumber() {
+            return row.getSequenceNumber();
+        }
+
+        @Override
+        public String getEventIdentifier() {
+            return row.getEventIdentifier();
+        }
+
+        @Override
+        public SerializedObject<T> getMetaData() {
+            return row.getMetaData();
+        }
+
+        @Override
+        public SerializedObject<T> getPayload() {
+            return row.getPayload();
+        }
+    }
+
+    /** A tracked domain event's row (both kinds at once, as Axon's own entry is) with its time stamp read. */
+    private record TimedTrackedDomainEventData<T>(TrackedEventData<T> tracked, DomainEventData<T> row, Instant timestamp)
+            implements TrackedEventData<T>, DomainEventData<T> {
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
+        }
+
+        @Override
+        public TrackingToken trackingToken() {
+            return tracked.trackingToken();
+        }
+
+        @Override
+        public String getType() {
+            return row.getType();
+        }
+
+        @Override
+        public String getAggregateIdentifier() {
+            return row.getAggregateIdentifier();
+        }
+
+        @Override
+        public long getSequenceNumber() {
+            return row.getSequenceNumber();
+        }
+
+        @Override
+        public String getEventIdentifier() {
+            return row.getEventIdentifier();
+        }
+
+        @Override
+        public SerializedObject<T> getMetaData() {
+            return row.getMetaData();
+        }
+
+        @Override
+        public SerializedObject<T> getPayload() {
+            return row.getPayload();
+        }
+    }
+}
