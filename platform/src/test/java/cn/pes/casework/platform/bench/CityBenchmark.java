@@ -87,7 +87,8 @@ import java.util.stream.Stream;
  * <p>Knobs (system properties): {@code bench.seed} (2026), {@code bench.parallel-cases} (8 cases sent at
  * once while loading), {@code bench.live-projections} (false: read models are built after the load, which
  * is then also a figure for a full build), {@code bench.command-seconds} (20 per command run),
- * {@code bench.lag-rate} (200/s) and {@code bench.lag-seconds} (30), {@code bench.asof-runs} (1,000),
+ * {@code bench.lag-rate} (200/s), {@code bench.lag-seconds} (30) and {@code bench.lag-poll-ms} (1: how often
+ * the case histories are looked at), {@code bench.asof-runs} (1,000),
  * {@code bench.query-rate} (list, {@code 20,200}/s), {@code bench.query-command-rate} (half the query
  * rate), {@code bench.query-seconds} (60), {@code bench.query-kinds} (the kinds sent in turn, of
  * {@code history,ledger,statistics,overdue,uncontacted,uncontacted-page}; by default the first four, which the issue's targets
@@ -367,6 +368,9 @@ class CityBenchmark {
         MongoCollection<Document> histories = histories(platform);
         int rate = Integer.getInteger("bench.lag-rate", 200);
         int seconds = Integer.getInteger("bench.lag-seconds", 30);
+        // How often the watcher looks: each look reads the documents of every case still waiting, on the
+        // cores the processors need, so the lags are measured to within this at a cost printed at the end.
+        long pollMillis = Long.getLong("bench.lag-poll-ms", 1);
         List<String> cases = registerCases(commands, rate * 2);
         awaitCaughtUp(platform, Duration.ofMinutes(5));
         Map<String, Long> known = new ConcurrentHashMap<>();
@@ -387,6 +391,7 @@ class CityBenchmark {
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicLong watcherCpu = new AtomicLong();
         Thread watcher = new Thread(() -> {
             while (System.nanoTime() < end + TimeUnit.SECONDS.toNanos(10)
                     && (System.nanoTime() < end || !inFlight.isEmpty() || !allPending.isEmpty())) {
@@ -413,10 +418,12 @@ class CityBenchmark {
                         return false;
                     });
                 }
-                sleepMillis(1);
+                sleepMillis(pollMillis);
             }
+            watcherCpu.set(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
         }, "bench-lag-watcher");
         watcher.start();
+        print("lag: sending %d contacts/s for %d s", rate, seconds);
         int next = 0;
         for (long i = 0; System.nanoTime() < end; i++) {
             long due = start + i * periodNanos;
@@ -456,6 +463,7 @@ class CityBenchmark {
                         + " show; %d contacts not in the case history and %d not past every processor 10 s after the"
                         + " end (left out below: the lags are lower bounds when any of these is above 0)", rate,
                 seconds, skipped.get(), cases.size(), inFlight.size(), allPending.size());
+        print("lag: the watcher looked every %d ms and used %.1f s of CPU", pollMillis, watcherCpu.get() / 1e9);
         print("lag: %s", acks.summary(took));
         print("lag: %s", historyLag.summary(took));
         print("lag: %s", allLag.summary(took));
