@@ -44,11 +44,19 @@ class TimestampReadingEventStorageEngine extends JdbcEventStorageEngine {
 
     @SuppressWarnings("unchecked")
     private static <T> TrackedEventData<T> timedTracked(TrackedEventData<?> row, Instant timestamp) {
-        return new TimedTrackedDomainEventData<>((TrackedEventData<T>) row, (DomainEventData<T>) row, timestamp);
+        return new TimedTrackedDomainEventData<>((DomainEventData<T>) row, timestamp, ((TrackedEventData<T>) row).trackingToken());
     }
 
     /** A domain event's row with its time stamp read. */
-    private record TimedDomainEventData<T>(DomainEventData<T> row, Instant timestamp) implements DomainEventData<T> {
+    private static class TimedDomainEventData<T> implements DomainEventData<T> {
+
+        private final DomainEventData<T> row;
+        private final Instant timestamp;
+
+        TimedDomainEventData(DomainEventData<T> row, Instant timestamp) {
+            this.row = row;
+            this.timestamp = timestamp;
+        }
 
         @Override
         public Instant getTimestamp() {
@@ -87,47 +95,18 @@ class TimestampReadingEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /** A tracked domain event's row (both kinds at once, as Axon's own entry is) with its time stamp read. */
-    private record TimedTrackedDomainEventData<T>(TrackedEventData<T> tracked, DomainEventData<T> row, Instant timestamp)
-            implements TrackedEventData<T>, DomainEventData<T> {
+    private static final class TimedTrackedDomainEventData<T> extends TimedDomainEventData<T> implements TrackedEventData<T> {
 
-        @Override
-        public Instant getTimestamp() {
-            return timestamp;
+        private final TrackingToken trackingToken;
+
+        TimedTrackedDomainEventData(DomainEventData<T> row, Instant timestamp, TrackingToken trackingToken) {
+            super(row, timestamp);
+            this.trackingToken = trackingToken;
         }
 
         @Override
         public TrackingToken trackingToken() {
-            return tracked.trackingToken();
-        }
-
-        @Override
-        public String getType() {
-            return row.getType();
-        }
-
-        @Override
-        public String getAggregateIdentifier() {
-            return row.getAggregateIdentifier();
-        }
-
-        @Override
-        public long getSequenceNumber() {
-            return row.getSequenceNumber();
-        }
-
-        @Override
-        public String getEventIdentifier() {
-            return row.getEventIdentifier();
-        }
-
-        @Override
-        public SerializedObject<T> getMetaData() {
-            return row.getMetaData();
-        }
-
-        @Override
-        public SerializedObject<T> getPayload() {
-            return row.getPayload();
+            return trackingToken;
         }
     }
 }

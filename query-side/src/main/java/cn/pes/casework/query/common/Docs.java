@@ -1,12 +1,11 @@
 package cn.pes.casework.query.common;
 
+import cn.pes.casework.events.shared.IsoDateText;
 import org.bson.Document;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Month;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -36,34 +35,13 @@ public final class Docs {
     }
 
     /**
-     * {@link LocalDate#parse} of the text {@link #date(LocalDate)} writes, read by field for the
-     * four-digit years every stored date has; anything else, valid or not, is left to
-     * {@code LocalDate.parse}. The formatter's general parse was a tenth of an as-of answer's time
-     * (issue 10's profile), and every projection and query reading dates pays it.
+     * {@link LocalDate#parse} of the text {@link #date(LocalDate)} writes, read by field
+     * ({@link IsoDateText}); anything else, valid or not, is left to {@code LocalDate.parse}. Every
+     * projection and query reading dates pays for it.
      */
     static LocalDate parseDate(String text) {
-        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 7);
-            int day = digits(text, 8, 10);
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year))) {
-                return LocalDate.of(year, month, day);
-            }
-        }
-        return LocalDate.parse(text);
-    }
-
-    /** The number the ASCII digits from {@code from} to {@code to} make, or -1 if any is not one. */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        LocalDate date = text.length() == 10 ? IsoDateText.dateAt(text, 0) : null;
+        return date != null ? date : LocalDate.parse(text);
     }
 
     /**
