@@ -21,7 +21,8 @@ import java.time.Clock;
  * {@code JdbcAutoConfiguration} builds it (same serializers, upcasters, snapshot filter, exception resolver,
  * connections and transactions, default schema and byte data type), except that appending adds each event's
  * hash-chain link ({@link ChainingAppendStatement}), a token's gaps are read by index
- * ({@link IndexedGapsReadStatement}) and time stamps are read as the rows are ({@link TimestampReadingEventStorageEngine}). Defining the engine here makes Axon's own back off.
+ * ({@link IndexedGapsReadStatement}) and time stamps are read as the rows are
+ * ({@link TimestampReadingEventStorageEngine}). Defining the engine here makes Axon's own back off.
  * <p>
  * Only without Axon Server: there Axon Server stores the events and this side has no event table to chain or
  * check (the integrity check is then absent, not wrong). A query side running alone keeps Axon's engine: it

@@ -44,7 +44,7 @@ class TimestampReadingEventStorageEngine extends JdbcEventStorageEngine {
 
     @SuppressWarnings("unchecked")
     private static <T> TrackedEventData<T> timedTracked(TrackedEventData<?> row, Instant timestamp) {
-        return new TimedTrackedDomainEventData<>((DomainEventData<T>) row, timestamp, ((TrackedEventData<T>) row).trackingToken());
+        return new TimedTrackedDomainEventData<>((DomainEventData<T>) row, timestamp, row.trackingToken());
     }
 
     /** A domain event's row with its time stamp read. */
