@@ -32,9 +32,13 @@ import java.util.List;
 final class ReadModelCollection extends H2Collection {
 
     private boolean updating;
-    /** The last query matched and its ranges, parsed once for all the documents it is matched against. */
-    private Document rangeQuery;
-    private IdRanges ranges;
+    /** The last query matched, parsed once for all the documents it is matched against. */
+    private Document parsedQuery;
+    private Parsed parsed;
+
+    /** A query as this collection matches it itself: by ranges of keys, by a set of keys, or neither. */
+    private record Parsed(IdRanges ranges, IdSet keys) {
+    }
 
     ReadModelCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                         MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -64,20 +68,32 @@ final class ReadModelCollection extends H2Collection {
 
     /**
      * A query for {@code _id} ranges ({@link IdRanges}: the parts of shared documents) is matched by the
-     * ranges themselves; the library's matcher would try every range on every document found.
+     * ranges themselves, and one for a list of keys ({@link IdSet}) by a set of them; the library's
+     * matcher would try every range, or every key, on every document found.
      */
     @Override
     protected boolean documentMatchesQuery(Document document, Document query) {
-        IdRanges parsed = rangesOf(query);
-        return parsed != null ? parsed.matches(document, getIdField()) : super.documentMatchesQuery(document, query);
+        Parsed match = parse(query);
+        if (match.ranges() != null) {
+            return match.ranges().matches(document, getIdField());
+        }
+        if (match.keys() != null) {
+            return match.keys().matches(document, getIdField());
+        }
+        return super.documentMatchesQuery(document, query);
     }
 
-    private synchronized IdRanges rangesOf(Document query) {
-        if (query != rangeQuery) {
-            rangeQuery = query;
-            ranges = IdRanges.parse(query, getIdField());
+    private IdRanges rangesOf(Document query) {
+        return parse(query).ranges();
+    }
+
+    private synchronized Parsed parse(Document query) {
+        if (query != parsedQuery) {
+            IdRanges ranges = IdRanges.parse(query, getIdField());
+            parsed = new Parsed(ranges, ranges == null ? IdSet.parse(query, getIdField()) : null);
+            parsedQuery = query;
         }
-        return ranges;
+        return parsed;
     }
 
     /**
