@@ -2,6 +2,7 @@ package cn.pes.casework.platform;
 
 import cn.pes.casework.platform.support.Caseworker;
 import cn.pes.casework.platform.support.TestIds;
+import cn.pes.casework.query.catchup.CatchUpModule;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
@@ -72,8 +73,12 @@ class RestartTest {
         return new Caseworker(port, "officer-restart", "990101001");
     }
 
-    /** The stored token of every segment that has one (a segment that has seen no event yet has none). */
+    /**
+     * The stored token of every segment that has one (a segment that has seen no event yet has none). The
+     * live feed is stopped first: it stores its tokens as it stops, and holds the segments until then.
+     */
     static Map<Integer, TrackingToken> tokens(ConfigurableApplicationContext context, String processingGroup) {
+        context.getBean(CatchUpModule.class).pause();
         TokenStore tokenStore = context.getBean(EventProcessingConfiguration.class).tokenStore(processingGroup);
         Map<Integer, TrackingToken> tokens = new HashMap<>();
         for (int segment : tokenStore.fetchSegments(processingGroup)) {

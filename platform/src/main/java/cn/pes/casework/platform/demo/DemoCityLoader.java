@@ -158,9 +158,13 @@ public class DemoCityLoader {
                 log.info("Demo city: {} read-model processors stopped until the load is done", paused.size());
                 paused.forEach(EventProcessor::shutDown);
             }
+            if (!projectionsDuringLoad && catchUp != null) {
+                // The live feed too (after the processors, which would take the groups it lets go).
+                catchUp.pause();
+            }
             return send(plan);
         } finally {
-            if (!paused.isEmpty() && catchUp != null) {
+            if (!projectionsDuringLoad && catchUp != null) {
                 // With one read of the stream for all of them; the processors wait for its claims.
                 catchUp.catchUp(ProjectionProcessingConfiguration.PROCESSING_GROUPS);
             }

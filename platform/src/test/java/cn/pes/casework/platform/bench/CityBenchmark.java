@@ -173,11 +173,15 @@ class CityBenchmark {
                 // so they do not share the cores; they catch up afterwards.
                 List<org.axonframework.eventhandling.EventProcessor> stopped = projectionProcessors(platform);
                 stopped.forEach(org.axonframework.eventhandling.EventProcessor::shutDown);
+                cn.pes.casework.query.catchup.CatchUpModule feed =
+                        platform.getBean(cn.pes.casework.query.catchup.CatchUpModule.class);
+                feed.pause();
                 readModelsStopped = true;
                 try {
                     secondProcess(platform, "commands", "seconds=" + Integer.getInteger("bench.command-seconds", 20));
                 } finally {
                     readModelsStopped = false;
+                    feed.catchUp(cn.pes.casework.query.projection.ProjectionProcessingConfiguration.PROCESSING_GROUPS);
                     stopped.forEach(org.axonframework.eventhandling.EventProcessor::start);
                 }
                 awaitCaughtUp(platform, Duration.ofMinutes(30));
@@ -380,7 +384,7 @@ class CityBenchmark {
         // Per case at most one contact in flight: its ack time and the head of the store at the ack.
         Map<String, long[]> inFlight = new ConcurrentHashMap<>();
         Latencies historyLag = new Latencies("projection lag, case history (ack -> document shows the event)");
-        Latencies allLag = new Latencies("projection lag, all 21 read models (ack -> every processor past the event)");
+        Latencies allLag = new Latencies("projection lag, all 21 read models (ack -> every read model past the event)");
         Latencies acks = new Latencies("tracking contacts at a fixed rate, command latency");
         List<long[]> allPending = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong sent = new AtomicLong();
@@ -391,6 +395,12 @@ class CityBenchmark {
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        // Whether the tail is the first seconds after a start, or comes back: by the window of the ack.
+        long windowNanos = TimeUnit.SECONDS.toNanos(5);
+        Latencies[] historyByWindow = new Latencies[(int) ((end - start + windowNanos - 1) / windowNanos)];
+        for (int w = 0; w < historyByWindow.length; w++) {
+            historyByWindow[w] = new Latencies("case history, acks in window " + w);
+        }
         AtomicLong watcherCpu = new AtomicLong();
         Thread watcher = new Thread(() -> {
             while (System.nanoTime() < end + TimeUnit.SECONDS.toNanos(10)
@@ -403,6 +413,9 @@ class CityBenchmark {
                         long[] pending = inFlight.get(caseId);
                         if (pending != null && pending[0] > 0 && sequence > known.get(caseId)) {
                             historyLag.record(System.nanoTime() - pending[0]);
+                            int window = (int) ((pending[0] - start) / windowNanos);
+                            historyByWindow[Math.max(0, Math.min(historyByWindow.length - 1, window))]
+                                    .record(System.nanoTime() - pending[0]);
                             known.put(caseId, sequence);
                             inFlight.remove(caseId);
                         }
@@ -423,7 +436,9 @@ class CityBenchmark {
             watcherCpu.set(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
         }, "bench-lag-watcher");
         watcher.start();
-        print("lag: sending %d contacts/s for %d s", rate, seconds);
+        print("lag: sending %d contacts/s for %d s; %d read models live-fed by one read of the stream, the others"
+                + " by their processors", rate, seconds,
+                platform.getBean(cn.pes.casework.query.catchup.CatchUpModule.class).positions().size());
         int next = 0;
         for (long i = 0; System.nanoTime() < end; i++) {
             long due = start + i * periodNanos;
@@ -466,6 +481,11 @@ class CityBenchmark {
         print("lag: the watcher looked every %d ms and used %.1f s of CPU", pollMillis, watcherCpu.get() / 1e9);
         print("lag: %s", acks.summary(took));
         print("lag: %s", historyLag.summary(took));
+        StringBuilder windows = new StringBuilder();
+        for (Latencies window : historyByWindow) {
+            windows.append(String.format(Locale.ROOT, " %.0f/%.0f", window.percentileMillis(50), window.percentileMillis(99)));
+        }
+        print("lag: case history p50/p99 ms by 5-s window of the acks:%s", windows);
         print("lag: %s", allLag.summary(took));
     }
 
@@ -640,12 +660,20 @@ class CityBenchmark {
     }
 
     /**
-     * The lowest position over every segment of every streaming processor, or -1 while some segment is
-     * not claimed: a read model shows an event once all its segments are past it.
+     * The lowest position over every segment of every read model, or -1 while some segment is held by
+     * neither the live feed nor a processor: a read model shows an event once all its segments are past it.
+     * The feed says where the groups it holds are committed; the processors, where theirs are.
      */
     private static long minimumPosition(ConfigurableApplicationContext platform) {
         long minimum = Long.MAX_VALUE;
+        Map<String, Long> fed = platform.getBean(cn.pes.casework.query.catchup.CatchUpModule.class).positions();
+        for (long position : fed.values()) {
+            minimum = Math.min(minimum, position);
+        }
         for (StreamingEventProcessor processor : processors(platform)) {
+            if (fed.containsKey(processor.getName())) {
+                continue;
+            }
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             double covered = 0;
             for (EventTrackerStatus segment : status.values()) {

@@ -7,17 +7,21 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import com.mongodb.client.model.WriteModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,56 +37,70 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Catch-up (追赶) of read models that are far behind the event stream (a first start on a loaded event
- * store, a new read-model layout, a query node that was down for long): one read of the stream feeds
- * every such read model, in large chunks, instead of each processing group reading and handling the
- * whole stream on its own.
+ * Catch-up (追赶) of read models that are behind the event stream (a first start on a loaded event
+ * store, a new read-model layout, a query node that was down for long), and, when asked to
+ * {@link #follow}, the live feed of those read models once they have arrived at the head: one read of
+ * the stream feeds every such read model, instead of each processing group reading and handling the
+ * stream on its own.
  *
  * <p>Why: with 21 read models, a pooled streaming processor per model reads and deserialises every
  * event 21 times, and its coordinator threads spend a fifth of the CPU of a build checking their work
  * packages' queues (a profile of a 90,000-event build: {@code WorkPackage.hasRemainingCapacity} counts
  * a {@code ConcurrentLinkedQueue} for every event). Here each event is read and deserialised once,
- * each read model gets a chunk of a few thousand events in one batch (one bulk write per collection),
- * and the read-model store commits once per chunk for all of them.
+ * each read model gets a chunk of events in one batch (one bulk write per collection), and the
+ * read-model store commits once per chunk for all of them. Live, the same holds for the few events
+ * that arrive while a chunk is handled: where the processors' 84 work packages each waited for a
+ * commit of their own (issue 10's profile: most of their time, at 200 contacts a second), there is
+ * one commit per chunk.
  *
  * <p>The same projections (their replay instances, {@link ReplayTargets}) through the same
  * {@link ProjectionWriter}, so a read model built here equals one built by its processor. The
  * processors are kept off by the token store's own lock: the catch-up claims every segment of the
- * groups it builds under an owner of its own ({@link #claim}), stores their tokens after each chunk,
- * and releases the claims at the end, when the processors claim them and go on from there. A group
- * is caught up here only if all its segments stand at one position (as a new or reset group's do; for a
- * reset group, the position its replay is at) at least {@code minEvents} behind the head, and no one
- * else holds a claim on it; any other group is left to its processor.
+ * groups it feeds under an owner of its own ({@link #claim}), stores their tokens after chunks, and
+ * releases the claims at the end, when the processors claim them and go on from there. Each segment
+ * is fed from where its own token stands: an event goes to a read model unless the token of the
+ * segment it belongs to (by case, as the processors divide them) already covers it. A group is taken
+ * only if at least {@code minEvents} of the stream lie ahead of its lowest segment and no one else
+ * holds a claim on it; any other group is left to its processor.
  */
 public final class ReadModelCatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelCatchUp.class);
     /** How long the stream may stay empty before the catch-up counts as arrived. */
     private static final long IDLE_MILLIS = 200;
+    /** How long a live feed waits for an event before it asks again whether to go on. */
+    private static final long FOLLOW_WAIT_MILLIS = 100;
     private static final long REPORT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     /**
-     * @param minEvents how far behind the head a group must be to be caught up here
-     * @param chunkSize events per chunk: per batch of each read model and per commit
-     * @param threads   read models handled in parallel within a chunk (their store round trips overlap)
+     * @param minEvents           how far behind the head a group must be to be caught up here, unless it
+     *                            is followed
+     * @param chunkSize           events per chunk: per batch of each read model and per commit
+     * @param threads             read models handled in parallel within a chunk (their store round trips
+     *                            overlap)
+     * @param tokenIntervalMillis how often a live feed stores its tokens (it stores them at its end too);
+     *                            a crash replays what came after, which the sequence guards make no-ops
      */
-    public record Settings(long minEvents, int chunkSize, int threads) {
+    public record Settings(long minEvents, int chunkSize, int threads, long tokenIntervalMillis) {
         public Settings {
-            if (minEvents < 1 || chunkSize < 1 || threads < 1) {
+            if (minEvents < 1 || chunkSize < 1 || threads < 1 || tokenIntervalMillis < 0) {
                 throw new IllegalArgumentException("catch-up settings must be positive");
             }
+        }
+
+        public Settings(long minEvents, int chunkSize, int threads) {
+            this(minEvents, chunkSize, threads, 1000);
         }
     }
 
     /**
-     * A group this catch-up holds: the token of each of its segments, and the position they all stand
-     * at (a reset group's segments keep, each, the token it had at the reset, for as long as its replay
-     * has not passed it).
+     * A group this catch-up holds: the token of each of its segments, and the lowest position among them
+     * (for a reset group's segments, where its replay is at), from which the stream is read for it.
      */
     public record ClaimedGroup(String name, Map<Integer, TrackingToken> segments, TrackingToken position) {
     }
 
-    /** What a run did. */
+    /** What a run did; {@code completed}: it reached the head. */
     public record Outcome(List<String> caughtUp, List<String> failed, long events, double seconds, boolean completed) {
     }
 
@@ -91,8 +109,11 @@ public final class ReadModelCatchUp {
     private final ProjectionStorage storage;
     private final Runnable commit;
     private final ReplayTargets targets;
+    private final QueryUpdateEmitter announcer;
     private final Settings settings;
     private final Set<String> released = ConcurrentHashMap.newKeySet();
+    /** The groups being fed, and the lowest position of their segments that the read models are committed at. */
+    private final Map<String, Long> positions = new ConcurrentHashMap<>();
 
     /**
      * @param tokens  the processors' token store under an owner name of its own, so that its claims
@@ -102,20 +123,36 @@ public final class ReadModelCatchUp {
      */
     public ReadModelCatchUp(StreamableMessageSource<TrackedEventMessage<?>> events, TokenStore tokens,
                             ProjectionStorage storage, Runnable commit, ReplayTargets targets, Settings settings) {
+        this(events, tokens, storage, commit, targets, null, settings);
+    }
+
+    /**
+     * @param announcer where the read models that announce their changes to live subscribers (the
+     *                  statistics dashboards) announce them, as under their processors; null: nowhere
+     */
+    public ReadModelCatchUp(StreamableMessageSource<TrackedEventMessage<?>> events, TokenStore tokens,
+                            ProjectionStorage storage, Runnable commit, ReplayTargets targets,
+                            QueryUpdateEmitter announcer, Settings settings) {
         this.events = events;
         this.tokens = tokens;
         this.storage = storage;
         this.commit = commit;
         this.targets = targets;
+        this.announcer = announcer;
         this.settings = settings;
     }
 
     /**
-     * Claims every segment of each group that qualifies (see the class comment), creating the segments
-     * of a group that has none. Call before the processors start, so that a qualifying group is not
-     * half claimed by its processor.
+     * Claims every segment of each group at least {@code minEvents} behind (see the class comment),
+     * creating the segments of a group that has none. Call before the processors start, so that a
+     * qualifying group is not half claimed by its processor.
      */
     public List<ClaimedGroup> claim(List<String> groups, int initialSegments) {
+        return claim(groups, initialSegments, settings.minEvents());
+    }
+
+    /** As {@link #claim(List, int)}, with a threshold of its own: 0 takes every group no one else holds. */
+    public List<ClaimedGroup> claim(List<String> groups, int initialSegments, long minEvents) {
         TrackingToken head = events.createHeadToken();
         long headPosition = position(head);
         List<ClaimedGroup> claimed = new ArrayList<>();
@@ -123,12 +160,12 @@ public final class ReadModelCatchUp {
             if (targets.find(group).isEmpty()) {
                 continue;
             }
-            claimGroup(group, initialSegments, headPosition).ifPresent(claimed::add);
+            claimGroup(group, initialSegments, headPosition, minEvents).ifPresent(claimed::add);
         }
         return claimed;
     }
 
-    private Optional<ClaimedGroup> claimGroup(String group, int initialSegments, long headPosition) {
+    private Optional<ClaimedGroup> claimGroup(String group, int initialSegments, long headPosition, long minEvents) {
         int[] segments = tokens.fetchSegments(group);
         if (segments.length == 0) {
             try {
@@ -140,23 +177,21 @@ public final class ReadModelCatchUp {
             segments = tokens.fetchSegments(group);
         }
         Map<Integer, TrackingToken> held = new LinkedHashMap<>();
-        TrackingToken common = null;
+        TrackingToken lowest = null;
         boolean qualifies = segments.length > 0;
         try {
             for (int segment : segments) {
                 TrackingToken token = tokens.fetchToken(group, segment);
-                if (!held.isEmpty() && !Objects.equals(current(token), common)) {
-                    qualifies = false;
-                }
+                TrackingToken current = current(token);
+                lowest = held.isEmpty() ? current : lowerBound(lowest, current);
                 held.put(segment, token);
-                common = current(token);
             }
         } catch (UnableToClaimTokenException e) {
             log.debug("Read-model catch-up leaves {} to its processor: a segment is claimed elsewhere", group);
             qualifies = false;
         }
-        if (qualifies && headPosition - position(common) >= settings.minEvents()) {
-            return Optional.of(new ClaimedGroup(group, held, common));
+        if (qualifies && headPosition - position(lowest) >= minEvents) {
+            return Optional.of(new ClaimedGroup(group, held, lowest));
         }
         held.keySet().forEach(segment -> tokens.releaseClaim(group, segment));
         return Optional.empty();
@@ -185,6 +220,7 @@ public final class ReadModelCatchUp {
             if (!released.add(group.name())) {
                 continue;
             }
+            positions.remove(group.name());
             for (int segment : group.segments().keySet()) {
                 try {
                     tokens.releaseClaim(group.name(), segment);
@@ -197,45 +233,84 @@ public final class ReadModelCatchUp {
     }
 
     /**
-     * Feeds the claimed groups from their common lowest token until the stream has nothing more, storing
-     * every group's token after each chunk. Does not release the claims.
+     * The groups this catch-up feeds and the position each is committed at (the lowest of its segments;
+     * -1 before the first event): a read model shows every event up to it.
+     */
+    public Map<String, Long> positions() {
+        return Collections.unmodifiableMap(positions);
+    }
+
+    /**
+     * Feeds the claimed groups from their lowest token until the stream has nothing more, storing every
+     * group's tokens after each chunk. Does not release the claims.
      *
      * @param keepGoing asked between chunks; false stops after the chunk in hand is stored
      * @param workers   runs the groups of a chunk in parallel
      */
     public Outcome run(List<ClaimedGroup> claimed, ExecutorService workers, BooleanSupplier keepGoing)
             throws InterruptedException {
+        return feed(claimed, workers, keepGoing, false, outcome -> {
+        });
+    }
+
+    /**
+     * As {@link #run}, but at the head it goes on: each chunk is what arrived while the last one was
+     * handled, and tokens are stored every {@code tokenIntervalMillis} and at the end. Returns once
+     * {@code keepGoing} says stop, or every group failed.
+     *
+     * @param arrived told once, the first time the stream stays empty (what a {@link #run} returns there)
+     */
+    public Outcome follow(List<ClaimedGroup> claimed, ExecutorService workers, BooleanSupplier keepGoing,
+                          Consumer<Outcome> arrived) throws InterruptedException {
+        return feed(claimed, workers, keepGoing, true, arrived);
+    }
+
+    private Outcome feed(List<ClaimedGroup> claimed, ExecutorService workers, BooleanSupplier keepGoing,
+                         boolean follow, Consumer<Outcome> arrival) throws InterruptedException {
         long started = System.nanoTime();
         Map<String, Runner> runners = new LinkedHashMap<>();
         TrackingToken from = null;
         boolean first = true;
         for (ClaimedGroup group : claimed) {
             runners.put(group.name(), new Runner(group));
-            TrackingToken token = group.position();
-            from = first ? token : (from == null || token == null ? null : from.lowerBound(token));
+            positions.put(group.name(), position(group.position()));
+            from = first ? group.position() : lowerBound(from, group.position());
             first = false;
         }
         List<String> failed = new ArrayList<>();
         long read = 0;
-        boolean completed = false;
+        boolean arrived = false;
         if (runners.isEmpty()) {
             return new Outcome(List.of(), List.of(), 0, 0, true);
         }
         long headAtStart = position(events.createHeadToken());
-        log.info("Read-model catch-up: {} read models from position {} to at least {}, with one read of the stream",
-                 runners.size(), position(from), headAtStart);
+        log.info("Read-model catch-up: {} read models from position {} to at least {}, with one read of the stream{}",
+                 runners.size(), position(from), headAtStart, follow ? ", following it from there" : "");
         long lastReport = started;
         long readAtReport = 0;
+        long tokensStoredAt = System.nanoTime();
+        long tokenIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.tokenIntervalMillis());
         try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(from)) {
             List<TrackedEventMessage<?>> chunk = nextChunk(stream);
-            while (!chunk.isEmpty() && !runners.isEmpty()) {
+            while (!runners.isEmpty()) {
+                if (chunk.isEmpty()) {
+                    if (!arrived) {
+                        arrived = true;
+                        arrival.accept(outcome(runners, failed, read, started, true));
+                    }
+                    chunk = follow ? awaitEvents(stream, keepGoing) : List.of();
+                    if (chunk.isEmpty()) {
+                        break;
+                    }
+                }
                 List<TrackedEventMessage<?>> current = chunk;
                 Map<String, Future<?>> running = new LinkedHashMap<>();
                 runners.forEach((name, runner) -> running.put(name, workers.submit(() -> runner.deliver(current))));
                 read += current.size();
                 boolean more = keepGoing.getAsBoolean();
-                // Read and deserialise the next chunk while the read models handle this one.
-                chunk = more ? nextChunk(stream) : List.of();
+                // Read the next chunk while the read models handle this one: before arriving, a whole chunk
+                // (deserialised here, once); after, whatever came meanwhile, so as not to hold this one back.
+                chunk = !more ? List.of() : arrived ? availableEvents(stream) : nextChunk(stream);
                 for (Map.Entry<String, Future<?>> entry : running.entrySet()) {
                     try {
                         entry.getValue().get();
@@ -245,16 +320,23 @@ public final class ReadModelCatchUp {
                                           + " last stored token", entry.getKey(), position(current.get(0).trackingToken()),
                                   cause);
                         failed.add(entry.getKey());
-                        release(List.of(runners.remove(entry.getKey()).group));
+                        Runner runner = runners.remove(entry.getKey());
+                        runner.storeTokens();
+                        release(List.of(runner.group));
                     }
                 }
                 commit.run();
                 TrackingToken last = current.get(current.size() - 1).trackingToken();
                 for (Runner runner : runners.values()) {
                     runner.advanceTo(last);
+                    positions.put(runner.group.name(), runner.position());
                 }
                 long now = System.nanoTime();
-                if (now - lastReport >= REPORT_EVERY_NANOS) {
+                if (!arrived || now - tokensStoredAt >= tokenIntervalNanos) {
+                    runners.values().forEach(Runner::storeTokens);
+                    tokensStoredAt = now;
+                }
+                if (!arrived && now - lastReport >= REPORT_EVERY_NANOS) {
                     log.info("Read-model catch-up: at position {}, {} events read ({} events/s over the last {} s)",
                              position(last), read, Math.round((read - readAtReport) / ((now - lastReport) / 1e9)),
                              Math.round((now - lastReport) / 1e9));
@@ -265,14 +347,29 @@ public final class ReadModelCatchUp {
                     break;
                 }
             }
-            completed = chunk.isEmpty() && keepGoing.getAsBoolean();
+        } finally {
+            // A live feed stores its tokens now and then; whatever it stops for, they go as far as it got.
+            for (Runner runner : runners.values()) {
+                try {
+                    runner.storeTokens();
+                } catch (RuntimeException e) {
+                    log.warn("Read-model catch-up could not store the tokens of {}: {}; its processor repeats what"
+                                     + " came after the last stored ones", runner.group.name(), e.getClass().getSimpleName());
+                }
+            }
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        List<String> done = new ArrayList<>(runners.keySet());
+        Outcome outcome = outcome(runners, failed, read, started, arrived);
         log.info("Read-model catch-up {}: {} read models, {} events in {} s ({} events/s){}",
-                 completed ? "done" : "stopped", done.size(), read, Math.round(seconds),
-                 Math.round(read / Math.max(seconds, 1e-3)), failed.isEmpty() ? "" : "; failed: " + failed);
-        return new Outcome(done, failed, read, seconds, completed);
+                 follow ? "stopped following" : arrived ? "done" : "stopped", outcome.caughtUp().size(), read,
+                 Math.round(outcome.seconds()), Math.round(read / Math.max(outcome.seconds(), 1e-3)),
+                 failed.isEmpty() ? "" : "; failed: " + failed);
+        return outcome;
+    }
+
+    private static Outcome outcome(Map<String, Runner> runners, List<String> failed, long read, long started,
+                                   boolean completed) {
+        return new Outcome(List.copyOf(runners.keySet()), List.copyOf(failed), read,
+                           (System.nanoTime() - started) / 1e9, completed);
     }
 
     /** Up to a chunk of events; fewer once the stream has stayed empty a moment (the head reached). */
@@ -280,56 +377,134 @@ public final class ReadModelCatchUp {
             throws InterruptedException {
         List<TrackedEventMessage<?>> chunk = new ArrayList<>(settings.chunkSize());
         while (chunk.size() < settings.chunkSize() && stream.hasNextAvailable((int) IDLE_MILLIS, TimeUnit.MILLISECONDS)) {
-            TrackedEventMessage<?> event = stream.nextAvailable();
-            // Deserialised here, once, on the reading thread: every read model's handlers share the message.
-            event.getPayload();
-            event.getMetaData();
-            chunk.add(event);
+            chunk.add(deserialised(stream.nextAvailable()));
         }
         return chunk;
     }
 
-    /** One group's projection, its writer and the token its segments stand at. */
+    /** Up to a chunk of the events already there, without waiting. */
+    private List<TrackedEventMessage<?>> availableEvents(BlockingStream<TrackedEventMessage<?>> stream)
+            throws InterruptedException {
+        List<TrackedEventMessage<?>> chunk = new ArrayList<>();
+        while (chunk.size() < settings.chunkSize() && stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+            chunk.add(deserialised(stream.nextAvailable()));
+        }
+        return chunk;
+    }
+
+    /** The next events once there are any; empty if asked to stop first. */
+    private List<TrackedEventMessage<?>> awaitEvents(BlockingStream<TrackedEventMessage<?>> stream,
+                                                     BooleanSupplier keepGoing) throws InterruptedException {
+        while (keepGoing.getAsBoolean()) {
+            if (stream.hasNextAvailable((int) FOLLOW_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return availableEvents(stream);
+            }
+        }
+        return List.of();
+    }
+
+    /** Deserialised here, once, on the reading thread: every read model's handlers share the message. */
+    private static TrackedEventMessage<?> deserialised(TrackedEventMessage<?> event) {
+        event.getPayload();
+        event.getMetaData();
+        return event;
+    }
+
+    /**
+     * One group's projection, its writer and where each of its segments stands. The segments divide
+     * the events as the group's pooled streaming processor does: by the hash of the case (the aggregate)
+     * or, for an event of no case, of the event's identifier.
+     */
     private final class Runner {
         final ClaimedGroup group;
         final ProjectionWriter writer;
         final AnnotationEventHandlerAdapter adapter;
-        final Map<Integer, TrackingToken> segments;
-        TrackingToken position;
+        final int[] segmentIds;
+        final Segment[] shapes;
+        final TrackingToken[] tokens;
+        final TrackingToken[] stored;
 
         Runner(ClaimedGroup group) {
             this.group = group;
             this.writer = new ProjectionWriter(new DeferredCommit(storage));
             this.adapter = new AnnotationEventHandlerAdapter(
-                    targets.find(group.name()).orElseThrow().factory().apply(writer));
-            this.segments = new LinkedHashMap<>(group.segments());
-            this.position = group.position();
+                    targets.find(group.name()).orElseThrow().forLiveReadModel(writer, announcer));
+            int count = group.segments().size();
+            segmentIds = group.segments().keySet().stream().mapToInt(Integer::intValue).toArray();
+            shapes = new Segment[count];
+            tokens = new TrackingToken[count];
+            stored = new TrackingToken[count];
+            for (int i = 0; i < count; i++) {
+                shapes[i] = Segment.computeSegment(segmentIds[i], segmentIds);
+                tokens[i] = group.segments().get(segmentIds[i]);
+                stored[i] = tokens[i];
+            }
         }
 
         void deliver(List<TrackedEventMessage<?>> chunk) {
             List<EventMessage<?>> unseen = new ArrayList<>(chunk.size());
             for (TrackedEventMessage<?> event : chunk) {
-                if (position == null || !position.covers(event.trackingToken())) {
+                if (!seen(event)) {
                     unseen.add(event);
                 }
             }
             writer.deliverBatch(adapter, unseen);
         }
 
+        /** Whether the segment the event belongs to has handled it already. */
+        private boolean seen(TrackedEventMessage<?> event) {
+            boolean anyCovers = false;
+            for (TrackingToken token : tokens) {
+                TrackingToken current = current(token);
+                if (current != null && current.covers(event.trackingToken())) {
+                    anyCovers = true;
+                    break;
+                }
+            }
+            if (!anyCovers) {
+                // The usual case, and the only one when all segments stand together: no hash needed.
+                return false;
+            }
+            Object sequence = SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+            int hash = Objects.hashCode(sequence != null ? sequence : event.getIdentifier());
+            for (int i = 0; i < shapes.length; i++) {
+                if (shapes[i].matches(hash)) {
+                    TrackingToken current = current(tokens[i]);
+                    return current != null && current.covers(event.trackingToken());
+                }
+            }
+            return false;
+        }
+
         void advanceTo(TrackingToken last) {
-            for (Map.Entry<Integer, TrackingToken> segment : segments.entrySet()) {
-                TrackingToken token = segment.getValue();
-                TrackingToken next;
+            for (int i = 0; i < tokens.length; i++) {
+                TrackingToken token = tokens[i];
                 if (token instanceof ReplayToken replay) {
                     // Still a replay until it passes where this segment stood at the reset.
-                    next = replay.advancedTo(last);
+                    tokens[i] = replay.advancedTo(last);
                 } else {
-                    next = token == null ? last : last.upperBound(token);
+                    tokens[i] = token == null ? last : last.upperBound(token);
                 }
-                tokens.storeToken(next, group.name(), segment.getKey());
-                segment.setValue(next);
             }
-            position = position == null ? last : last.upperBound(position);
+        }
+
+        /** The lowest position among the segments. */
+        long position() {
+            long lowest = Long.MAX_VALUE;
+            for (TrackingToken token : tokens) {
+                lowest = Math.min(lowest, ReadModelCatchUp.position(current(token)));
+            }
+            return lowest;
+        }
+
+        /** Stores the tokens that moved since they were last stored. */
+        void storeTokens() {
+            for (int i = 0; i < tokens.length; i++) {
+                if (!Objects.equals(tokens[i], stored[i])) {
+                    ReadModelCatchUp.this.tokens.storeToken(tokens[i], group.name(), segmentIds[i]);
+                    stored[i] = tokens[i];
+                }
+            }
         }
     }
 
@@ -363,6 +538,11 @@ public final class ReadModelCatchUp {
     /** Where a reset group's replay stands, or the token itself. */
     private static TrackingToken current(TrackingToken token) {
         return token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+    }
+
+    /** The lower of two positions; null (before the first event) is the lowest. */
+    private static TrackingToken lowerBound(TrackingToken a, TrackingToken b) {
+        return a == null || b == null ? null : a.lowerBound(b);
     }
 
     private static long position(TrackingToken token) {

@@ -27,6 +27,7 @@ import cn.pes.casework.query.entrepreneurship.EntrepreneurshipFiguresProjection;
 import cn.pes.casework.query.entrepreneurship.LoanPipelineProjection;
 import cn.pes.casework.query.entrepreneurship.TrainingRollsProjection;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -52,8 +54,17 @@ import java.util.function.Function;
 @Component
 public class ReplayTargets {
 
-    /** A projection a replay can build. */
-    public record Definition(String name, boolean live, Function<ProjectionWriter, Object> factory) {
+    /**
+     * A projection a replay can build; {@code announcing}, if not null, builds the instance that keeps the
+     * live read model, which also announces its changes to subscribers (a replay's must not).
+     */
+    public record Definition(String name, boolean live, Function<ProjectionWriter, Object> factory,
+                             BiFunction<ProjectionWriter, QueryUpdateEmitter, Object> announcing) {
+
+        /** The instance that keeps the live read model: announcing through {@code emitter} where it can. */
+        public Object forLiveReadModel(ProjectionWriter writer, QueryUpdateEmitter emitter) {
+            return announcing != null && emitter != null ? announcing.apply(writer, emitter) : factory.apply(writer);
+        }
     }
 
     private final Map<String, Definition> definitions = new TreeMap<>();
@@ -73,7 +84,7 @@ public class ReplayTargets {
         live(EmployerGuidanceProjection.PROCESSING_GROUP, EmployerGuidanceProjection::new);
         live(JobSeekersProjection.PROCESSING_GROUP, writer -> new JobSeekersProjection(writer, personalData));
         // Built with the writer alone, the statistics projection announces nothing to live dashboards.
-        live(AreaStatisticsProjection.PROCESSING_GROUP, AreaStatisticsProjection::new);
+        live(AreaStatisticsProjection.PROCESSING_GROUP, AreaStatisticsProjection::new, AreaStatisticsProjection::new);
         live(OfficerActionsProjection.PROCESSING_GROUP, OfficerActionsProjection::new);
         live(CaseEntrepreneurshipProjection.PROCESSING_GROUP, CaseEntrepreneurshipProjection::new);
         live(LoanPipelineProjection.PROCESSING_GROUP, writer -> new LoanPipelineProjection(writer, personalData));
@@ -86,12 +97,18 @@ public class ReplayTargets {
 
     /** A projection the platform keeps live under this processing group: a replay is compared with it. */
     public final void live(String processingGroup, Function<ProjectionWriter, Object> factory) {
-        register(new Definition(processingGroup, true, factory));
+        register(new Definition(processingGroup, true, factory, null));
+    }
+
+    /** As {@link #live(String, Function)}, for a projection that announces changes to live subscribers. */
+    public final void live(String processingGroup, Function<ProjectionWriter, Object> factory,
+                           BiFunction<ProjectionWriter, QueryUpdateEmitter, Object> announcing) {
+        register(new Definition(processingGroup, true, factory, announcing));
     }
 
     /** A projection built only by replays (new statistics): nothing live to compare with. */
     public final void replayOnly(String name, Function<ProjectionWriter, Object> factory) {
-        register(new Definition(name, false, factory));
+        register(new Definition(name, false, factory, null));
     }
 
     private void register(Definition definition) {

@@ -18,12 +18,16 @@ import cn.pes.casework.query.support.ProjectionTestBase;
 import cn.pes.casework.query.support.ReadModelFixture;
 import cn.pes.casework.security.protection.PersonalDataProtector;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
@@ -35,9 +39,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -194,7 +203,7 @@ class ReadModelCatchUpTest extends ProjectionTestBase {
     }
 
     @Test
-    void aGroupWhoseSegmentsStandApartOrThatAnotherNodeHoldsIsLeftAlone() {
+    void aGroupThatAnotherNodeHoldsIsLeftAloneAndOneWhoseSegmentsStandApartIsTakenFromItsLowest() {
         String apart = GROUPS.get(1);
         String held = GROUPS.get(2);
         processorTokens.initializeTokenSegments(apart, SEGMENTS);
@@ -206,10 +215,107 @@ class ReadModelCatchUpTest extends ProjectionTestBase {
 
         List<ClaimedGroup> claimed = catchUp(1, 7).claim(GROUPS, SEGMENTS);
 
-        assertThat(claimed).extracting(ClaimedGroup::name).doesNotContain(apart, held).hasSize(GROUPS.size() - 2);
-        // What it did not take, it let go of: the segments of the group standing apart are free.
-        assertThat(processorTokens.fetchToken(apart, 0)).isNull();
+        assertThat(claimed).extracting(ClaimedGroup::name).doesNotContain(held).contains(apart).hasSize(GROUPS.size() - 1);
+        ClaimedGroup taken = claimed.stream().filter(group -> group.name().equals(apart)).findFirst().orElseThrow();
+        assertThat(taken.position()).as("the lowest of its segments: before the first event").isNull();
+        assertThat(taken.segments().get(3)).isEqualTo(new GlobalSequenceTrackingToken(5));
+        assertThatThrownBy(() -> processorTokens.fetchToken(apart, 0)).isInstanceOf(UnableToClaimTokenException.class);
+        // What it did not take, it let go of; the other node's claim stands.
         assertThatThrownBy(() -> processorTokens.fetchToken(held, 1)).isInstanceOf(UnableToClaimTokenException.class);
+        assertThat(processorTokens.fetchToken(held, 0)).isNull();
+    }
+
+    @Test
+    void aSegmentAheadOfTheOthersIsNotFedAgainWhatItHasHandled() throws InterruptedException {
+        String group = "recording";
+        List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        targets.live(group, writer -> new RecordsWhatItGets(received));
+        long ahead = 9;
+        processorTokens.initializeTokenSegments(group, SEGMENTS);
+        processorTokens.fetchToken(group, 3);
+        processorTokens.storeToken(new GlobalSequenceTrackingToken(ahead), group, 3);
+        processorTokens.releaseClaim(group, 3);
+        ReadModelCatchUp catchUp = catchUp(1, 4);
+        List<ClaimedGroup> claimed = catchUp.claim(List.of(group), SEGMENTS);
+
+        catchUp.run(claimed, workers, () -> true);
+        catchUp.release(claimed);
+
+        // Segment 3 is the processor's: the cases whose hash it matches, as Axon divides them.
+        Segment third = Segment.computeSegment(3, 0, 1, 2, 3);
+        List<String> expected = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (int position = 0; position < history.events.size(); position++) {
+            DomainEventMessage<?> event = history.events.get(position);
+            boolean handled = position <= ahead && third.matches(Objects.hashCode(event.getAggregateIdentifier()));
+            (handled ? skipped : expected).add(event.getIdentifier());
+        }
+        assertThat(skipped).as("the history puts some of segment 3's events before its token").isNotEmpty();
+        assertThat(received).containsExactlyElementsOf(expected);
+        for (int segment = 0; segment < SEGMENTS; segment++) {
+            assertThat(processorTokens.fetchToken(group, segment).position()).as("segment " + segment).hasValue(head());
+        }
+    }
+
+    @Test
+    void followingGoesOnFeedingWhatIsAppendedAtTheHeadAndStoresItsTokensWhenItStops() throws Exception {
+        Map<String, List<Document>> expected = builtByTheProjections();
+        int firstPart = history.events.size() / 2;
+        eventStore.shutDown();
+        eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        eventStore.publish(history.events.subList(0, firstPart));
+        // Tokens stored live only once a minute: within this test, only before arriving and at the end.
+        ReadModelCatchUp feed = new ReadModelCatchUp(eventStore, catchUpTokens, ProjectionStorage.of(store), () -> {
+            commits.incrementAndGet();
+            store.makeDurable();
+        }, targets, new ReadModelCatchUp.Settings(1, 5, 3, 60_000));
+        List<ClaimedGroup> claimed = feed.claim(GROUPS, SEGMENTS, 0);
+        AtomicBoolean keepGoing = new AtomicBoolean(true);
+        CompletableFuture<Outcome> arrived = new CompletableFuture<>();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            Future<Outcome> following = reader.submit(() -> feed.follow(claimed, workers, keepGoing::get, arrived::complete));
+
+            Outcome atHead = arrived.get(30, TimeUnit.SECONDS);
+            assertThat(atHead.completed()).isTrue();
+            assertThat(atHead.events()).isEqualTo(firstPart);
+            int commitsAtHead = commits.get();
+            for (DomainEventMessage<?> event : history.events.subList(firstPart, history.events.size())) {
+                eventStore.publish(event);
+            }
+            long head = head();
+            awaitPositions(feed, head);
+
+            assertSameReadModels(readModels(), expected);
+            assertThat(commits.get()).as("a commit per chunk of what arrived").isGreaterThan(commitsAtHead);
+            assertThat(catchUpTokens.fetchToken(GROUPS.get(0), 0).position()).as("stored before it arrived")
+                                                                             .hasValue(firstPart - 1L);
+            keepGoing.set(false);
+            Outcome stopped = following.get(10, TimeUnit.SECONDS);
+            feed.release(claimed);
+
+            assertThat(stopped.events()).isEqualTo(history.events.size());
+            assertThat(stopped.failed()).isEmpty();
+            assertThat(feed.positions()).isEmpty();
+            for (String group : GROUPS) {
+                for (int segment = 0; segment < SEGMENTS; segment++) {
+                    assertThat(processorTokens.fetchToken(group, segment).position()).as(group + " " + segment)
+                                                                                    .hasValue(head);
+                }
+            }
+        } finally {
+            keepGoing.set(false);
+            reader.shutdownNow();
+        }
+    }
+
+    private static void awaitPositions(ReadModelCatchUp feed, long head) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!feed.positions().values().stream().allMatch(position -> position >= head)) {
+            assertThat(System.nanoTime()).as("every read model at " + head + ": " + feed.positions()).isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        assertThat(feed.positions()).hasSize(GROUPS.size());
     }
 
     @Test
@@ -252,6 +358,14 @@ class ReadModelCatchUpTest extends ProjectionTestBase {
         assertThat(failedAt.position().orElseThrow()).isLessThan(head());
         catchUp.release(claimed);
         assertThat(processorTokens.fetchToken(CaseSummaryProjection.PROCESSING_GROUP, 0).position()).hasValue(head());
+    }
+
+    /** A read model that notes the identifier of every event it gets. */
+    private record RecordsWhatItGets(List<String> received) {
+        @EventHandler
+        void on(Object event, @MessageIdentifier String identifier) {
+            received.add(identifier);
+        }
     }
 
     /** A read model with a bug: it throws on the twentieth event. */
