@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -289,6 +291,7 @@ public final class ReadModelCatchUp {
         long lastReport = started;
         long readAtReport = 0;
         long tokensStoredAt = System.nanoTime();
+        Durability durability = new Durability();
         long tokenIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.tokenIntervalMillis());
         try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(from)) {
             List<TrackedEventMessage<?>> chunk = nextChunk(stream);
@@ -303,9 +306,16 @@ public final class ReadModelCatchUp {
                         break;
                     }
                 }
+                durability.check();
                 List<TrackedEventMessage<?>> current = chunk;
                 Map<String, Future<?>> running = new LinkedHashMap<>();
-                runners.forEach((name, runner) -> running.put(name, workers.submit(() -> runner.deliver(current))));
+                // The slowest read models first: the chunk takes as long as the last one to finish, and one of
+                // them (the officers' actions, three parts an event) takes longer than the rest.
+                List<Runner> slowestFirst = new ArrayList<>(runners.values());
+                slowestFirst.sort(Comparator.comparingLong((Runner runner) -> runner.lastNanos).reversed());
+                for (Runner runner : slowestFirst) {
+                    running.put(runner.group.name(), workers.submit(() -> runner.deliver(current)));
+                }
                 read += current.size();
                 boolean more = keepGoing.getAsBoolean();
                 // Read the next chunk while the read models handle this one: before arriving, a whole chunk
@@ -321,21 +331,23 @@ public final class ReadModelCatchUp {
                                   cause);
                         failed.add(entry.getKey());
                         Runner runner = runners.remove(entry.getKey());
-                        runner.storeTokens();
+                        // Its tokens stand at the last chunk it finished: stored once that chunk is durable.
+                        durability.awaitIdle();
+                        runner.storeTokens(runner.tokens.clone());
                         release(List.of(runner.group));
                     }
                 }
-                commit.run();
                 TrackingToken last = current.get(current.size() - 1).trackingToken();
                 for (Runner runner : runners.values()) {
                     runner.advanceTo(last);
                     positions.put(runner.group.name(), runner.position());
                 }
                 long now = System.nanoTime();
-                if (!arrived || now - tokensStoredAt >= tokenIntervalNanos) {
-                    runners.values().forEach(Runner::storeTokens);
+                boolean storeTokens = !arrived || now - tokensStoredAt >= tokenIntervalNanos;
+                if (storeTokens) {
                     tokensStoredAt = now;
                 }
+                durability.afterChunk(runners.values(), storeTokens);
                 if (!arrived && now - lastReport >= REPORT_EVERY_NANOS) {
                     log.info("Read-model catch-up: at position {}, {} events read ({} events/s over the last {} s)",
                              position(last), read, Math.round((read - readAtReport) / ((now - lastReport) / 1e9)),
@@ -348,14 +360,17 @@ public final class ReadModelCatchUp {
                 }
             }
         } finally {
-            // A live feed stores its tokens now and then; whatever it stops for, they go as far as it got.
-            for (Runner runner : runners.values()) {
-                try {
-                    runner.storeTokens();
-                } catch (RuntimeException e) {
-                    log.warn("Read-model catch-up could not store the tokens of {}: {}; its processor repeats what"
-                                     + " came after the last stored ones", runner.group.name(), e.getClass().getSimpleName());
+            // Tokens are stored now and then; whatever it stops for, they go as far as is durable.
+            try {
+                durability.awaitIdle();
+                for (Runner runner : runners.values()) {
+                    runner.storeTokens(runner.tokens.clone());
                 }
+            } catch (RuntimeException e) {
+                log.warn("Read-model catch-up could not make its last chunks durable or store their tokens: {}; the"
+                                 + " processors repeat what came after the last stored ones", e.getClass().getSimpleName());
+            } finally {
+                durability.close();
             }
         }
         Outcome outcome = outcome(runners, failed, read, started, arrived);
@@ -423,6 +438,8 @@ public final class ReadModelCatchUp {
         final Segment[] shapes;
         final TrackingToken[] tokens;
         final TrackingToken[] stored;
+        /** How long its last chunk took; read after the chunk's future completes. */
+        long lastNanos;
 
         Runner(ClaimedGroup group) {
             this.group = group;
@@ -442,6 +459,15 @@ public final class ReadModelCatchUp {
         }
 
         void deliver(List<TrackedEventMessage<?>> chunk) {
+            long started = System.nanoTime();
+            try {
+                deliverUnseen(chunk);
+            } finally {
+                lastNanos = System.nanoTime() - started;
+            }
+        }
+
+        private void deliverUnseen(List<TrackedEventMessage<?>> chunk) {
             List<EventMessage<?>> unseen = new ArrayList<>(chunk.size());
             for (TrackedEventMessage<?> event : chunk) {
                 if (!seen(event)) {
@@ -497,14 +523,104 @@ public final class ReadModelCatchUp {
             return lowest;
         }
 
-        /** Stores the tokens that moved since they were last stored. */
-        void storeTokens() {
-            for (int i = 0; i < tokens.length; i++) {
-                if (!Objects.equals(tokens[i], stored[i])) {
-                    ReadModelCatchUp.this.tokens.storeToken(tokens[i], group.name(), segmentIds[i]);
-                    stored[i] = tokens[i];
+        /** Stores those of the given tokens (a copy of {@link #tokens}) that moved since they were last stored. */
+        void storeTokens(TrackingToken[] snapshot) {
+            for (int i = 0; i < snapshot.length; i++) {
+                if (!Objects.equals(snapshot[i], stored[i])) {
+                    ReadModelCatchUp.this.tokens.storeToken(snapshot[i], group.name(), segmentIds[i]);
+                    stored[i] = snapshot[i];
                 }
             }
+        }
+    }
+
+    /**
+     * The commits and token stores of a run, on a thread of their own. A chunk's read models are visible
+     * once its writes are acknowledged; the commit makes them durable, and only after it are tokens up to
+     * the chunk stored. Off the feed's path, neither holds back the next chunk (issue 10: a commit waits up
+     * to a second for the store's housekeeping, and 84 token stores take a few hundred milliseconds). A
+     * commit covers every write acknowledged before it, so while one runs, the chunks after it wait for
+     * the next one together, and the tokens stored are those of the last of them.
+     */
+    private final class Durability implements AutoCloseable {
+
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread durability = new Thread(runnable, "read-model-feed-commits");
+            durability.setDaemon(true);
+            return durability;
+        });
+        /** Guarded by this: the tokens to store after the next commit (null: none asked), and whether one is due. */
+        private Map<Runner, TrackingToken[]> pendingTokens;
+        private boolean pending;
+        private boolean draining;
+        private RuntimeException failure;
+
+        /** Commit the chunk just written, and then store the tokens the runners now stand at if asked. */
+        synchronized void afterChunk(Iterable<Runner> runners, boolean storeTokens) {
+            if (storeTokens) {
+                Map<Runner, TrackingToken[]> snapshot = new LinkedHashMap<>();
+                runners.forEach(runner -> snapshot.put(runner, runner.tokens.clone()));
+                pendingTokens = snapshot;
+            }
+            pending = true;
+            if (!draining) {
+                draining = true;
+                thread.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                Map<Runner, TrackingToken[]> toStore;
+                synchronized (this) {
+                    if (!pending || failure != null) {
+                        draining = false;
+                        notifyAll();
+                        return;
+                    }
+                    pending = false;
+                    toStore = pendingTokens;
+                    pendingTokens = null;
+                }
+                try {
+                    commit.run();
+                    if (toStore != null) {
+                        toStore.forEach(Runner::storeTokens);
+                    }
+                } catch (RuntimeException e) {
+                    synchronized (this) {
+                        failure = e;
+                    }
+                }
+            }
+        }
+
+        /** Throws what a commit or token store failed with, if one did. */
+        synchronized void check() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        /** Waits until every chunk handed over is durable and its tokens stored as asked. */
+        synchronized void awaitIdle() {
+            boolean interrupted = false;
+            while (draining) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            check();
+        }
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
         }
     }
 

