@@ -662,7 +662,7 @@ class CityBenchmark {
     /**
      * The lowest position over every segment of every read model, or -1 while some segment is held by
      * neither the live feed nor a processor: a read model shows an event once all its segments are past it.
-     * The feed says where the groups it holds are committed; the processors, where theirs are.
+     * The feed says where the read models it holds stand; the processors, where theirs do.
      */
     private static long minimumPosition(ConfigurableApplicationContext platform) {
         long minimum = Long.MAX_VALUE;

@@ -192,8 +192,9 @@ public class CatchUpModule implements ConfigurerModule {
     }
 
     /**
-     * The groups the run in hand feeds, each with the position its read model is committed at (the lowest
-     * of its segments); empty when none runs. The processors' own status says nothing of these groups.
+     * The groups the run in hand feeds, each with the position its read model shows (the lowest of its
+     * segments; written, and durable a commit later); empty when none runs. The processors' own status says
+     * nothing of these groups.
      */
     public Map<String, Long> positions() {
         ReadModelCatchUp catchUp = running;

@@ -80,8 +80,8 @@ public final class ReadModelCatchUp {
      * @param chunkSize           events per chunk: per batch of each read model and per commit
      * @param threads             read models handled in parallel within a chunk (their store round trips
      *                            overlap)
-     * @param tokenIntervalMillis how often a live feed stores its tokens (it stores them at its end too);
-     *                            a crash replays what came after, which the sequence guards make no-ops
+     * @param tokenIntervalMillis how often a live feed stores its tokens (busy or idle, and at its end); a
+     *                            crash replays what came after, which the sequence guards make no-ops
      */
     public record Settings(long minEvents, int chunkSize, int threads, long tokenIntervalMillis) {
         public Settings {
@@ -114,7 +114,7 @@ public final class ReadModelCatchUp {
     private final QueryUpdateEmitter announcer;
     private final Settings settings;
     private final Set<String> released = ConcurrentHashMap.newKeySet();
-    /** The groups being fed, and the lowest position of their segments that the read models are committed at. */
+    /** The groups being fed, and the lowest position of their segments that their read models show. */
     private final Map<String, Long> positions = new ConcurrentHashMap<>();
 
     /**
@@ -235,8 +235,8 @@ public final class ReadModelCatchUp {
     }
 
     /**
-     * The groups this catch-up feeds and the position each is committed at (the lowest of its segments;
-     * -1 before the first event): a read model shows every event up to it.
+     * The groups this catch-up feeds and the position each stands at (the lowest of its segments; -1
+     * before the first event): its read model shows every event up to it, durably a commit later.
      */
     public Map<String, Long> positions() {
         return Collections.unmodifiableMap(positions);
@@ -292,6 +292,7 @@ public final class ReadModelCatchUp {
         long readAtReport = 0;
         long tokensStoredAt = System.nanoTime();
         Durability durability = new Durability();
+        boolean tokensBehind = false;
         long tokenIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.tokenIntervalMillis());
         try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(from)) {
             List<TrackedEventMessage<?>> chunk = nextChunk(stream);
@@ -301,7 +302,15 @@ public final class ReadModelCatchUp {
                         arrived = true;
                         arrival.accept(outcome(runners, failed, read, started, true));
                     }
-                    chunk = follow ? awaitEvents(stream, keepGoing) : List.of();
+                    while (follow && chunk.isEmpty() && keepGoing.getAsBoolean()) {
+                        chunk = awaitEvents(stream);
+                        if (chunk.isEmpty() && tokensBehind && System.nanoTime() - tokensStoredAt >= tokenIntervalNanos) {
+                            // Idle at the head: the tokens of the last chunks go to the store all the same.
+                            durability.afterChunk(runners.values(), true);
+                            tokensStoredAt = System.nanoTime();
+                            tokensBehind = false;
+                        }
+                    }
                     if (chunk.isEmpty()) {
                         break;
                     }
@@ -348,6 +357,7 @@ public final class ReadModelCatchUp {
                     tokensStoredAt = now;
                 }
                 durability.afterChunk(runners.values(), storeTokens);
+                tokensBehind = !storeTokens;
                 if (!arrived && now - lastReport >= REPORT_EVERY_NANOS) {
                     log.info("Read-model catch-up: at position {}, {} events read ({} events/s over the last {} s)",
                              position(last), read, Math.round((read - readAtReport) / ((now - lastReport) / 1e9)),
@@ -407,15 +417,11 @@ public final class ReadModelCatchUp {
         return chunk;
     }
 
-    /** The next events once there are any; empty if asked to stop first. */
-    private List<TrackedEventMessage<?>> awaitEvents(BlockingStream<TrackedEventMessage<?>> stream,
-                                                     BooleanSupplier keepGoing) throws InterruptedException {
-        while (keepGoing.getAsBoolean()) {
-            if (stream.hasNextAvailable((int) FOLLOW_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                return availableEvents(stream);
-            }
-        }
-        return List.of();
+    /** The events there are after a short wait for the first; empty if none came. */
+    private List<TrackedEventMessage<?>> awaitEvents(BlockingStream<TrackedEventMessage<?>> stream)
+            throws InterruptedException {
+        return stream.hasNextAvailable((int) FOLLOW_WAIT_MILLIS, TimeUnit.MILLISECONDS) ? availableEvents(stream)
+                : List.of();
     }
 
     /** Deserialised here, once, on the reading thread: every read model's handlers share the message. */

@@ -311,6 +311,53 @@ class ReadModelCatchUpTest extends ProjectionTestBase {
         }
     }
 
+    @Test
+    void followingAtTheHeadStoresTheTokensOfItsLastChunksWhileIdle() throws Exception {
+        int firstPart = history.events.size() / 2;
+        eventStore.shutDown();
+        eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        eventStore.publish(history.events.subList(0, firstPart));
+        ReadModelCatchUp feed = new ReadModelCatchUp(eventStore, catchUpTokens, ProjectionStorage.of(store),
+                                                     store::makeDurable, targets,
+                                                     new ReadModelCatchUp.Settings(1, 500, 3, 300));
+        List<ClaimedGroup> claimed = feed.claim(GROUPS, SEGMENTS, 0);
+        AtomicBoolean keepGoing = new AtomicBoolean(true);
+        CompletableFuture<Outcome> arrived = new CompletableFuture<>();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            reader.submit(() -> feed.follow(claimed, workers, keepGoing::get, arrived::complete));
+            arrived.get(30, TimeUnit.SECONDS);
+            // In one chunk, right after the tokens of the catch-up's last chunk were stored.
+            eventStore.publish(history.events.subList(firstPart, history.events.size()));
+            long head = head();
+            awaitPositions(feed, head);
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (lowestStoredPosition() < head) {
+                assertThat(System.nanoTime()).as("the tokens stored while following, idle").isLessThan(deadline);
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            assertThat(feed.positions()).hasSize(GROUPS.size());
+        } finally {
+            keepGoing.set(false);
+            reader.shutdown();
+            assertThat(reader.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            feed.release(claimed);
+        }
+    }
+
+    /** The lowest position any segment of any group has stored (read under the catch-up's own claims). */
+    private long lowestStoredPosition() {
+        long lowest = Long.MAX_VALUE;
+        for (String group : GROUPS) {
+            for (int segment = 0; segment < SEGMENTS; segment++) {
+                TrackingToken token = catchUpTokens.fetchToken(group, segment);
+                lowest = Math.min(lowest, token == null ? -1 : token.position().orElse(-1));
+            }
+        }
+        return lowest;
+    }
+
     private static void awaitPositions(ReadModelCatchUp feed, long head) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!feed.positions().values().stream().allMatch(position -> position >= head)) {
