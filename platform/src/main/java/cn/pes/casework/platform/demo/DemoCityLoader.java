@@ -1,8 +1,12 @@
 package cn.pes.casework.platform.demo;
 
+import cn.pes.casework.command.policy.SubsidyPolicyBook;
 import cn.pes.casework.events.shared.CaseMetadata;
+import cn.pes.casework.events.shared.RuleViolation;
 import cn.pes.casework.security.agency.Agency;
 import cn.pes.casework.security.agency.AgencyDirectory;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -27,11 +31,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +51,11 @@ import java.util.stream.Collectors;
  * in parallel ({@code pes.demo.parallel-cases}, default 8), each case's commands in turn, so a case's
  * history arrives in date order and its clocks (lost contact, subsidy review) find the later facts
  * already recorded when they fall due. Cases are independent aggregates, so the order between them does
- * not matter; sending day by day instead was ten times slower.
+ * not matter; sending day by day instead was ten times slower. Follow-ups come last
+ * ({@link PlannedCommand#followUpOf}): a fair's invitations and attendance, which name the cases, and the
+ * subsidy payments, which wait until the platform's own clock has ended their approvals' publicity (SUB-4).
+ * The loader asks the deadline scheduler to look for due clocks at once, and sends a payment again while it
+ * is refused only for that ({@code pes.demo.clock-wait}, default 3 minutes, at most).
  *
  * <p>For a large city {@code pes.demo.projections-during-load=false} stops the read models' processors
  * while the commands go in and starts them afterwards: they then catch up in full batches, which is the
@@ -57,6 +67,9 @@ public class DemoCityLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCityLoader.class);
     private static final int PROGRESS_EVERY = 10_000;
+    /** Refusals that the platform's clock lifts: the publicity of an approved subsidy not yet ended. */
+    private static final Set<String> WAITING_FOR_CLOCK = Set.of("PUBLICITY_NOT_OVER");
+    private static final Duration RETRY_EVERY = Duration.ofMillis(200);
 
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
@@ -68,8 +81,12 @@ public class DemoCityLoader {
     private final CompletableFuture<Result> completion = new CompletableFuture<>();
     private EventProcessingConfiguration processing;
     private CatchUpModule catchUp;
+    private SubsidyPolicyBook subsidyPolicies;
+    private Scheduler deadlineScheduler;
     @Value("${pes.demo.projections-during-load:true}")
     private boolean projectionsDuringLoad = true;
+    @Value("${pes.demo.clock-wait:3m}")
+    private Duration clockWait = Duration.ofMinutes(3);
 
     DemoCityLoader(CommandGateway commands, JdbcTemplate jdbc, AgencyDirectory agencies, Clock clock,
                    @Value("${pes.demo.persons:0}") int persons, @Value("${pes.demo.seed:2026}") long seed,
@@ -91,6 +108,17 @@ public class DemoCityLoader {
     @Autowired(required = false)
     void setCatchUp(CatchUpModule catchUp) {
         this.catchUp = catchUp;
+    }
+
+    /** The configured subsidy versions set the amounts the city's payments must match; without them, the defaults. */
+    @Autowired(required = false)
+    void setSubsidyPolicies(SubsidyPolicyBook subsidyPolicies) {
+        this.subsidyPolicies = subsidyPolicies;
+    }
+
+    @Autowired(required = false)
+    void setDeadlineScheduler(Scheduler deadlineScheduler) {
+        this.deadlineScheduler = deadlineScheduler;
     }
 
     /**
@@ -147,7 +175,9 @@ public class DemoCityLoader {
 
     Result load() {
         LocalDate today = LocalDate.now(clock);
-        List<PlannedCommand> plan = SyntheticCity.plan(seed, persons, today, registrationAgencies());
+        List<PlannedCommand> plan = subsidyPolicies == null
+                ? SyntheticCity.plan(seed, persons, today, registrationAgencies())
+                : SyntheticCity.plan(seed, persons, today, registrationAgencies(), subsidyPolicies::inForceOn);
         log.info("Loading a demo city: {} persons, seed {}, {} commands", persons, seed, plan.size());
         List<EventProcessor> paused = projectionsDuringLoad || processing == null ? List.of()
                 : ProjectionProcessingConfiguration.PROCESSING_GROUPS.stream()
@@ -184,29 +214,32 @@ public class DemoCityLoader {
             }
         };
         for (PlannedCommand command : plan) {
-            if (!command.forCase()) {
+            if (!command.forCase() && !command.followUp()) {
                 (send(command, failures) ? sent : failed).incrementAndGet();
                 progress.run();
             }
         }
-        Map<String, List<PlannedCommand>> byCase = plan.stream().filter(PlannedCommand::forCase)
+        Map<String, List<PlannedCommand>> byCase = plan.stream().filter(c -> c.forCase() && !c.followUp())
                 .collect(Collectors.groupingBy(PlannedCommand::caseId, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<PlannedCommand>> followUps = plan.stream().filter(PlannedCommand::followUp)
+                .collect(Collectors.groupingBy(PlannedCommand::followUpOf, LinkedHashMap::new, Collectors.toList()));
         ExecutorService senders = Executors.newFixedThreadPool(parallelCases, runnable -> {
             Thread thread = new Thread(runnable, "pes-demo-city-sender");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<CompletableFuture<Void>> running = new ArrayList<>(byCase.size());
-            for (List<PlannedCommand> caseCommands : byCase.values()) {
-                running.add(CompletableFuture.runAsync(() -> {
-                    for (PlannedCommand command : caseCommands) {
-                        (send(command, failures) ? sent : failed).incrementAndGet();
-                        progress.run();
-                    }
-                }, senders));
+            inParallel(byCase, senders, command -> (send(command, failures) ? sent : failed).incrementAndGet(),
+                    progress);
+            if (!followUps.isEmpty()) {
+                log.info("Demo city: {} follow-ups to {} cases and fairs", followUps.values().stream()
+                        .mapToInt(List::size).sum(), followUps.size());
+                checkDueClocks();
+                long waitUntil = System.nanoTime() + clockWait.toNanos();
+                inParallel(followUps, senders,
+                        command -> (sendOnceClockAllows(command, failures, waitUntil) ? sent : failed).incrementAndGet(),
+                        progress);
             }
-            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
         } finally {
             senders.shutdown();
         }
@@ -217,21 +250,85 @@ public class DemoCityLoader {
         return result;
     }
 
+    /** Each list's commands in turn, the lists side by side. */
+    private static void inParallel(Map<String, List<PlannedCommand>> groups, ExecutorService senders,
+                                   Consumer<PlannedCommand> sender, Runnable progress) {
+        List<CompletableFuture<Void>> running = new ArrayList<>(groups.size());
+        for (List<PlannedCommand> commands : groups.values()) {
+            running.add(CompletableFuture.runAsync(() -> {
+                for (PlannedCommand command : commands) {
+                    sender.accept(command);
+                    progress.run();
+                }
+            }, senders));
+        }
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Past-due clocks fire now rather than at the scheduler's next poll (every 30 s by default). */
+    private void checkDueClocks() {
+        if (deadlineScheduler != null) {
+            deadlineScheduler.triggerCheckForDueExecutions();
+        }
+    }
+
+    /**
+     * Sends a follow-up, and again while the platform refuses it only because its own clock has not yet
+     * fired (an approval's publicity not yet ended), until {@code waitUntil} ({@link System#nanoTime}).
+     */
+    private boolean sendOnceClockAllows(PlannedCommand command, Map<String, Integer> failures, long waitUntil) {
+        while (true) {
+            try {
+                dispatch(command);
+                return true;
+            } catch (RuntimeException e) {
+                if (!waitsForClock(e) || System.nanoTime() > waitUntil) {
+                    countFailure(command, e, failures);
+                    return false;
+                }
+            }
+            checkDueClocks();
+            try {
+                Thread.sleep(RETRY_EVERY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.merge(command.command().getClass().getSimpleName() + ":Interrupted", 1, Integer::sum);
+                return false;
+            }
+        }
+    }
+
+    private static boolean waitsForClock(RuntimeException e) {
+        return e instanceof CommandExecutionException refused
+                && refused.getDetails().orElse(null) instanceof RuleViolation violation
+                && WAITING_FOR_CLOCK.contains(violation.code());
+    }
+
     private boolean send(PlannedCommand command, Map<String, Integer> failures) {
+        try {
+            dispatch(command);
+            return true;
+        } catch (RuntimeException e) {
+            countFailure(command, e, failures);
+            return false;
+        }
+    }
+
+    private void dispatch(PlannedCommand command) {
         Map<String, Object> metaData = Map.of(
                 CaseMetadata.OFFICER, command.officerId(),
                 CaseMetadata.AGENCY, command.agencyId(),
                 CaseMetadata.CHANNEL, command.channel(),
                 CaseMetadata.CORRELATION_ID, command.correlationId());
-        try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command.command())
-                    .andMetaData(MetaData.from(metaData)));
-            return true;
-        } catch (RuntimeException e) {
-            // Only the type: a refusal's message may name fields, never data, but the cause chain could.
-            failures.merge(command.command().getClass().getSimpleName() + ":" + e.getClass().getSimpleName(), 1,
-                    Integer::sum);
-            return false;
-        }
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command.command())
+                .andMetaData(MetaData.from(metaData)));
+    }
+
+    private static void countFailure(PlannedCommand command, RuntimeException e, Map<String, Integer> failures) {
+        // Only the type and the rule's code: a refusal's message may name fields, never data, but the cause chain could.
+        String code = e instanceof CommandExecutionException refused
+                && refused.getDetails().orElse(null) instanceof RuleViolation violation ? ":" + violation.code() : "";
+        failures.merge(command.command().getClass().getSimpleName() + ":" + e.getClass().getSimpleName() + code, 1,
+                Integer::sum);
     }
 }

@@ -11,6 +11,7 @@ import cn.pes.casework.events.entrepreneurship.ExistingLoanType;
 import cn.pes.casework.events.entrepreneurship.LegalForm;
 import cn.pes.casework.events.entrepreneurship.LoanApplication;
 import cn.pes.casework.events.entrepreneurship.LoanHolder;
+import cn.pes.casework.events.entrepreneurship.RecordInterestSubsidyCommand;
 import cn.pes.casework.events.entrepreneurship.RecordLoanDisbursementCommand;
 import cn.pes.casework.events.entrepreneurship.RecordLoanRepaymentCommand;
 import cn.pes.casework.events.entrepreneurship.RecordTrainingDropOutCommand;
@@ -26,7 +27,8 @@ import java.util.List;
  * Entrepreneurship services (创业服务, ENT-1..ENT-5) in the synthetic city: a small share of registered
  * persons takes entrepreneurship training at a designated institution, and a few apply for a guarantee
  * loan (创业担保贷款): mostly eligible, approved, paid out and repaid in instalments; some refused at
- * assessment or declined by the guarantor, as history.
+ * assessment or declined by the guarantor, as history. The treasury subsidises each quarter's interest
+ * (财政贴息) some weeks after it is paid.
  *
  * <p>No loan is overdue by the platform's clock unintentionally. The maturity clock is set at the
  * payout and fires on the platform's clock, possibly while the loader is still sending that loan's
@@ -51,8 +53,13 @@ final class EntrepreneurshipPlanner {
             "花店", "早餐店", "理发店"};
     private static final String[] LENDERS = {"中国建设银行XX市分行", "中国工商银行XX市分行", "XX农村商业银行",
             "中国邮政储蓄银行XX市分行"};
-    /** Yearly interest of the loans, for plausible interest amounts; the subsidy of interest is not planned. */
+    /** Yearly interest of the loans (the one-year LPR), for plausible interest amounts. */
     private static final BigDecimal YEARLY_RATE = new BigDecimal("0.0345");
+    /**
+     * What the borrower bears of it: LPR less 150 basis points, the rest subsidised, as in the national
+     * rule for individual borrowers in the central and western regions (财金〔2020〕21号).
+     */
+    private static final BigDecimal BORNE_RATE = new BigDecimal("0.0195");
 
     private final PlanContext plan;
     private int businesses;
@@ -185,6 +192,7 @@ final class EntrepreneurshipPlanner {
         int outstanding = amount;
         // Some settle early, in one go, when the business goes well.
         int settledAt = plan.percent(25) ? plan.between(1, Math.min(3, quarters)) : quarters;
+        LocalDate periodFrom = disbursedOn;
         for (int q = 1; q <= quarters && outstanding > 0; q++) {
             // A few days before each quarter's end; the last one before maturity.
             LocalDate paidOn = disbursedOn.plusMonths(3L * q).minusDays(plan.between(1, 5));
@@ -198,10 +206,26 @@ final class EntrepreneurshipPlanner {
             plan.add(paidOn, spell.caseId(), spell.officerId(), spell.agencyId(), Channel.BACK_OFFICE.name(),
                     new RecordLoanRepaymentCommand(spell.caseId(), loanId, plan.nextId(), paidOn,
                             BigDecimal.valueOf(principal), interest));
+            interestSubsidy(spell, loanId, periodFrom, paidOn, outstanding, interest);
+            periodFrom = paidOn.plusDays(1);
             outstanding -= principal;
         }
         if (matured && outstanding > 0) {
             throw new IllegalStateException("a matured loan must have been repaid");
         }
+    }
+
+    /** The period's interest, paid with the instalment that ends it, is subsidised some weeks later. */
+    private void interestSubsidy(PlanContext.Spell spell, String loanId, LocalDate periodFrom, LocalDate periodTo,
+                                 int outstanding, BigDecimal interest) {
+        LocalDate paidOn = periodTo.plusDays(plan.between(15, 45));
+        if (paidOn.isAfter(plan.today)) {
+            return;
+        }
+        BigDecimal subsidy = BigDecimal.valueOf(outstanding).multiply(YEARLY_RATE.subtract(BORNE_RATE))
+                .divide(BigDecimal.valueOf(4), 2, RoundingMode.HALF_UP);
+        plan.add(paidOn, spell.caseId(), spell.officerId(), spell.agencyId(), Channel.BACK_OFFICE.name(),
+                new RecordInterestSubsidyCommand(spell.caseId(), loanId, periodFrom, periodTo, interest, subsidy,
+                        paidOn));
     }
 }

@@ -50,7 +50,8 @@ final class JobIntroductionPlanner {
             "能吃苦耐劳", "普通话标准"};
 
     /** A published vacancy that stays open until today: what a referral may send someone to. */
-    record OpenVacancy(String employerId, String vacancyId, String occupation, int minWage, LocalDate publishedOn) {
+    record OpenVacancy(String employerId, String areaAgencyId, String vacancyId, String occupation, int minWage,
+                       LocalDate publishedOn) {
     }
 
     private final PlanContext plan;
@@ -118,7 +119,7 @@ final class JobIntroductionPlanner {
                     new CloseVacancyCommand(employerId, vacancyId,
                             plan.percent(70) ? VacancyCloseReason.FILLED : VacancyCloseReason.WITHDRAWN, closedOn));
         } else {
-            openVacancies.add(new OpenVacancy(employerId, vacancyId, occupation, minWage, reviewedOn));
+            openVacancies.add(new OpenVacancy(employerId, areaAgencyId, vacancyId, occupation, minWage, reviewedOn));
         }
     }
 

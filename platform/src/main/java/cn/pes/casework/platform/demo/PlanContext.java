@@ -29,6 +29,17 @@ final class PlanContext {
     }
 
     void add(LocalDate on, String caseId, String officerId, String agencyId, String channel, Object command) {
+        add(on, caseId, officerId, agencyId, channel, command, null);
+    }
+
+    /** A command sent after every case's commands, in plan order with the others to {@code target} (a case, a fair). */
+    void addFollowUp(LocalDate on, String target, String caseId, String officerId, String agencyId, String channel,
+                     Object command) {
+        add(on, caseId, officerId, agencyId, channel, command, target);
+    }
+
+    private void add(LocalDate on, String caseId, String officerId, String agencyId, String channel, Object command,
+                     String followUpOf) {
         if (on.isAfter(today)) {
             // A planner's mistake, not the city's: nothing may be planned after the platform's today.
             throw new IllegalStateException("planned after today: " + command.getClass().getSimpleName());
@@ -36,7 +47,8 @@ final class PlanContext {
         int sequence = planned.size();
         String correlationId = UUID.nameUUIDFromBytes(
                 ("pes-demo-" + seed + "-" + sequence).getBytes(StandardCharsets.UTF_8)).toString();
-        planned.add(new PlannedCommand(sequence, on, caseId, officerId, agencyId, channel, correlationId, command));
+        planned.add(new PlannedCommand(sequence, on, caseId, officerId, agencyId, channel, correlationId, command,
+                followUpOf));
     }
 
     /** An ID for something the next command creates (contact, application, referral...), unique in the plan. */

@@ -16,12 +16,22 @@ import java.time.LocalDate;
  * @param channel       the channel metadata (the registration's channel, otherwise back office)
  * @param correlationId ties the command's events together, derived from the seed
  * @param command       the command's payload
+ * @param followUpOf    null for a command sent in its turn; for a follow-up, the aggregate it goes to (a
+ *                      case, a fair). Follow-ups are sent after every case's commands, those of one aggregate
+ *                      in plan order: a fair's invitations and attendance, which name cases that must exist
+ *                      first, and a subsidy payment, which waits for the platform's own clock to end the
+ *                      approved list's publicity (SUB-4)
  */
 public record PlannedCommand(int sequence, LocalDate on, String caseId, String officerId, String agencyId,
-                             String channel, String correlationId, Object command) {
+                             String channel, String correlationId, Object command, String followUpOf) {
 
     /** Whether it belongs to a person's case (rather than to an organisation the cases refer to). */
     public boolean forCase() {
         return caseId != null;
+    }
+
+    /** Whether it is sent after every case's commands ({@code followUpOf}). */
+    public boolean followUp() {
+        return followUpOf != null;
     }
 }

@@ -1,5 +1,6 @@
 package cn.pes.casework.platform.demo;
 
+import cn.pes.casework.command.policy.SubsidyPolicy;
 import cn.pes.casework.events.shared.Channel;
 import cn.pes.casework.events.shared.PersonCategory;
 import cn.pes.casework.events.subsidy.ApplicationPlace;
@@ -8,23 +9,31 @@ import cn.pes.casework.events.subsidy.BeginSubsidyReviewCommand;
 import cn.pes.casework.events.subsidy.Certificate;
 import cn.pes.casework.events.subsidy.CertificateLevel;
 import cn.pes.casework.events.subsidy.LivingAllowanceClaim;
+import cn.pes.casework.events.subsidy.RaiseSubsidyObjectionCommand;
+import cn.pes.casework.events.subsidy.RecordSubsidyPaymentCommand;
 import cn.pes.casework.events.subsidy.RejectSubsidyCommand;
+import cn.pes.casework.events.subsidy.ResolveSubsidyObjectionCommand;
 import cn.pes.casework.events.subsidy.SubmitCertificateCommand;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Skills upgrading subsidies (职业技能提升补贴, SUB-1..SUB-7) in the synthetic city: a registered person
  * obtains a vocational certificate and applies to the county's HR&SS department, which reviews and
- * approves (most) or rejects.
+ * approves (most) or rejects. Now and then someone objects to an approval while the list is published
+ * (SUB-4); the department upholds a few objections and dismisses the rest. Most approvals are paid some
+ * weeks later (SUB-5), subsidy and allowance as the policy in force on receipt sets them (SUB-6, SUB-7).
  *
- * <p>Only the last {@link #WINDOW_DAYS} days hold applications, and none is paid: payment needs the
- * approved list's publicity to have ended (SUB-4), which the platform's own clock records some seconds
- * after the approval arrives, while the loader sends a case's commands back to back. An approval older
- * than the window would meanwhile have run past its payment deadline (SUB-5) and show as missed,
- * which no demonstration department should; within the window, approvals wait for payment in time.
+ * <p>Only the last {@link #WINDOW_DAYS} days hold applications. The platform arms the payment clock when
+ * its own clock ends the publicity, a deadline that fires some seconds after the approval arrives; an
+ * approval older than the window would then find its payment deadline (SUB-5) long passed and show as
+ * missed before its planned payment arrived, which no demonstration department should. So payments are
+ * follow-ups ({@link PlannedCommand#followUpOf}): sent after every case's commands, once the publicity
+ * clocks have fired, and within the window every approval is paid, or waits for payment, in time.
  */
 final class SubsidyPlanner {
 
@@ -35,6 +44,15 @@ final class SubsidyPlanner {
     static final int WINDOW_DAYS = 80;
     /** SUB-3's 15 working days are at least 19 calendar days; deciding within 14 is always in time. */
     static final int MAX_DECISION_DAYS = 14;
+    /**
+     * Paid this many calendar days after the decision at the earliest: publicity's 5 working days are over
+     * by then even across the Spring Festival or National Day holidays.
+     */
+    static final int FIRST_PAYMENT_DAY = 25;
+    /** And at the latest: payment's 60 working days after publicity are never fewer than 84 calendar days. */
+    static final int LAST_PAYMENT_DAY = 55;
+    /** At the platform's defaults: yuan per certificate level, allowance (as DOMAIN.md says). */
+    static final Function<LocalDate, SubsidyPolicy> DEFAULT_POLICY = receivedOn -> SubsidyPolicy.DEFAULT;
 
     private static final String[] OCCUPATIONS = {"电工", "焊工", "育婴员", "养老护理员", "中式烹调师",
             "美容师", "保育师", "计算机程序设计员", "叉车司机", "家政服务员", "汽车维修工", "茶艺师"};
@@ -44,10 +62,13 @@ final class SubsidyPlanner {
             PersonCategory.EMPLOYMENT_DIFFICULTY, PersonCategory.ZERO_EMPLOYMENT_FAMILY, PersonCategory.DISABLED);
 
     private final PlanContext plan;
+    /** The subsidy policy in force on a receipt date, for the amounts a payment must match. */
+    private final Function<LocalDate, SubsidyPolicy> policies;
     private int certificates;
 
-    SubsidyPlanner(PlanContext plan) {
+    SubsidyPlanner(PlanContext plan, Function<LocalDate, SubsidyPolicy> policies) {
         this.plan = plan;
+        this.policies = policies;
     }
 
     /** Some persons apply once, received at least two weeks after their registration took effect. */
@@ -96,9 +117,53 @@ final class SubsidyPlanner {
         if (plan.percent(12)) {
             plan.add(decidedOn, caseId, officerId, departmentId, channel,
                     new RejectSubsidyCommand(caseId, applicationId, "证书信息经全国联网查询核验不符", decidedOn));
-        } else {
-            plan.add(decidedOn, caseId, officerId, departmentId, channel,
-                    new ApproveSubsidyCommand(caseId, applicationId, decidedOn));
+            return;
         }
+        plan.add(decidedOn, caseId, officerId, departmentId, channel,
+                new ApproveSubsidyCommand(caseId, applicationId, decidedOn));
+        if (plan.percent(4) && objectionUpheld(caseId, applicationId, officerId, departmentId, decidedOn)) {
+            return;
+        }
+        LocalDate paidOn = decidedOn.plusDays(plan.between(FIRST_PAYMENT_DAY, LAST_PAYMENT_DAY));
+        if (paidOn.isAfter(plan.today)) {
+            return; // approved, waiting for payment within its time
+        }
+        SubsidyPolicy policy = policies.apply(receivedOn);
+        BigDecimal amount = policy.amountFor(level).orElseThrow(() -> new IllegalStateException(
+                "the policy in force subsidises no " + level));
+        // SUB-6: the allowance with the first approval; each person applies once in the city.
+        if (claim != null && claim.groups().stream().anyMatch(policy.allowanceGroups()::contains)) {
+            amount = amount.add(policy.allowanceAmount());
+        }
+        plan.addFollowUp(paidOn, caseId, caseId, officerId, departmentId, channel,
+                new RecordSubsidyPaymentCommand(caseId, applicationId, amount, paidOn,
+                        String.format("6217%015d", Math.floorMod(plan.random.nextLong(), 1_000_000_000_000_000L)),
+                        paidOn));
+    }
+
+    /**
+     * SUB-4: an objection in the first days of publicity (which lasts at least 5 calendar days from the day
+     * after the approval), found on within two days.
+     *
+     * @return whether it was upheld, which rejects the application
+     */
+    private boolean objectionUpheld(String caseId, String applicationId, String officerId, String departmentId,
+                                    LocalDate decidedOn) {
+        LocalDate raisedOn = decidedOn.plusDays(plan.between(1, 3));
+        LocalDate resolvedOn = raisedOn.plusDays(plan.between(0, 2));
+        if (resolvedOn.isAfter(plan.today)) {
+            return false;
+        }
+        String channel = Channel.BACK_OFFICE.name();
+        String objectionId = plan.nextId();
+        plan.add(raisedOn, caseId, officerId, departmentId, channel,
+                new RaiseSubsidyObjectionCommand(caseId, applicationId, objectionId,
+                        plan.pick(new String[]{"群众来电反映申请人证书取得方式存疑", "来信反映申请人已在外地领取同类补贴"}),
+                        raisedOn));
+        boolean upheld = plan.percent(30);
+        plan.add(resolvedOn, caseId, officerId, departmentId, channel,
+                new ResolveSubsidyObjectionCommand(caseId, applicationId, objectionId, upheld,
+                        upheld ? "经核查反映属实，不予补贴" : "经核查证书真实有效，反映不属实", resolvedOn));
+        return upheld;
     }
 }

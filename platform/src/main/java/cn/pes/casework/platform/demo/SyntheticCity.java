@@ -1,5 +1,6 @@
 package cn.pes.casework.platform.demo;
 
+import cn.pes.casework.command.policy.SubsidyPolicy;
 import cn.pes.casework.events.cancellation.CancelRegistrationCommand;
 import cn.pes.casework.events.cancellation.CancellationGround;
 import cn.pes.casework.events.cancellation.Evidence;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Plans a synthetic city (模拟城市): persons, their registrations over the last 18 months, monthly
@@ -46,9 +48,10 @@ import java.util.SplittableRandom;
  * <p>Rates are plausible rather than measured: most registrations at a window, a tenth of registrations
  * finding work each month, a few cancellations on other grounds, contacts mostly by phone. A minority
  * uses the services: job introduction with the city's employers and their vacancies
- * ({@link JobIntroductionPlanner}), skills subsidies ({@link SubsidyPlanner}), entrepreneurship
- * training and guarantee loans ({@link EntrepreneurshipPlanner}); each keeps to the rules the
- * aggregates enforce, so the platform accepts every planned command.
+ * ({@link JobIntroductionPlanner}), the counties' monthly recruitment fairs ({@link FairPlanner}), skills
+ * subsidies up to their payment ({@link SubsidyPlanner}), entrepreneurship training, guarantee loans and
+ * their interest subsidies ({@link EntrepreneurshipPlanner}); each keeps to the rules the aggregates
+ * enforce, so the platform accepts every planned command.
  */
 public final class SyntheticCity {
 
@@ -85,6 +88,16 @@ public final class SyntheticCity {
      * @return the commands in the order to send them: by day, and within a day by plan sequence
      */
     public static List<PlannedCommand> plan(long seed, int persons, LocalDate today, List<String> agencyIds) {
+        return plan(seed, persons, today, agencyIds, SubsidyPlanner.DEFAULT_POLICY);
+    }
+
+    /**
+     * @param subsidyPolicies the subsidy policy in force on a receipt date (the platform's configured
+     *                        versions), which sets the amounts a payment must match
+     * @see #plan(long, int, LocalDate, List)
+     */
+    public static List<PlannedCommand> plan(long seed, int persons, LocalDate today, List<String> agencyIds,
+                                            Function<LocalDate, SubsidyPolicy> subsidyPolicies) {
         if (agencyIds.isEmpty()) {
             throw new IllegalArgumentException("no agencies to register at");
         }
@@ -95,11 +108,16 @@ public final class SyntheticCity {
         JobIntroductionPlanner jobs = new JobIntroductionPlanner(context);
         // A few dozen employers for a city of thousands; a handful for a small test city.
         jobs.employers(Math.max(6, Math.min(48, persons / 8)), agencyIds, HISTORY_DAYS);
-        Planner planner = new Planner(context, jobs, new SubsidyPlanner(context), new EntrepreneurshipPlanner(context),
-                agencyIds);
+        Set<String> agencies = Set.copyOf(agencyIds);
+        FairPlanner fairs = new FairPlanner(context);
+        fairs.fairs(agencyIds.stream().map(agency -> county(agency, agencies)).distinct().toList(),
+                agency -> county(agency, agencies), jobs.openVacancies(), HISTORY_DAYS);
+        Planner planner = new Planner(context, jobs, fairs, new SubsidyPlanner(context, subsidyPolicies),
+                new EntrepreneurshipPlanner(context), agencies);
         for (int p = 0; p < persons; p++) {
             planner.person(p, agencyIds.get(random.nextInt(agencyIds.size())), idNumbers);
         }
+        fairs.closings();
         planned.sort(Comparator.comparing(PlannedCommand::on).thenComparingInt(PlannedCommand::sequence));
         return List.copyOf(planned);
     }
@@ -126,6 +144,12 @@ public final class SyntheticCity {
         }
     }
 
+    /** The county above a street agency (its first six digits) where the city lists it, else the agency. */
+    private static String county(String agencyId, Set<String> agencyIds) {
+        return agencyId.length() > 6 && agencyIds.contains(agencyId.substring(0, 6))
+                ? agencyId.substring(0, 6) : agencyId;
+    }
+
     /** The persons' ID numbers of a plan (for checks; never logged). */
     static List<String> idNumbers(List<PlannedCommand> plan) {
         return plan.stream().map(PlannedCommand::command)
@@ -141,22 +165,24 @@ public final class SyntheticCity {
         private final SplittableRandom random;
         private final LocalDate today;
         private final JobIntroductionPlanner jobs;
+        private final FairPlanner fairs;
         private final SubsidyPlanner subsidies;
         private final EntrepreneurshipPlanner entrepreneurship;
         private final Set<String> agencyIds;
         /** Seeded, so time-ordered IDs are the same for the same seed. */
         private final Random idRandom;
 
-        Planner(PlanContext context, JobIntroductionPlanner jobs, SubsidyPlanner subsidies,
-                EntrepreneurshipPlanner entrepreneurship, List<String> agencyIds) {
+        Planner(PlanContext context, JobIntroductionPlanner jobs, FairPlanner fairs, SubsidyPlanner subsidies,
+                EntrepreneurshipPlanner entrepreneurship, Set<String> agencyIds) {
             this.context = context;
             this.seed = context.seed;
             this.random = context.random;
             this.today = context.today;
             this.jobs = jobs;
+            this.fairs = fairs;
             this.subsidies = subsidies;
             this.entrepreneurship = entrepreneurship;
-            this.agencyIds = Set.copyOf(agencyIds);
+            this.agencyIds = agencyIds;
             this.idRandom = new Random(seed);
         }
 
@@ -194,14 +220,8 @@ public final class SyntheticCity {
                 add(registeredOn, caseId, officerId, agencyId, Channel.BACK_OFFICE.name(),
                         new ApproveRegistrationCommand(caseId, registeredOn));
             }
-            spell(new PlanContext.Spell(caseId, officerId, agencyId, county(agencyId), registeredOn, null,
+            spell(new PlanContext.Spell(caseId, officerId, agencyId, county(agencyId, agencyIds), registeredOn, null,
                     IdNumberFormat.birthDateOf(idNumber), male, surname, categories), age);
-        }
-
-        /** The county above a street agency (its first six digits) where the city lists it, else the agency. */
-        private String county(String agencyId) {
-            return agencyId.length() > 6 && agencyIds.contains(agencyId.substring(0, 6))
-                    ? agencyId.substring(0, 6) : agencyId;
         }
 
         /**
@@ -241,6 +261,7 @@ public final class SyntheticCity {
                 contact(caseId, officerId, agencyId, on, EmploymentStatus.UNEMPLOYED, null);
             }
             boolean hired = jobs.jobSeeking(spell, foundOn, age);
+            fairs.participants(spell);
             subsidies.subsidy(spell);
             entrepreneurship.entrepreneurship(spell);
             if (hired || endsOn == null) {

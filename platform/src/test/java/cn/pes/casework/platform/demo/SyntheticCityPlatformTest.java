@@ -5,12 +5,21 @@ import cn.pes.casework.events.entrepreneurship.FindGuaranteeLoanQuery;
 import cn.pes.casework.events.entrepreneurship.FindLoanPipelineQuery;
 import cn.pes.casework.events.entrepreneurship.GuaranteeLoanView;
 import cn.pes.casework.events.entrepreneurship.LoanPipelineView;
+import cn.pes.casework.events.entrepreneurship.RecordInterestSubsidyCommand;
+import cn.pes.casework.events.fair.CloseRecruitmentFairCommand;
+import cn.pes.casework.events.fair.EnrolFairEmployerCommand;
+import cn.pes.casework.events.fair.FindRecruitmentFairQuery;
+import cn.pes.casework.events.fair.InviteToFairCommand;
+import cn.pes.casework.events.fair.RecordFairAttendanceCommand;
+import cn.pes.casework.events.fair.RecruitmentFairView;
 import cn.pes.casework.events.jobseeking.FindJobSeekingProfileQuery;
 import cn.pes.casework.events.jobseeking.JobSeekingProfileView;
 import cn.pes.casework.events.jobseeking.ReferJobSeekerCommand;
 import cn.pes.casework.events.subsidy.CaseSubsidiesView;
 import cn.pes.casework.events.subsidy.ApproveSubsidyCommand;
 import cn.pes.casework.events.subsidy.FindCaseSubsidiesQuery;
+import cn.pes.casework.events.subsidy.RecordSubsidyPaymentCommand;
+import cn.pes.casework.events.subsidy.ResolveSubsidyObjectionCommand;
 import cn.pes.casework.events.subsidy.SubsidyStage;
 import cn.pes.casework.events.subsidy.SubmitCertificateCommand;
 import cn.pes.casework.platform.PlatformApplication;
@@ -37,7 +46,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static cn.pes.casework.platform.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,9 +117,7 @@ class SyntheticCityPlatformTest {
     void aLoadedCityShowsSubsidiesReferralsAndLoans() throws Exception {
         DemoCityLoader.Result result = loader.completion().get(4, TimeUnit.MINUTES);
         assertThat(result.failures()).isEmpty();
-        List<PlannedCommand> plan = SyntheticCity.plan(7, 150, LocalDate.now(clock), agencies.all().stream()
-                .filter(agency -> agency.level() != Agency.Level.CITY).map(Agency::id)
-                .sorted(Comparator.naturalOrder()).toList());
+        List<PlannedCommand> plan = plan(LocalDate.now(clock));
 
         SubmitCertificateCommand submitted = first(plan, SubmitCertificateCommand.class);
         ReferJobSeekerCommand referred = first(plan, ReferJobSeekerCommand.class);
@@ -141,22 +151,25 @@ class SyntheticCityPlatformTest {
     }
 
     /**
-     * SUB-4, SUB-5: an approval whose publicity is over waits for payment once the platform's clock has
-     * ended the publicity (a deadline, polled every 30 s), and its payment is not due yet: the city's
-     * approvals are recent enough that no payment deadline runs out at load.
+     * SUB-4, SUB-5: an approval whose publicity is over and which the city has not paid yet waits for
+     * payment once the platform's clock has ended the publicity (a deadline), and its payment is not due
+     * yet: the city's approvals are recent enough that no payment deadline runs out at load.
      */
     @Test
     void anApprovedSubsidyWaitsForPaymentInTime() throws Exception {
         loader.completion().get(4, TimeUnit.MINUTES);
         LocalDate today = LocalDate.now(clock);
-        List<PlannedCommand> plan = SyntheticCity.plan(7, 150, today, agencies.all().stream()
-                .filter(agency -> agency.level() != Agency.Level.CITY).map(Agency::id)
-                .sorted(Comparator.naturalOrder()).toList());
+        List<PlannedCommand> plan = plan(today);
+        Set<String> settled = plan.stream().map(PlannedCommand::command).map(command ->
+                        command instanceof RecordSubsidyPaymentCommand pay ? pay.applicationId()
+                                : command instanceof ResolveSubsidyObjectionCommand resolve ? resolve.applicationId() : null)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
         // Publicity is 5 working days from the day after the approval: over within 10 calendar days.
         ApproveSubsidyCommand approved = plan.stream().map(PlannedCommand::command)
                 .filter(ApproveSubsidyCommand.class::isInstance).map(ApproveSubsidyCommand.class::cast)
-                .filter(approve -> approve.decidedOn().isBefore(today.minusDays(12))).findFirst()
-                .orElseThrow(() -> new AssertionError("the city of the test approves no subsidy before its last days"));
+                .filter(approve -> approve.decidedOn().isBefore(today.minusDays(12)))
+                .filter(approve -> !settled.contains(approve.applicationId())).findFirst()
+                .orElseThrow(() -> new AssertionError("the city of the test leaves no approval before its last days unpaid"));
 
         eventually(Duration.ofSeconds(90), () -> {
             CaseSubsidiesView subsidies = queries.query(new FindCaseSubsidiesQuery(approved.caseId(), null),
@@ -168,6 +181,58 @@ class SyntheticCityPlatformTest {
                 assertThat(line.dueOn()).isAfter(today);
             });
         });
+    }
+
+    /**
+     * The follow-ups arrive: a fair's invitations and attendance are counted by the fair as planned, a
+     * subsidy paid after the platform's clock ended its publicity is paid (the amount the approval set,
+     * or the platform would have refused it), and a loan's interest subsidies are on the loan.
+     */
+    @Test
+    void aLoadedCityShowsItsFairsSubsidyPaymentsAndInterestSubsidies() throws Exception {
+        DemoCityLoader.Result result = loader.completion().get(4, TimeUnit.MINUTES);
+        assertThat(result.failures()).isEmpty();
+        List<PlannedCommand> plan = plan(LocalDate.now(clock));
+
+        CloseRecruitmentFairCommand closed = first(plan, CloseRecruitmentFairCommand.class);
+        long invited = commands(plan, InviteToFairCommand.class).stream()
+                .filter(invite -> invite.fairId().equals(closed.fairId())).count();
+        long attended = commands(plan, RecordFairAttendanceCommand.class).stream()
+                .filter(attend -> attend.fairId().equals(closed.fairId())).count();
+        long employers = commands(plan, EnrolFairEmployerCommand.class).stream()
+                .filter(enrol -> enrol.fairId().equals(closed.fairId())).count();
+        RecordSubsidyPaymentCommand paid = first(plan, RecordSubsidyPaymentCommand.class);
+        RecordInterestSubsidyCommand subsidised = first(plan, RecordInterestSubsidyCommand.class);
+        long periods = commands(plan, RecordInterestSubsidyCommand.class).stream()
+                .filter(s -> s.loanId().equals(subsidised.loanId())).count();
+        eventually(Duration.ofSeconds(60), () -> {
+            RecruitmentFairView fair = queries.query(new FindRecruitmentFairQuery(closed.fairId()),
+                    RecruitmentFairView.class).join();
+            assertThat(fair).isNotNull();
+            assertThat(fair.fair().closed()).isTrue();
+            assertThat(fair.fair().employers()).isEqualTo(employers);
+            assertThat(fair.fair().invited()).isEqualTo(invited);
+            assertThat(fair.fair().attended()).isEqualTo(attended);
+            CaseSubsidiesView subsidies = queries.query(new FindCaseSubsidiesQuery(paid.caseId(), null),
+                    CaseSubsidiesView.class).join();
+            assertThat(subsidies.applications()).anySatisfy(line -> {
+                assertThat(line.applicationId()).isEqualTo(paid.applicationId());
+                assertThat(line.stage()).isEqualTo(SubsidyStage.PAID);
+            });
+            GuaranteeLoanView loan = queries.query(new FindGuaranteeLoanQuery(subsidised.caseId(), subsidised.loanId()),
+                    GuaranteeLoanView.class).join();
+            assertThat(loan.interestSubsidies()).hasSize((int) periods);
+        });
+    }
+
+    private List<PlannedCommand> plan(LocalDate today) {
+        return SyntheticCity.plan(7, 150, today, agencies.all().stream()
+                .filter(agency -> agency.level() != Agency.Level.CITY).map(Agency::id)
+                .sorted(Comparator.naturalOrder()).toList());
+    }
+
+    private static <T> List<T> commands(List<PlannedCommand> plan, Class<T> type) {
+        return plan.stream().map(PlannedCommand::command).filter(type::isInstance).map(type::cast).toList();
     }
 
     private static <T> T first(List<PlannedCommand> plan, Class<T> type) {

@@ -1,5 +1,17 @@
 package cn.pes.casework.platform.demo;
 
+import cn.pes.casework.command.policy.SubsidyPolicy;
+import cn.pes.casework.events.entrepreneurship.RecordInterestSubsidyCommand;
+import cn.pes.casework.events.fair.CloseRecruitmentFairCommand;
+import cn.pes.casework.events.fair.EnrolFairEmployerCommand;
+import cn.pes.casework.events.fair.InviteToFairCommand;
+import cn.pes.casework.events.fair.PlanRecruitmentFairCommand;
+import cn.pes.casework.events.fair.RecordFairAttendanceCommand;
+import cn.pes.casework.events.subsidy.RaiseSubsidyObjectionCommand;
+import cn.pes.casework.events.subsidy.RecordSubsidyPaymentCommand;
+import cn.pes.casework.events.subsidy.ResolveSubsidyObjectionCommand;
+import java.time.YearMonth;
+
 import cn.pes.casework.command.employer.UnifiedSocialCreditCode;
 import cn.pes.casework.events.cancellation.CancelRegistrationCommand;
 import cn.pes.casework.events.employer.CloseVacancyCommand;
@@ -141,10 +153,11 @@ class SyntheticCityTest {
     private static final int LARGE_CITY = 1000;
 
     @Test
-    void servicesAreForAMinorityAndTheCityStaysAtFiveToEightCommandsPerPerson() {
+    void servicesAreForAMinorityAndTheCityStaysAtFiveToNineCommandsPerPerson() {
         List<PlannedCommand> plan = SyntheticCity.plan(2026, LARGE_CITY, TODAY, AGENCIES);
 
-        assertThat((double) plan.size() / LARGE_CITY).isBetween(5.0, 8.0);
+        // About one of them is the fairs': their organisation, invitations and attendance.
+        assertThat((double) plan.size() / LARGE_CITY).isBetween(5.0, 9.0);
         Map<Class<?>, Long> counts = plan.stream()
                 .collect(Collectors.groupingBy(c -> c.command().getClass(), Collectors.counting()));
         assertThat(counts).containsKeys(SubmitCertificateCommand.class, BeginSubsidyReviewCommand.class,
@@ -154,7 +167,9 @@ class SyntheticCityTest {
                 RecordReferralOutcomeCommand.class, EnrolInEntrepreneurshipTrainingCommand.class,
                 CompleteEntrepreneurshipTrainingCommand.class, ApplyForGuaranteeLoanCommand.class,
                 ApproveGuaranteeLoanCommand.class, RecordLoanDisbursementCommand.class,
-                RecordLoanRepaymentCommand.class);
+                RecordLoanRepaymentCommand.class, RecordInterestSubsidyCommand.class, RecordSubsidyPaymentCommand.class,
+                RaiseSubsidyObjectionCommand.class, PlanRecruitmentFairCommand.class, EnrolFairEmployerCommand.class,
+                InviteToFairCommand.class, RecordFairAttendanceCommand.class, CloseRecruitmentFairCommand.class);
         assertThat(counts.get(RegisterEmployerCommand.class)).isBetween(24L, 60L);
         assertThat(counts.get(ApproveSubsidyCommand.class)).isGreaterThan(counts.get(RejectSubsidyCommand.class));
         // A minority of persons: a fifth or so seek jobs through the agency, a few percent the others.
@@ -181,9 +196,15 @@ class SyntheticCityTest {
             assertThat(commands.get(0).command()).isInstanceOf(RegisterUnemploymentCommand.class);
             assertThat(commands).isSortedAccordingTo((a, b) -> a.on().compareTo(b.on()));
         });
-        // Only employers' commands go to organisations; they come first in the loader.
+        // Only employers' and fairs' commands go to organisations; they come first in the loader, but for a
+        // fair's commands that name the persons, and the subsidy payments: those follow every case's.
         assertThat(plan.stream().filter(c -> !c.forCase()).map(c -> c.command().getClass().getPackageName())
-                .distinct()).containsExactly(RegisterEmployerCommand.class.getPackageName());
+                .distinct()).containsExactlyInAnyOrder(RegisterEmployerCommand.class.getPackageName(),
+                PlanRecruitmentFairCommand.class.getPackageName());
+        assertThat(plan.stream().filter(PlannedCommand::followUp).map(c -> c.command().getClass().getSimpleName())
+                .distinct()).containsExactlyInAnyOrder(InviteToFairCommand.class.getSimpleName(),
+                RecordFairAttendanceCommand.class.getSimpleName(), CloseRecruitmentFairCommand.class.getSimpleName(),
+                RecordSubsidyPaymentCommand.class.getSimpleName());
     }
 
     @Test
@@ -378,6 +399,172 @@ class SyntheticCityTest {
         assertThat(settled).as("some loans repaid in full, early").isPositive();
     }
 
+    /**
+     * JOB-5: a fair a month per county, with employers of its area bringing vacancies that are published
+     * and stay open, persons of the county invited before it and coming on its days, and closed after them.
+     */
+    @Test
+    void countiesHoldMonthlyFairsForTheirOwnEmployersAndRegisteredPersons() {
+        List<PlannedCommand> plan = SyntheticCity.plan(2026, 3 * LARGE_CITY, TODAY, AGENCIES);
+
+        Map<String, PlanRecruitmentFairCommand> fairs = commands(plan, PlanRecruitmentFairCommand.class).stream()
+                .collect(Collectors.toMap(PlanRecruitmentFairCommand::fairId, Function.identity()));
+        assertThat(fairs.values()).allSatisfy(fair -> {
+            assertThat(fair.organiserAgencyId()).isIn("990101", "990102", "990103");
+            assertThat(fair.recordedOn()).isBeforeOrEqualTo(fair.heldOn().minusDays(14)).isBeforeOrEqualTo(TODAY);
+        });
+        assertThat(fairs.values().stream().map(f -> f.organiserAgencyId() + YearMonth.from(f.heldOn())).distinct())
+                .as("one fair a month per county").hasSameSizeAs(fairs.values());
+        assertThat(fairs.values().stream().map(PlanRecruitmentFairCommand::format).distinct()).hasSize(2);
+        assertThat(fairs.values()).anySatisfy(fair -> assertThat(fair.heldOn()).isAfter(TODAY));
+        assertThat(fairs.size()).isBetween(45, 60);
+
+        Map<String, String> employerAreas = commands(plan, RegisterEmployerCommand.class).stream()
+                .collect(Collectors.toMap(RegisterEmployerCommand::employerId, RegisterEmployerCommand::areaAgencyId));
+        Map<String, LocalDate> published = commands(plan, PublishVacancyCommand.class).stream()
+                .collect(Collectors.toMap(PublishVacancyCommand::vacancyId, PublishVacancyCommand::reviewedOn));
+        Set<String> closed = commands(plan, CloseVacancyCommand.class).stream().map(CloseVacancyCommand::vacancyId)
+                .collect(Collectors.toSet());
+        Map<String, Long> employersPerFair = new HashMap<>();
+        for (EnrolFairEmployerCommand enrol : commands(plan, EnrolFairEmployerCommand.class)) {
+            PlanRecruitmentFairCommand fair = fairs.get(enrol.fairId());
+            assertThat(employerAreas.get(enrol.employerId())).startsWith(fair.organiserAgencyId());
+            assertThat(enrol.recordedOn()).isAfterOrEqualTo(fair.recordedOn()).isBefore(fair.heldOn());
+            assertThat(enrol.vacancyIds()).isNotEmpty().allSatisfy(vacancyId -> {
+                assertThat(published.get(vacancyId)).isBeforeOrEqualTo(enrol.recordedOn());
+                assertThat(closed).doesNotContain(vacancyId);
+            });
+            employersPerFair.merge(enrol.fairId(), 1L, Long::sum);
+        }
+        assertThat(employersPerFair.keySet()).isEqualTo(fairs.keySet());
+        assertThat(employersPerFair.values()).allSatisfy(n -> assertThat(n).isBetween(1L, (long) FairPlanner.MAX_EMPLOYERS));
+
+        Map<String, List<PlannedCommand>> cases = byCase(plan);
+        Map<String, Set<String>> invited = new HashMap<>();
+        Map<String, Integer> uninvited = new HashMap<>();
+        Map<String, LocalDate> lastAttended = new HashMap<>();
+        Map<String, LocalDate> closedOn = new HashMap<>();
+        for (PlannedCommand c : plan) {
+            if (c.command() instanceof InviteToFairCommand invite) {
+                PlanRecruitmentFairCommand fair = fairs.get(invite.fairId());
+                assertThat(c.followUpOf()).isEqualTo(fair.fairId());
+                assertThat(closedOn).doesNotContainKey(fair.fairId());
+                List<PlannedCommand> person = cases.get(invite.caseId());
+                assertThat(person.get(0).agencyId()).startsWith(fair.organiserAgencyId());
+                assertThat(invite.invitedOn()).isAfterOrEqualTo(registeredOn(person))
+                        .isBeforeOrEqualTo(fair.heldOn()).isBeforeOrEqualTo(TODAY);
+                assertThat(invited.computeIfAbsent(fair.fairId(), id -> new HashSet<>()).add(invite.caseId())).isTrue();
+            } else if (c.command() instanceof RecordFairAttendanceCommand attend) {
+                PlanRecruitmentFairCommand fair = fairs.get(attend.fairId());
+                assertThat(c.followUpOf()).isEqualTo(fair.fairId());
+                assertThat(closedOn).doesNotContainKey(fair.fairId());
+                List<PlannedCommand> person = cases.get(attend.caseId());
+                assertThat(person.get(0).agencyId()).startsWith(fair.organiserAgencyId());
+                assertThat(attend.attendedOn()).isBetween(fair.heldOn(), fair.heldOn().plusDays(2))
+                        .isAfterOrEqualTo(registeredOn(person)).isBeforeOrEqualTo(TODAY);
+                LocalDate endsOn = spellEnd(person);
+                if (endsOn != null) {
+                    assertThat(attend.attendedOn()).isBefore(endsOn);
+                }
+                if (!invited.getOrDefault(fair.fairId(), Set.of()).contains(attend.caseId())) {
+                    uninvited.merge(fair.fairId(), 1, Integer::sum);
+                }
+                lastAttended.merge(fair.fairId(), attend.attendedOn(), (a, b) -> a.isAfter(b) ? a : b);
+            } else if (c.command() instanceof CloseRecruitmentFairCommand close) {
+                assertThat(c.followUpOf()).isEqualTo(close.fairId());
+                assertThat(closedOn.put(close.fairId(), close.closedOn())).as("closed once").isNull();
+                assertThat(close.closedOn()).isAfterOrEqualTo(fairs.get(close.fairId()).heldOn())
+                        .isAfterOrEqualTo(lastAttended.getOrDefault(close.fairId(), LocalDate.MIN));
+            }
+        }
+        assertThat(invited.values()).allSatisfy(persons -> assertThat(persons).hasSizeLessThanOrEqualTo(
+                FairPlanner.MAX_INVITED));
+        assertThat(uninvited.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(FairPlanner.MAX_UNINVITED));
+        assertThat(invited.values().stream().mapToInt(Set::size).sum()).isGreaterThan(fairs.size());
+        assertThat(lastAttended).isNotEmpty();
+        // Every fair held three days ago or earlier is closed; none is before it is held.
+        assertThat(closedOn.keySet()).containsAll(fairs.values().stream()
+                .filter(f -> !f.heldOn().plusDays(3).isAfter(TODAY)).map(PlanRecruitmentFairCommand::fairId).toList());
+        assertThat(closedOn.keySet()).allSatisfy(fairId -> assertThat(fairs.get(fairId).heldOn()).isBeforeOrEqualTo(TODAY));
+    }
+
+    /**
+     * SUB-4..SUB-7: objections in the first days of publicity, a few upheld; an approval not objected to
+     * successfully is paid, as a follow-up, weeks after publicity and before its payment limit, exactly the
+     * amount of its level with the allowance where claimed.
+     */
+    @Test
+    void approvedSubsidiesArePaidTheirAmountAfterPublicityAndInTime() {
+        List<PlannedCommand> plan = SyntheticCity.plan(2026, 3 * LARGE_CITY, TODAY, AGENCIES);
+
+        Map<String, SubmitCertificateCommand> submissions = commands(plan, SubmitCertificateCommand.class).stream()
+                .collect(Collectors.toMap(SubmitCertificateCommand::applicationId, Function.identity()));
+        Map<String, LocalDate> approvedOn = commands(plan, ApproveSubsidyCommand.class).stream()
+                .collect(Collectors.toMap(ApproveSubsidyCommand::applicationId, ApproveSubsidyCommand::decidedOn));
+        Set<String> upheld = new HashSet<>();
+        Map<String, RaiseSubsidyObjectionCommand> objections = commands(plan, RaiseSubsidyObjectionCommand.class)
+                .stream().collect(Collectors.toMap(RaiseSubsidyObjectionCommand::objectionId, Function.identity()));
+        assertThat(objections).isNotEmpty();
+        for (ResolveSubsidyObjectionCommand resolve : commands(plan, ResolveSubsidyObjectionCommand.class)) {
+            RaiseSubsidyObjectionCommand raised = objections.remove(resolve.objectionId());
+            LocalDate decidedOn = approvedOn.get(raised.applicationId());
+            // Publicity: 5 working days from the day after the approval, never fewer than 5 calendar days.
+            assertThat(raised.raisedOn()).isAfter(decidedOn).isBeforeOrEqualTo(decidedOn.plusDays(4));
+            assertThat(resolve.resolvedOn()).isAfterOrEqualTo(raised.raisedOn());
+            if (resolve.upheld()) {
+                upheld.add(resolve.applicationId());
+            }
+        }
+        assertThat(objections).as("every objection resolved").isEmpty();
+
+        Map<String, PlannedCommand> payments = new HashMap<>();
+        for (PlannedCommand c : plan) {
+            if (c.command() instanceof RecordSubsidyPaymentCommand pay) {
+                assertThat(c.followUpOf()).isEqualTo(pay.caseId());
+                assertThat(payments.put(pay.applicationId(), c)).as("paid once").isNull();
+                assertThat(upheld).doesNotContain(pay.applicationId());
+                LocalDate decidedOn = approvedOn.get(pay.applicationId());
+                assertThat(pay.paidOn()).isBetween(decidedOn.plusDays(SubsidyPlanner.FIRST_PAYMENT_DAY),
+                        decidedOn.plusDays(SubsidyPlanner.LAST_PAYMENT_DAY)).isBeforeOrEqualTo(TODAY);
+                SubmitCertificateCommand submit = submissions.get(pay.applicationId());
+                BigDecimal expected = SubsidyPolicy.DEFAULT.amountFor(submit.certificate().level()).orElseThrow()
+                        .add(submit.allowanceClaim() == null ? BigDecimal.ZERO : new BigDecimal("500"));
+                assertThat(pay.amount()).isEqualByComparingTo(expected);
+                assertThat(c.agencyId()).isEqualTo(submit.departmentId());
+            }
+        }
+        assertThat(payments).isNotEmpty();
+        approvedOn.forEach((applicationId, decidedOn) -> {
+            if (!upheld.contains(applicationId) && decidedOn.plusDays(SubsidyPlanner.LAST_PAYMENT_DAY).isBefore(TODAY)) {
+                assertThat(payments).as("paid by its latest day").containsKey(applicationId);
+            }
+        });
+    }
+
+    /** The interest of each repaid quarter is subsidised once, in part, for periods within the loan's life. */
+    @Test
+    void interestIsSubsidisedPeriodByPeriodWithinTheLoan() {
+        List<PlannedCommand> plan = SyntheticCity.plan(2026, 3 * LARGE_CITY, TODAY, AGENCIES);
+
+        Map<String, LocalDate> disbursedOn = commands(plan, RecordLoanDisbursementCommand.class).stream()
+                .collect(Collectors.toMap(RecordLoanDisbursementCommand::loanId, RecordLoanDisbursementCommand::disbursedOn));
+        Map<String, Set<LocalDate>> repaidOn = new HashMap<>();
+        commands(plan, RecordLoanRepaymentCommand.class).forEach(r ->
+                repaidOn.computeIfAbsent(r.loanId(), id -> new HashSet<>()).add(r.paidOn()));
+        Map<String, LocalDate> lastPeriodEnd = new HashMap<>();
+        List<RecordInterestSubsidyCommand> subsidies = commands(plan, RecordInterestSubsidyCommand.class);
+        assertThat(subsidies).isNotEmpty();
+        for (RecordInterestSubsidyCommand subsidy : subsidies) {
+            LocalDate previousEnd = lastPeriodEnd.get(subsidy.loanId());
+            assertThat(subsidy.periodFrom()).isEqualTo(previousEnd == null ? disbursedOn.get(subsidy.loanId())
+                    : previousEnd.plusDays(1));
+            assertThat(subsidy.periodTo()).isAfter(subsidy.periodFrom()).isIn(repaidOn.get(subsidy.loanId()));
+            assertThat(subsidy.paidOn()).isAfter(subsidy.periodTo()).isBeforeOrEqualTo(TODAY);
+            assertThat(subsidy.subsidy()).isPositive().isLessThan(subsidy.interest());
+            lastPeriodEnd.put(subsidy.loanId(), subsidy.periodTo());
+        }
+    }
+
     @Test
     void trainingIsAtADesignatedInstitutionAndEndsAfterItStarts() {
         List<PlannedCommand> plan = SyntheticCity.plan(2026, LARGE_CITY, TODAY, AGENCIES);
@@ -495,6 +682,24 @@ class SyntheticCityTest {
             return c.disbursedOn();
         } else if (command instanceof RecordLoanRepaymentCommand c) {
             return c.paidOn();
+        } else if (command instanceof RecordInterestSubsidyCommand c) {
+            return c.paidOn();
+        } else if (command instanceof RaiseSubsidyObjectionCommand c) {
+            return c.raisedOn();
+        } else if (command instanceof ResolveSubsidyObjectionCommand c) {
+            return c.resolvedOn();
+        } else if (command instanceof RecordSubsidyPaymentCommand c) {
+            return c.recordedOn();
+        } else if (command instanceof PlanRecruitmentFairCommand c) {
+            return c.recordedOn();
+        } else if (command instanceof EnrolFairEmployerCommand c) {
+            return c.recordedOn();
+        } else if (command instanceof InviteToFairCommand c) {
+            return c.invitedOn();
+        } else if (command instanceof RecordFairAttendanceCommand c) {
+            return c.attendedOn();
+        } else if (command instanceof CloseRecruitmentFairCommand c) {
+            return c.closedOn();
         }
         throw new AssertionError("a command the test does not know: " + command.getClass().getSimpleName());
     }
