@@ -2,6 +2,8 @@ package cn.pes.casework.platform;
 
 import cn.pes.casework.platform.support.Caseworker;
 import cn.pes.casework.platform.support.TestIds;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -88,6 +90,46 @@ class ConcurrencyHttpTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                 Integer.class, caseId)).isEqualTo(23);
         eventually(() -> assertThat(caseworker.history(caseId).path("entries")).hasSize(23));
+    }
+
+    /**
+     * JOB-5: a fair is one aggregate for all its visitors. Twenty recorded at once are all counted, once,
+     * and the fair, loaded from snapshots along the way, still knows every one of them.
+     */
+    @Test
+    void concurrentAttendanceAtOneFairIsAllRecordedOnce() throws Exception {
+        Caseworker organiser = new Caseworker(port, "officer-fair", "990101");
+        List<String> caseIds = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            caseIds.add(new Caseworker(port, "officer-chen", "990101001").registerAtWindow(TestIds.adult(), "招聘会"));
+        }
+        String fairId = organiser.post("/api/fairs", Map.of("title", "就业援助月专场招聘会", "format", "OFFLINE",
+                        "heldOn", CaseLifecycleFlow.TODAY.toString(), "place", "XX市人力资源市场",
+                        "organiserAgencyId", "990101"))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("fairId").asText();
+
+        List<Integer> statuses = all(20, i -> new Caseworker(port, "officer-" + i, "990101")
+                .post("/api/fairs/" + fairId + "/attendance", Map.of("caseId", caseIds.get(i)))
+                .returnResult(String.class).getStatus().value());
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(fairEvents(fairId)).isEqualTo(21);
+        eventually(() -> assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", Integer.class, fairId))
+                .isPositive());
+        organiser.post("/api/fairs/" + fairId + "/attendance", Map.of("caseId", caseIds.get(0)))
+                .expectStatus().isOk();
+        assertThat(fairEvents(fairId)).as("a visitor recorded again is recorded once").isEqualTo(21);
+        organiser.post("/api/fairs/" + fairId + "/closure", Map.of()).expectStatus().isOk();
+        byte[] closing = jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                + " AND payloadType LIKE '%RecruitmentFairClosed'", byte[].class, fairId);
+        assertThat(new ObjectMapper().readTree(closing).path("attended").asInt()).isEqualTo(20);
+    }
+
+    private int fairEvents(String fairId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                Integer.class, fairId);
     }
 
     private static List<Integer> all(int count, Task task) throws Exception {

@@ -166,7 +166,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * snapshots) is sealed with the person's key. Erasure (PRIV-1, PRIV-2) destroys that key; from then
  * on the case holds {@link PersonalData#erased(String)} and takes no personal data again.
  */
-@Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
 @Revision("6") // of the snapshot shape: a snapshot of another revision is ignored and the case rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

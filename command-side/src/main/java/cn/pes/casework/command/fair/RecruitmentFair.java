@@ -12,6 +12,7 @@ import cn.pes.casework.events.fair.RecruitmentFairPlanned;
 import cn.pes.casework.events.shared.CaseMetadata;
 import cn.pes.casework.events.shared.RuleViolation;
 import cn.pes.casework.security.agency.AgencyDirectory;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -21,6 +22,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
@@ -51,7 +53,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link #requireInScope} itself, because this aggregate's interceptor does not run for a fair loaded
  * from its repository. Dates come in the commands: nothing here reads a clock.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1") // of the snapshot shape: a snapshot of another revision is ignored and the fair rebuilt from its events
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class RecruitmentFair {
 
     static final int MAX_TITLE_LENGTH = 200;
@@ -60,9 +65,9 @@ public class RecruitmentFair {
     @AggregateIdentifier
     private String fairId;
     private RecruitmentFairPlanned planned;
-    private final Map<String, Set<FairVacancy>> enrolled = new HashMap<>();
-    private final Set<String> invited = new HashSet<>();
-    private final Set<String> attended = new HashSet<>();
+    private Map<String, Set<FairVacancy>> enrolled = new HashMap<>();
+    private Set<String> invited = new HashSet<>();
+    private Set<String> attended = new HashSet<>();
     private boolean closed;
 
     protected RecruitmentFair() {

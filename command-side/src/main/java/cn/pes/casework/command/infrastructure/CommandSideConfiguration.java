@@ -73,9 +73,12 @@ public class CommandSideConfiguration {
                 .build();
     }
 
-    /** Long-lived cases load from a snapshot instead of their whole history. */
+    /**
+     * Long-lived cases, and fairs with hundreds of invitations and visitors, load from a snapshot instead of
+     * their whole history.
+     */
     @Bean
-    SnapshotTriggerDefinition caseSnapshotTrigger(Snapshotter snapshotter,
+    SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter,
                                                   @Value("${pes.snapshots.event-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
