@@ -54,8 +54,9 @@ import java.util.stream.Collectors;
  * not matter; sending day by day instead was ten times slower. Follow-ups come last
  * ({@link PlannedCommand#followUpOf}): a fair's invitations and attendance, which name the cases, and the
  * subsidy payments, which wait until the platform's own clock has ended their approvals' publicity (SUB-4).
- * The loader asks the deadline scheduler to look for due clocks at once, and sends a payment again while it
- * is refused only for that ({@code pes.demo.clock-wait}, default 3 minutes, at most).
+ * The deadline scheduler is paused while the cases go in, so that no clock decides on half a history; then
+ * the loader asks it to look for due clocks at once, and sends a payment again while it is refused only for
+ * that ({@code pes.demo.clock-wait}, default 3 minutes, at most).
  *
  * <p>For a large city {@code pes.demo.projections-during-load=false} stops the read models' processors
  * while the commands go in and starts them afterwards: they then catch up in full batches, which is the
@@ -213,12 +214,6 @@ public class DemoCityLoader {
                 log.info("Demo city: {} of {} commands sent, {} refused", done, plan.size(), failed.get());
             }
         };
-        for (PlannedCommand command : plan) {
-            if (!command.forCase() && !command.followUp()) {
-                (send(command, failures) ? sent : failed).incrementAndGet();
-                progress.run();
-            }
-        }
         Map<String, List<PlannedCommand>> byCase = plan.stream().filter(c -> c.forCase() && !c.followUp())
                 .collect(Collectors.groupingBy(PlannedCommand::caseId, LinkedHashMap::new, Collectors.toList()));
         Map<String, List<PlannedCommand>> followUps = plan.stream().filter(PlannedCommand::followUp)
@@ -229,8 +224,19 @@ public class DemoCityLoader {
             return thread;
         });
         try {
-            inParallel(byCase, senders, command -> (send(command, failures) ? sent : failed).incrementAndGet(),
-                    progress);
+            pauseClocks();
+            try {
+                for (PlannedCommand command : plan) {
+                    if (!command.forCase() && !command.followUp()) {
+                        (send(command, failures) ? sent : failed).incrementAndGet();
+                        progress.run();
+                    }
+                }
+                inParallel(byCase, senders, command -> (send(command, failures) ? sent : failed).incrementAndGet(),
+                        progress);
+            } finally {
+                resumeClocks();
+            }
             if (!followUps.isEmpty()) {
                 log.info("Demo city: {} follow-ups to {} cases and fairs", followUps.values().stream()
                         .mapToInt(List::size).sum(), followUps.size());
@@ -263,6 +269,23 @@ public class DemoCityLoader {
             }, senders));
         }
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /**
+     * Until every case's history is in, no clock fires: a case's commands go in back to back, and a clock
+     * already past due (a review period, a lost contact) firing between two of them would record a deadline
+     * missed that the history met. Once resumed, each clock finds the whole history and decides on it.
+     */
+    private void pauseClocks() {
+        if (deadlineScheduler != null) {
+            deadlineScheduler.pause();
+        }
+    }
+
+    private void resumeClocks() {
+        if (deadlineScheduler != null) {
+            deadlineScheduler.resume();
+        }
     }
 
     /** Past-due clocks fire now rather than at the scheduler's next poll (every 30 s by default). */

@@ -24,9 +24,10 @@ import java.util.function.Function;
 /**
  * Skills upgrading subsidies (职业技能提升补贴, SUB-1..SUB-7) in the synthetic city: a registered person
  * obtains a vocational certificate and applies to the county's HR&SS department, which reviews and
- * approves (most) or rejects. Now and then someone objects to an approval while the list is published
- * (SUB-4); the department upholds a few objections and dismisses the rest. Most approvals are paid some
- * weeks later (SUB-5), subsidy and allowance as the policy in force on receipt sets them (SUB-6, SUB-7).
+ * approves (most) or rejects. Approvals of the last days are still published today, and someone has
+ * objected to a few of them (SUB-4); the department has upheld some objections, dismissed others, and is
+ * still looking into the rest. Older approvals have been paid some weeks after the decision (SUB-5),
+ * subsidy and allowance as the policy in force on receipt sets them (SUB-6, SUB-7), or wait for payment.
  *
  * <p>Only the last {@link #WINDOW_DAYS} days hold applications. The platform arms the payment clock when
  * its own clock ends the publicity, a deadline that fires some seconds after the approval arrives; an
@@ -51,6 +52,13 @@ final class SubsidyPlanner {
     static final int FIRST_PAYMENT_DAY = 25;
     /** And at the latest: payment's 60 working days after publicity are never fewer than 84 calendar days. */
     static final int LAST_PAYMENT_DAY = 55;
+    /**
+     * Objections are planned only for approvals this many days old or younger, whose publicity lasts beyond
+     * today (5 working days from the day after the approval are at least 5 calendar days): the platform's
+     * clock ends an older approval's publicity as soon as it arrives, and an objection sent after that would
+     * be refused.
+     */
+    static final int LAST_OBJECTION_DECISION_DAYS = 4;
     /** At the platform's defaults: yuan per certificate level, allowance (as DOMAIN.md says). */
     static final Function<LocalDate, SubsidyPolicy> DEFAULT_POLICY = receivedOn -> SubsidyPolicy.DEFAULT;
 
@@ -121,8 +129,11 @@ final class SubsidyPlanner {
         }
         plan.add(decidedOn, caseId, officerId, departmentId, channel,
                 new ApproveSubsidyCommand(caseId, applicationId, decidedOn));
-        if (plan.percent(4) && objectionUpheld(caseId, applicationId, officerId, departmentId, decidedOn)) {
-            return;
+        if (!decidedOn.isBefore(plan.today.minusDays(LAST_OBJECTION_DECISION_DAYS))) {
+            if (decidedOn.isBefore(plan.today) && plan.percent(15)) {
+                objection(caseId, applicationId, officerId, departmentId, decidedOn);
+            }
+            return; // in publicity today
         }
         LocalDate paidOn = decidedOn.plusDays(plan.between(FIRST_PAYMENT_DAY, LAST_PAYMENT_DAY));
         if (paidOn.isAfter(plan.today)) {
@@ -142,28 +153,26 @@ final class SubsidyPlanner {
     }
 
     /**
-     * SUB-4: an objection in the first days of publicity (which lasts at least 5 calendar days from the day
-     * after the approval), found on within two days.
-     *
-     * @return whether it was upheld, which rejects the application
+     * SUB-4: an objection in the first days of publicity, found on within two days (upheld now and then) or
+     * still open today, holding the payment.
      */
-    private boolean objectionUpheld(String caseId, String applicationId, String officerId, String departmentId,
-                                    LocalDate decidedOn) {
-        LocalDate raisedOn = decidedOn.plusDays(plan.between(1, 3));
-        LocalDate resolvedOn = raisedOn.plusDays(plan.between(0, 2));
-        if (resolvedOn.isAfter(plan.today)) {
-            return false;
-        }
+    private void objection(String caseId, String applicationId, String officerId, String departmentId,
+                           LocalDate decidedOn) {
+        LocalDate raisedOn = decidedOn.plusDays(plan.between(1, (int) Math.min(3,
+                plan.today.toEpochDay() - decidedOn.toEpochDay())));
         String channel = Channel.BACK_OFFICE.name();
         String objectionId = plan.nextId();
         plan.add(raisedOn, caseId, officerId, departmentId, channel,
                 new RaiseSubsidyObjectionCommand(caseId, applicationId, objectionId,
                         plan.pick(new String[]{"群众来电反映申请人证书取得方式存疑", "来信反映申请人已在外地领取同类补贴"}),
                         raisedOn));
+        LocalDate resolvedOn = raisedOn.plusDays(plan.between(0, 2));
+        if (resolvedOn.isAfter(plan.today)) {
+            return;
+        }
         boolean upheld = plan.percent(30);
         plan.add(resolvedOn, caseId, officerId, departmentId, channel,
                 new ResolveSubsidyObjectionCommand(caseId, applicationId, objectionId, upheld,
                         upheld ? "经核查反映属实，不予补贴" : "经核查证书真实有效，反映不属实", resolvedOn));
-        return upheld;
     }
 }
