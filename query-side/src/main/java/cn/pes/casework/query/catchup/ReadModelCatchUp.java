@@ -114,6 +114,12 @@ public final class ReadModelCatchUp {
     private final QueryUpdateEmitter announcer;
     private final Settings settings;
     private final Set<String> released = ConcurrentHashMap.newKeySet();
+    /**
+     * Groups whose claim another owner took: one went unextended past the token store's claim timeout (the
+     * store stalled under load), and a processor counted it abandoned. The feed drops such a group and goes on
+     * with the others; the processor carries it on from its last stored token.
+     */
+    private final Set<String> lost = ConcurrentHashMap.newKeySet();
     /** The groups being fed, and the lowest position of their segments that their read models show. */
     private final Map<String, Long> positions = new ConcurrentHashMap<>();
 
@@ -208,6 +214,8 @@ public final class ReadModelCatchUp {
             for (int segment : group.segments().keySet()) {
                 try {
                     tokens.extendClaim(group.name(), segment);
+                } catch (UnableToClaimTokenException e) {
+                    lost.add(group.name());
                 } catch (RuntimeException e) {
                     log.warn("Read-model catch-up could not extend its claim on {} segment {}: {}", group.name(),
                              segment, e.getClass().getSimpleName());
@@ -303,6 +311,10 @@ public final class ReadModelCatchUp {
                         arrival.accept(outcome(runners, failed, read, started, true));
                     }
                     while (follow && chunk.isEmpty() && keepGoing.getAsBoolean()) {
+                        dropLost(runners, failed);
+                        if (runners.isEmpty()) {
+                            break;
+                        }
                         chunk = awaitEvents(stream);
                         if (chunk.isEmpty() && tokensBehind && System.nanoTime() - tokensStoredAt >= tokenIntervalNanos) {
                             // Idle at the head: the tokens of the last chunks go to the store all the same.
@@ -316,6 +328,10 @@ public final class ReadModelCatchUp {
                     }
                 }
                 durability.check();
+                dropLost(runners, failed);
+                if (runners.isEmpty()) {
+                    break;
+                }
                 List<TrackedEventMessage<?>> current = chunk;
                 Map<String, Future<?>> running = new LinkedHashMap<>();
                 // The slowest read models first: the chunk takes as long as the last one to finish, and one of
@@ -342,7 +358,7 @@ public final class ReadModelCatchUp {
                         Runner runner = runners.remove(entry.getKey());
                         // Its tokens stand at the last chunk it finished: stored once that chunk is durable.
                         durability.awaitIdle();
-                        runner.storeTokens(runner.tokens.clone());
+                        storeTokensUnlessLost(runner, runner.tokens.clone());
                         release(List.of(runner.group));
                     }
                 }
@@ -373,8 +389,9 @@ public final class ReadModelCatchUp {
             // Tokens are stored now and then; whatever it stops for, they go as far as is durable.
             try {
                 durability.awaitIdle();
+                dropLost(runners, failed);
                 for (Runner runner : runners.values()) {
-                    runner.storeTokens(runner.tokens.clone());
+                    storeTokensUnlessLost(runner, runner.tokens.clone());
                 }
             } catch (RuntimeException e) {
                 log.warn("Read-model catch-up could not make its last chunks durable or store their tokens: {}; the"
@@ -389,6 +406,29 @@ public final class ReadModelCatchUp {
                  Math.round(outcome.seconds()), Math.round(read / Math.max(outcome.seconds(), 1e-3)),
                  failed.isEmpty() ? "" : "; failed: " + failed);
         return outcome;
+    }
+
+    /** Stops feeding the groups whose claim another owner took. */
+    private void dropLost(Map<String, Runner> runners, List<String> failed) {
+        for (String group : lost) {
+            Runner runner = runners.remove(group);
+            if (runner != null) {
+                log.warn("Read-model catch-up lost its claim on {}: it went unextended past the claim timeout and a"
+                                 + " processor took it, which carries it on from its last stored token", group);
+                failed.add(group);
+                // The segments still held go too (releasing one another owner holds changes nothing).
+                release(List.of(runner.group));
+            }
+        }
+    }
+
+    /** Stores the tokens, or marks the group lost if another owner holds its claim now. */
+    private void storeTokensUnlessLost(Runner runner, TrackingToken[] snapshot) {
+        try {
+            runner.storeTokens(snapshot);
+        } catch (UnableToClaimTokenException e) {
+            lost.add(runner.group.name());
+        }
     }
 
     private static Outcome outcome(Map<String, Runner> runners, List<String> failed, long read, long started,
@@ -591,7 +631,7 @@ public final class ReadModelCatchUp {
                 try {
                     commit.run();
                     if (toStore != null) {
-                        toStore.forEach(Runner::storeTokens);
+                        toStore.forEach(ReadModelCatchUp.this::storeTokensUnlessLost);
                     }
                 } catch (RuntimeException e) {
                     synchronized (this) {

@@ -28,6 +28,7 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
@@ -35,11 +36,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +54,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -344,6 +349,82 @@ class ReadModelCatchUpTest extends ProjectionTestBase {
             assertThat(reader.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
             feed.release(claimed);
         }
+    }
+
+    /**
+     * Under load the store may answer the claim keeper too late: a claim not extended within the token
+     * store's claim timeout counts as abandoned, and a processor takes it. The feed then drops that group,
+     * lets go of its other segments, and goes on feeding the rest.
+     */
+    @Test
+    void aGroupWhoseClaimAProcessorTookIsDroppedAndTheOthersFollowOn() throws Exception {
+        int firstPart = history.events.size() / 2;
+        eventStore.shutDown();
+        eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        eventStore.publish(history.events.subList(0, firstPart));
+        ReadModelCatchUp feed = new ReadModelCatchUp(eventStore, catchUpTokens, ProjectionStorage.of(store),
+                                                     store::makeDurable, targets,
+                                                     new ReadModelCatchUp.Settings(1, 500, 3, 100));
+        List<ClaimedGroup> claimed = feed.claim(GROUPS, SEGMENTS, 0);
+        AtomicBoolean keepGoing = new AtomicBoolean(true);
+        CompletableFuture<Outcome> arrived = new CompletableFuture<>();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        String taken = GROUPS.get(2);
+        try {
+            Future<Outcome> following = reader.submit(() -> feed.follow(claimed, workers, keepGoing::get,
+                                                                         arrived::complete));
+            arrived.get(30, TimeUnit.SECONDS);
+            // A processor whose claim timeout passes once the feed, idle, has not touched segment 0 for a moment.
+            MongoTokenStore impatient = impatientProcessor();
+            long stealBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (true) {
+                try {
+                    impatient.fetchToken(taken, 0);
+                    break;
+                } catch (UnableToClaimTokenException e) {
+                    assertThat(System.nanoTime()).as("the claim left unextended").isLessThan(stealBy);
+                    TimeUnit.MILLISECONDS.sleep(20);
+                }
+            }
+
+            eventStore.publish(history.events.subList(firstPart, history.events.size()));
+            long head = head();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (feed.positions().containsKey(taken) || feed.positions().size() < GROUPS.size() - 1
+                    || !feed.positions().values().stream().allMatch(position -> position >= head)) {
+                assertThat(following.isDone()).as("the feed goes on").isFalse();
+                assertThat(System.nanoTime()).as("the others at " + head + ": " + feed.positions()).isLessThan(deadline);
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            // Its other segments are the processors' to take.
+            Set<Integer> others = new HashSet<>(claimed.stream().filter(group -> group.name().equals(taken))
+                                                       .findFirst().orElseThrow().segments().keySet());
+            others.remove(0);
+            assertThat(others).isNotEmpty();
+            for (int segment : others) {
+                assertThatCode(() -> processorTokens.fetchToken(taken, segment)).doesNotThrowAnyException();
+            }
+            keepGoing.set(false);
+            Outcome stopped = following.get(10, TimeUnit.SECONDS);
+            assertThat(stopped.failed()).containsExactly(taken);
+            assertThat(stopped.caughtUp()).hasSize(GROUPS.size() - 1).doesNotContain(taken);
+        } finally {
+            keepGoing.set(false);
+            reader.shutdownNow();
+            feed.release(claimed);
+        }
+    }
+
+    /** This node's processors, counting a claim abandoned a moment after it was last extended. */
+    private MongoTokenStore impatientProcessor() {
+        return MongoTokenStore.builder()
+                              .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(fixture.client(), ReadModelFixture.DATABASE)
+                                                                 .trackingTokensCollectionName(ProjectionProcessorsModule.TOKEN_COLLECTION)
+                                                                 .build())
+                              .serializer(JacksonSerializer.defaultSerializer())
+                              .nodeId("node-1")
+                              .claimTimeout(Duration.ofMillis(20))
+                              .build();
     }
 
     /** The lowest position any segment of any group has stored (read under the catch-up's own claims). */
