@@ -117,9 +117,7 @@ class SyntheticCityPlatformTest {
      */
     @Test
     void aLoadedCityShowsSubsidiesReferralsAndLoans() throws Exception {
-        DemoCityLoader.Result result = loader.completion().get(4, TimeUnit.MINUTES);
-        assertThat(result.failures()).isEmpty();
-        List<PlannedCommand> plan = plan(LocalDate.now(clock));
+        List<PlannedCommand> plan = loadedWithoutRefusals();
 
         SubmitCertificateCommand submitted = first(plan, SubmitCertificateCommand.class);
         ReferJobSeekerCommand referred = first(plan, ReferJobSeekerCommand.class);
@@ -190,9 +188,7 @@ class SyntheticCityPlatformTest {
      */
     @Test
     void aLoadedCityShowsItsFairsSubsidyPaymentsAndInterestSubsidies() throws Exception {
-        DemoCityLoader.Result result = loader.completion().get(4, TimeUnit.MINUTES);
-        assertThat(result.failures()).isEmpty();
-        List<PlannedCommand> plan = plan(LocalDate.now(clock));
+        List<PlannedCommand> plan = loadedWithoutRefusals();
 
         CloseRecruitmentFairCommand closed = first(plan, CloseRecruitmentFairCommand.class);
         long invited = commands(plan, InviteToFairCommand.class).stream()
@@ -232,14 +228,19 @@ class SyntheticCityPlatformTest {
      */
     @Test
     void noClockRecordsADeadlineMissedThatThePlanMet() throws Exception {
-        DemoCityLoader.Result result = loader.completion().get(4, TimeUnit.MINUTES);
-        assertThat(result.failures()).isEmpty();
-        List<PlannedCommand> plan = plan(LocalDate.now(clock));
+        List<PlannedCommand> plan = loadedWithoutRefusals();
         assertThat(commands(plan, PublishJobSeekingCommand.class)).isNotEmpty();
         assertThat(commands(plan, BeginSubsidyReviewCommand.class)).isNotEmpty();
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType LIKE"
                 + " '%ReviewDeadlineMissed'", Integer.class)).isZero();
+    }
+
+    /** Waits for the load, which the platform accepted in full, and gives its plan. */
+    private List<PlannedCommand> loadedWithoutRefusals() throws Exception {
+        DemoCityLoader.Result result = loader.completion().get(4, TimeUnit.MINUTES);
+        assertThat(result.failures()).isEmpty();
+        return plan(LocalDate.now(clock));
     }
 
     private List<PlannedCommand> plan(LocalDate today) {

@@ -319,12 +319,7 @@ class ReadModelCatchUpTest extends ProjectionTestBase {
     @Test
     void followingAtTheHeadStoresTheTokensOfItsLastChunksWhileIdle() throws Exception {
         int firstPart = history.events.size() / 2;
-        eventStore.shutDown();
-        eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        eventStore.publish(history.events.subList(0, firstPart));
-        ReadModelCatchUp feed = new ReadModelCatchUp(eventStore, catchUpTokens, ProjectionStorage.of(store),
-                                                     store::makeDurable, targets,
-                                                     new ReadModelCatchUp.Settings(1, 500, 3, 300));
+        ReadModelCatchUp feed = feedOverFirstPart(firstPart, 300);
         List<ClaimedGroup> claimed = feed.claim(GROUPS, SEGMENTS, 0);
         AtomicBoolean keepGoing = new AtomicBoolean(true);
         CompletableFuture<Outcome> arrived = new CompletableFuture<>();
@@ -359,12 +354,7 @@ class ReadModelCatchUpTest extends ProjectionTestBase {
     @Test
     void aGroupWhoseClaimAProcessorTookIsDroppedAndTheOthersFollowOn() throws Exception {
         int firstPart = history.events.size() / 2;
-        eventStore.shutDown();
-        eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        eventStore.publish(history.events.subList(0, firstPart));
-        ReadModelCatchUp feed = new ReadModelCatchUp(eventStore, catchUpTokens, ProjectionStorage.of(store),
-                                                     store::makeDurable, targets,
-                                                     new ReadModelCatchUp.Settings(1, 500, 3, 100));
+        ReadModelCatchUp feed = feedOverFirstPart(firstPart, 100);
         List<ClaimedGroup> claimed = feed.claim(GROUPS, SEGMENTS, 0);
         AtomicBoolean keepGoing = new AtomicBoolean(true);
         CompletableFuture<Outcome> arrived = new CompletableFuture<>();
@@ -425,6 +415,15 @@ class ReadModelCatchUpTest extends ProjectionTestBase {
                               .nodeId("node-1")
                               .claimTimeout(Duration.ofMillis(20))
                               .build();
+    }
+
+    /** A feed (chunks of 500) over a new event store that holds the history's first {@code firstPart} events. */
+    private ReadModelCatchUp feedOverFirstPart(int firstPart, long tokenIntervalMillis) {
+        eventStore.shutDown();
+        eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        eventStore.publish(history.events.subList(0, firstPart));
+        return new ReadModelCatchUp(eventStore, catchUpTokens, ProjectionStorage.of(store), store::makeDurable, targets,
+                                    new ReadModelCatchUp.Settings(1, 500, 3, tokenIntervalMillis));
     }
 
     /** The lowest position any segment of any group has stored (read under the catch-up's own claims). */
