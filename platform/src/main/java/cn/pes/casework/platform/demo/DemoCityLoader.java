@@ -123,8 +123,8 @@ public class DemoCityLoader {
     }
 
     /**
-     * What a load did: commands sent, refused by the platform, and why (exception types, no data), and
-     * how long sending took.
+     * What a load did: commands sent, refused by the platform, and why (command and exception types with
+     * the rule's code, no data), and how long sending took.
      */
     public record Result(int sent, int failed, Map<String, Integer> failures, Duration took) {
 
