@@ -154,10 +154,8 @@ final class FairPlanner {
             String officerId = officer(fair.countyAgencyId);
             String channel = Channel.BACK_OFFICE.name();
             if (invited) {
+                // Held a week or more after the registration: invited while registered.
                 LocalDate invitedOn = fair.heldOn.minusDays(plan.between(1, 7));
-                if (invitedOn.isBefore(spell.registeredOn())) {
-                    invitedOn = spell.registeredOn();
-                }
                 if (invitedOn.isAfter(plan.today)) {
                     continue;
                 }
