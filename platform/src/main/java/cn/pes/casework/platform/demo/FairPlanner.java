@@ -6,6 +6,9 @@ import cn.pes.casework.events.fair.FairFormat;
 import cn.pes.casework.events.fair.InviteToFairCommand;
 import cn.pes.casework.events.fair.PlanRecruitmentFairCommand;
 import cn.pes.casework.events.fair.RecordFairAttendanceCommand;
+import cn.pes.casework.events.jobseeking.RecordReferralOutcomeCommand;
+import cn.pes.casework.events.jobseeking.ReferJobSeekerCommand;
+import cn.pes.casework.events.jobseeking.ReferralOutcome;
 import cn.pes.casework.events.shared.Channel;
 
 import java.time.LocalDate;
@@ -44,14 +47,18 @@ final class FairPlanner {
         final String countyAgencyId;
         final FairFormat format;
         final LocalDate heldOn;
+        /** The vacancies its employers bring. */
+        final List<JobIntroductionPlanner.OpenVacancy> offered;
         int invited;
         int uninvited;
 
-        Fair(String fairId, String countyAgencyId, FairFormat format, LocalDate heldOn) {
+        Fair(String fairId, String countyAgencyId, FairFormat format, LocalDate heldOn,
+             List<JobIntroductionPlanner.OpenVacancy> offered) {
             this.fairId = fairId;
             this.countyAgencyId = countyAgencyId;
             this.format = format;
             this.heldOn = heldOn;
+            this.offered = offered;
         }
     }
 
@@ -98,10 +105,10 @@ final class FairPlanner {
             enrolledOn = recordedOn;
         }
         LocalDate enrolmentDay = enrolledOn;
-        Map<String, List<String>> vacanciesByEmployer = new LinkedHashMap<>();
+        Map<String, List<JobIntroductionPlanner.OpenVacancy>> vacanciesByEmployer = new LinkedHashMap<>();
         for (JobIntroductionPlanner.OpenVacancy vacancy : openVacancies) {
             if (county.equals(countyOf.apply(vacancy.areaAgencyId())) && !vacancy.publishedOn().isAfter(enrolmentDay)) {
-                vacanciesByEmployer.computeIfAbsent(vacancy.employerId(), id -> new ArrayList<>()).add(vacancy.vacancyId());
+                vacanciesByEmployer.computeIfAbsent(vacancy.employerId(), id -> new ArrayList<>()).add(vacancy);
             }
         }
         if (vacanciesByEmployer.isEmpty()) {
@@ -118,12 +125,15 @@ final class FairPlanner {
                 new PlanRecruitmentFairCommand(fairId, title(heldOn, format), format, heldOn, place, county, recordedOn));
         List<String> employers = new ArrayList<>(vacanciesByEmployer.keySet());
         int coming = Math.min(employers.size(), plan.between(2, MAX_EMPLOYERS));
+        List<JobIntroductionPlanner.OpenVacancy> offered = new ArrayList<>();
         for (int e = 0; e < coming; e++) {
             String employerId = employers.remove(plan.random.nextInt(employers.size()));
-            plan.add(enrolmentDay, null, officerId, county, channel,
-                    new EnrolFairEmployerCommand(fairId, employerId, vacanciesByEmployer.get(employerId), enrolmentDay));
+            List<JobIntroductionPlanner.OpenVacancy> brought = vacanciesByEmployer.get(employerId);
+            offered.addAll(brought);
+            plan.add(enrolmentDay, null, officerId, county, channel, new EnrolFairEmployerCommand(fairId, employerId,
+                    brought.stream().map(JobIntroductionPlanner.OpenVacancy::vacancyId).toList(), enrolmentDay));
         }
-        return new Fair(fairId, county, format, heldOn);
+        return new Fair(fairId, county, format, heldOn, List.copyOf(offered));
     }
 
     /** Themes the city's fairs take by month: the Spring Breeze campaign, the private-enterprise month. */
@@ -140,9 +150,13 @@ final class FairPlanner {
 
     /**
      * A registered person may be invited to the county's fairs held while the registration is active (an
-     * upcoming one too), and may come to those held by today, invited or not.
+     * upcoming one too), and may come to those held by today, invited or not. A published job seeker who
+     * comes is sometimes referred there to a vacancy the fair offers (JOB-4, JOB-5), followed up some days
+     * later unless the spell or the history ends first.
+     *
+     * @param seeker the person as a job seeker, null if not one
      */
-    void participants(PlanContext.Spell spell) {
+    void participants(PlanContext.Spell spell, JobIntroductionPlanner.JobSeeker seeker) {
         LocalDate lastActive = spell.lastActiveDay(plan.today);
         for (Fair fair : byCounty.getOrDefault(spell.countyAgencyId(), List.of())) {
             if (fair.heldOn.isBefore(spell.registeredOn().plusDays(7))
@@ -172,8 +186,42 @@ final class FairPlanner {
                 }
                 plan.addFollowUp(attendedOn, fair.fairId, null, officerId, fair.countyAgencyId, channel,
                         new RecordFairAttendanceCommand(fair.fairId, spell.caseId(), attendedOn));
+                if (seeker != null && !seeker.publishedOn().isAfter(attendedOn) && plan.percent(40)) {
+                    referAtFair(spell, seeker, fair, attendedOn, lastActive);
+                }
             }
         }
+    }
+
+    /**
+     * To a vacancy of the fair the person was not referred to otherwise, so that no two referrals to one
+     * vacancy are open at once; never a hire, which would end the spell the plan has already ended.
+     */
+    private void referAtFair(PlanContext.Spell spell, JobIntroductionPlanner.JobSeeker seeker, Fair fair,
+                             LocalDate referredOn, LocalDate lastActive) {
+        List<JobIntroductionPlanner.OpenVacancy> candidates = fair.offered.stream()
+                .filter(vacancy -> !seeker.referredVacancies().contains(vacancy.vacancyId()))
+                .toList();
+        if (candidates.isEmpty()) {
+            return;
+        }
+        JobIntroductionPlanner.OpenVacancy vacancy = plan.pick(candidates);
+        seeker.referredVacancies().add(vacancy.vacancyId());
+        String caseId = spell.caseId();
+        String channel = Channel.BACK_OFFICE.name();
+        String referralId = plan.nextId();
+        plan.add(referredOn, caseId, spell.officerId(), spell.agencyId(), channel,
+                new ReferJobSeekerCommand(caseId, referralId, vacancy.employerId(), vacancy.vacancyId(), fair.fairId,
+                        referredOn, referredOn));
+        LocalDate outcomeOn = referredOn.plusDays(plan.between(2, 10));
+        if (outcomeOn.isAfter(lastActive)) {
+            return; // followed up after today or after the spell: the referral stays open
+        }
+        ReferralOutcome outcome = plan.weighted(new ReferralOutcome[]{ReferralOutcome.NOT_HIRED,
+                ReferralOutcome.NO_SHOW, ReferralOutcome.REFUSED_WITH_GOOD_REASON}, 70, 15, 15);
+        plan.add(outcomeOn, caseId, spell.officerId(), spell.agencyId(), channel,
+                new RecordReferralOutcomeCommand(caseId, referralId, outcome, "招聘会现场推荐后回访", outcomeOn, null,
+                        outcomeOn));
     }
 
     /** Closed a few days after being held, after every attendance (an online fair runs on for two days). */

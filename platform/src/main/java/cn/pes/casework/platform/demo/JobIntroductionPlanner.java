@@ -23,6 +23,7 @@ import cn.pes.casework.events.shared.PersonalData;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -128,18 +129,26 @@ final class JobIntroductionPlanner {
     }
 
     /**
+     * A person registered as a job seeker: published on the day received, referred to these vacancies (a
+     * set that a referral at a fair adds its own vacancy to), and whether a referral's hire ended the spell.
+     */
+    record JobSeeker(LocalDate publishedOn, Set<String> referredVacancies, boolean hired) {
+    }
+
+    /**
      * Whether the person registers as a job seeker: some of those whose registration lasts long enough
      * to be helped. Then referrals, one at a time, each followed up before the next.
      *
      * @param foundOn the day the agency learns that the person works, null when the spell does not end in
      *                work: a referral may be how, hired with the first day of work on that day
-     * @return whether a referral's hire ended the spell (then nobody else records the employment)
+     * @return the job seeker, or null if the person does not register as one; a hire through a referral
+     *         ended the spell when {@link JobSeeker#hired} (then nobody else records the employment)
      */
-    boolean jobSeeking(PlanContext.Spell spell, LocalDate foundOn, int age) {
+    JobSeeker jobSeeking(PlanContext.Spell spell, LocalDate foundOn, int age) {
         LocalDate lastActive = spell.lastActiveDay(plan.today);
         if (!plan.percent(12) || openVacancies.isEmpty()
                 || lastActive.isBefore(spell.registeredOn().plusDays(10))) {
-            return false;
+            return null;
         }
         String caseId = spell.caseId();
         String officerId = spell.officerId();
@@ -162,6 +171,7 @@ final class JobIntroductionPlanner {
         plan.add(receivedOn, caseId, officerId, agencyId, channel,
                 new PublishJobSeekingCommand(caseId, jobSeekingId, receivedOn));
 
+        Set<String> referred = new HashSet<>();
         boolean hireWanted = foundOn != null && plan.percent(40);
         LocalDate day = receivedOn.plusDays(plan.between(1, 10));
         int referrals = plan.weighted(new Integer[]{1, 2, 3}, 50, 35, 15);
@@ -173,6 +183,7 @@ final class JobIntroductionPlanner {
                 break;
             }
             OpenVacancy vacancy = plan.pick(candidates);
+            referred.add(vacancy.vacancyId());
             String referralId = plan.nextId();
             plan.add(referredOn, caseId, officerId, agencyId, channel,
                     new ReferJobSeekerCommand(caseId, referralId, vacancy.employerId(), vacancy.vacancyId(), null,
@@ -183,11 +194,11 @@ final class JobIntroductionPlanner {
                 plan.add(foundOn, caseId, officerId, agencyId, channel,
                         new RecordReferralOutcomeCommand(caseId, referralId, ReferralOutcome.HIRED,
                                 "单位回访确认录用", foundOn, foundOn, foundOn));
-                return true;
+                return new JobSeeker(receivedOn, referred, true);
             }
             LocalDate outcomeOn = referredOn.plusDays(plan.between(2, 12));
             if (outcomeOn.isAfter(lastActive)) {
-                return false; // followed up after today or after the spell: the referral stays open
+                return new JobSeeker(receivedOn, referred, false); // followed up after today or the spell: open
             }
             if (plan.percent(30)) {
                 plan.add(referredOn.plusDays(1), caseId, officerId, agencyId, channel,
@@ -206,6 +217,6 @@ final class JobIntroductionPlanner {
                     new RecordReferralOutcomeCommand(caseId, referralId, outcome, note, outcomeOn, null, outcomeOn));
             day = outcomeOn.plusDays(plan.between(3, 25));
         }
-        return false;
+        return new JobSeeker(receivedOn, referred, false);
     }
 }

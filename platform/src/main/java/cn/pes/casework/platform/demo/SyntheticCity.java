@@ -260,8 +260,9 @@ public final class SyntheticCity {
             for (LocalDate on : contacts) {
                 contact(caseId, officerId, agencyId, on, EmploymentStatus.UNEMPLOYED, null);
             }
-            boolean hired = jobs.jobSeeking(spell, foundOn, age);
-            fairs.participants(spell);
+            JobIntroductionPlanner.JobSeeker seeker = jobs.jobSeeking(spell, foundOn, age);
+            boolean hired = seeker != null && seeker.hired();
+            fairs.participants(spell, seeker);
             subsidies.subsidy(spell);
             entrepreneurship.entrepreneurship(spell);
             if (hired || endsOn == null) {

@@ -182,7 +182,7 @@ class SyntheticCityPlatformTest {
     }
 
     /**
-     * The follow-ups arrive: a fair's invitations and attendance are counted by the fair as planned, a
+     * The follow-ups arrive: a fair's invitations, attendance and referrals are counted by the fair as planned, a
      * subsidy paid after the platform's clock ended its publicity is paid (the amount the approval set,
      * or the platform would have refused it), and a loan's interest subsidies are on the loan.
      */
@@ -190,25 +190,33 @@ class SyntheticCityPlatformTest {
     void aLoadedCityShowsItsFairsSubsidyPaymentsAndInterestSubsidies() throws Exception {
         List<PlannedCommand> plan = loadedWithoutRefusals();
 
-        CloseRecruitmentFairCommand closed = first(plan, CloseRecruitmentFairCommand.class);
+        // A closed fair where someone was referred.
+        Set<String> closedFairs = commands(plan, CloseRecruitmentFairCommand.class).stream()
+                .map(CloseRecruitmentFairCommand::fairId).collect(Collectors.toSet());
+        String fairId = commands(plan, ReferJobSeekerCommand.class).stream().map(ReferJobSeekerCommand::fairId)
+                .filter(closedFairs::contains).findFirst()
+                .orElseThrow(() -> new AssertionError("the city of the test refers nobody at a closed fair"));
+        long referrals = commands(plan, ReferJobSeekerCommand.class).stream()
+                .filter(refer -> fairId.equals(refer.fairId())).count();
         long invited = commands(plan, InviteToFairCommand.class).stream()
-                .filter(invite -> invite.fairId().equals(closed.fairId())).count();
+                .filter(invite -> invite.fairId().equals(fairId)).count();
         long attended = commands(plan, RecordFairAttendanceCommand.class).stream()
-                .filter(attend -> attend.fairId().equals(closed.fairId())).count();
+                .filter(attend -> attend.fairId().equals(fairId)).count();
         long employers = commands(plan, EnrolFairEmployerCommand.class).stream()
-                .filter(enrol -> enrol.fairId().equals(closed.fairId())).count();
+                .filter(enrol -> enrol.fairId().equals(fairId)).count();
         RecordSubsidyPaymentCommand paid = first(plan, RecordSubsidyPaymentCommand.class);
         RecordInterestSubsidyCommand subsidised = first(plan, RecordInterestSubsidyCommand.class);
         long periods = commands(plan, RecordInterestSubsidyCommand.class).stream()
                 .filter(s -> s.loanId().equals(subsidised.loanId())).count();
         eventually(Duration.ofSeconds(60), () -> {
-            RecruitmentFairView fair = queries.query(new FindRecruitmentFairQuery(closed.fairId()),
+            RecruitmentFairView fair = queries.query(new FindRecruitmentFairQuery(fairId),
                     RecruitmentFairView.class).join();
             assertThat(fair).isNotNull();
             assertThat(fair.fair().closed()).isTrue();
             assertThat(fair.fair().employers()).isEqualTo(employers);
             assertThat(fair.fair().invited()).isEqualTo(invited);
             assertThat(fair.fair().attended()).isEqualTo(attended);
+            assertThat(fair.fair().referrals()).isEqualTo(referrals);
             CaseSubsidiesView subsidies = queries.query(new FindCaseSubsidiesQuery(paid.caseId(), null),
                     CaseSubsidiesView.class).join();
             assertThat(subsidies.applications()).anySatisfy(line -> {

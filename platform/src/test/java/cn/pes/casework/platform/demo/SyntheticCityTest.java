@@ -168,7 +168,7 @@ class SyntheticCityTest {
                 CompleteEntrepreneurshipTrainingCommand.class, ApplyForGuaranteeLoanCommand.class,
                 ApproveGuaranteeLoanCommand.class, RecordLoanDisbursementCommand.class,
                 RecordLoanRepaymentCommand.class, RecordInterestSubsidyCommand.class, RecordSubsidyPaymentCommand.class,
-                RaiseSubsidyObjectionCommand.class, PlanRecruitmentFairCommand.class, EnrolFairEmployerCommand.class,
+                PlanRecruitmentFairCommand.class, EnrolFairEmployerCommand.class,
                 InviteToFairCommand.class, RecordFairAttendanceCommand.class, CloseRecruitmentFairCommand.class);
         assertThat(counts.get(RegisterEmployerCommand.class)).isBetween(24L, 60L);
         assertThat(counts.get(ApproveSubsidyCommand.class)).isGreaterThan(counts.get(RejectSubsidyCommand.class));
@@ -477,6 +477,23 @@ class SyntheticCityTest {
                         .isAfterOrEqualTo(lastAttended.getOrDefault(close.fairId(), LocalDate.MIN));
             }
         }
+        // JOB-5: a job seeker who came is referred there to a vacancy the fair offers, on the day of the visit.
+        Map<String, Set<String>> offeredAt = new HashMap<>();
+        commands(plan, EnrolFairEmployerCommand.class).forEach(enrol ->
+                offeredAt.computeIfAbsent(enrol.fairId(), id -> new HashSet<>()).addAll(enrol.vacancyIds()));
+        Set<String> visits = commands(plan, RecordFairAttendanceCommand.class).stream()
+                .map(attend -> attend.fairId() + attend.caseId() + attend.attendedOn()).collect(Collectors.toSet());
+        List<ReferJobSeekerCommand> atFairs = commands(plan, ReferJobSeekerCommand.class).stream()
+                .filter(refer -> refer.fairId() != null).toList();
+        assertThat(atFairs).isNotEmpty();
+        // JOB-4: no other referral of the person to that vacancy, which could still be open.
+        Map<String, Long> perPersonAndVacancy = commands(plan, ReferJobSeekerCommand.class).stream()
+                .collect(Collectors.groupingBy(refer -> refer.caseId() + refer.vacancyId(), Collectors.counting()));
+        assertThat(atFairs).allSatisfy(refer -> {
+            assertThat(perPersonAndVacancy.get(refer.caseId() + refer.vacancyId())).isOne();
+            assertThat(offeredAt.get(refer.fairId())).contains(refer.vacancyId());
+            assertThat(visits).contains(refer.fairId() + refer.caseId() + refer.referredOn());
+        });
         assertThat(invited.values()).allSatisfy(persons -> assertThat(persons).hasSizeLessThanOrEqualTo(
                 FairPlanner.MAX_INVITED));
         assertThat(uninvited.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(FairPlanner.MAX_UNINVITED));
