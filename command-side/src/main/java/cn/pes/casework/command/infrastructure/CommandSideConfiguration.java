@@ -79,7 +79,7 @@ public class CommandSideConfiguration {
      */
     @Bean
     SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter,
-                                                  @Value("${pes.snapshots.event-threshold:100}") int threshold) {
+                                              @Value("${pes.snapshots.event-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
