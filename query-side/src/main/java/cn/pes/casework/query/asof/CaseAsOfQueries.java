@@ -21,6 +21,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.codecs.configuration.CodecRegistry;
@@ -31,16 +33,15 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
 /**
@@ -83,31 +84,36 @@ public class CaseAsOfQueries {
     }
 
     /**
-     * Null when the case has no events at all (no such case). Runs on a thread of its own: the query bus
-     * calls handlers inside a unit of work, and the projection writer keeps its batch on the root unit of
+     * Null when the case has no events at all (no such case). Runs outside the caller's units of work: the
+     * query bus calls handlers inside one, and the projection writer keeps its batch on the root unit of
      * work of the thread, which would make the folds share one batch bound to the first fold's documents.
+     * On the caller's thread (the controllers already keep it off the event loop), not handed to a pool of its
+     * own and back: two thread hand-overs less per answer.
      */
     @QueryHandler
     public CaseAsOfView handle(FindCaseAsOfQuery query) {
         if (query.caseId() == null || query.at() == null) {
             return null;
         }
+        Deque<UnitOfWork<?>> suspended = new ArrayDeque<>();
+        while (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> innermost = CurrentUnitOfWork.get();
+            CurrentUnitOfWork.clear(innermost);
+            suspended.push(innermost);
+        }
+        rebuilds.acquireUninterruptibly();
         try {
-            return CompletableFuture.supplyAsync(() -> rebuild(query), REBUILDS).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
+            return rebuild(query);
+        } finally {
+            rebuilds.release();
+            while (!suspended.isEmpty()) {
+                CurrentUnitOfWork.set(suspended.pop());
             }
-            throw e;
         }
     }
 
     /** Two at a time: each rebuild is CPU work on a small machine, and more would only queue for the cores. */
-    private static final ExecutorService REBUILDS = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "case-as-of");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Semaphore rebuilds = new Semaphore(2);
 
     /** The documents of the last fold are dropped with the answer: they hold the person's data (sealed) and can be large. */
     private CaseAsOfView rebuild(FindCaseAsOfQuery query) {
@@ -244,7 +250,7 @@ public class CaseAsOfQueries {
     }
 
     /**
-     * The projections of one rebuild thread, over documents emptied before each fold from nothing.
+     * The projections of one answering thread, over documents emptied before each fold from nothing.
      * Kept, not made per fold: inspecting a projection's handlers was 40 % of an answer's time (issue
      * 10's profile).
      */

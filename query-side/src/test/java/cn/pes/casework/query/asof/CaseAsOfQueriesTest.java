@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -257,9 +258,35 @@ class CaseAsOfQueriesTest extends ProjectionTestBase {
             CaseAsOfView inside = at("2026-05-10T04:00:00", TimeBasis.EFFECTIVE);
             assertThat(inside).isEqualTo(outside);
             assertThat(inside.caseThen().status()).isEqualTo(RegistrationStatus.EMPLOYED);
+            assertThat(CurrentUnitOfWork.get()).isSameAs(unitOfWork);
         } finally {
             unitOfWork.rollback();
         }
+    }
+
+    /** The answer runs outside the caller's units of work and leaves them as they were, nested ones too. */
+    @Test
+    void theCallersNestedUnitsOfWorkAreTheirsAgainAfterTheAnswer() {
+        CaseAsOfView outside = at("2026-10-01T04:00:00", TimeBasis.RECORDED);
+        DefaultUnitOfWork<?> outer = DefaultUnitOfWork.startAndGet(new GenericMessage<>("outer"));
+        try {
+            DefaultUnitOfWork<?> inner = DefaultUnitOfWork.startAndGet(new GenericMessage<>("inner"));
+            try {
+                assertThat(at("2026-10-01T04:00:00", TimeBasis.RECORDED)).isEqualTo(outside);
+                assertThat(at("2026-05-10T04:00:00", TimeBasis.EFFECTIVE).caseThen().status())
+                        .isEqualTo(RegistrationStatus.EMPLOYED);
+                assertThat(CurrentUnitOfWork.get()).isSameAs(inner);
+                assertThat(inner.parent()).containsSame(outer);
+                assertThat(inner.resources()).isEmpty();
+                assertThat(outer.resources()).isEmpty();
+            } finally {
+                inner.rollback();
+            }
+            assertThat(CurrentUnitOfWork.get()).isSameAs(outer);
+        } finally {
+            outer.rollback();
+        }
+        assertThat(CurrentUnitOfWork.isStarted()).isFalse();
     }
 
     /** The folds run in memory: the live read models do not get the past state's documents. */
