@@ -87,8 +87,11 @@ import java.util.stream.Stream;
  * <p>Knobs (system properties): {@code bench.seed} (2026), {@code bench.parallel-cases} (8 cases sent at
  * once while loading), {@code bench.live-projections} (false: read models are built after the load, which
  * is then also a figure for a full build), {@code bench.command-seconds} (20 per command run),
- * {@code bench.lag-rate} (200/s), {@code bench.lag-seconds} (30) and {@code bench.lag-poll-ms} (1: how often
- * the case histories are looked at), {@code bench.asof-runs} (1,000),
+ * {@code bench.lag-rate} (200/s), {@code bench.lag-seconds} (30), {@code bench.lag-warmup-seconds} (30: the same
+ * contacts at the same rate before, not measured) and {@code bench.lag-poll-ms} (1: how often
+ * the case histories are looked at), {@code bench.asof-runs} (1,000), {@code bench.asof-warmup-seconds} (20: answers
+ * before the measured ones, printed apart), {@code bench.query-warmup-seconds} (20: the query load at its rate
+ * before the measured seconds, printed apart),
  * {@code bench.query-rate} (list, {@code 20,200}/s), {@code bench.query-command-rate} (half the query
  * rate), {@code bench.query-seconds} (60), {@code bench.query-kinds} (the kinds sent in turn, of
  * {@code history,ledger,statistics,overdue,uncontacted,uncontacted-page}; by default the first four, which the issue's targets
@@ -204,6 +207,7 @@ class CityBenchmark {
                             "command-rate=" + Integer.getInteger("bench.query-command-rate",
                                     Math.max(1, Integer.parseInt(rate.trim()) / 2)),
                             "seconds=" + Integer.getInteger("bench.query-seconds", 60),
+                            "warmup=" + Integer.getInteger("bench.query-warmup-seconds", 20),
                             "kinds=" + System.getProperty("bench.query-kinds", "history,ledger,statistics,overdue"),
                             "month=" + System.getProperty("bench.query-month", ""));
                     awaitCaughtUp(platform, Duration.ofMinutes(30));
@@ -376,6 +380,7 @@ class CityBenchmark {
         // cores the processors need, so the lags are measured to within this at a cost printed at the end.
         long pollMillis = Long.getLong("bench.lag-poll-ms", 1);
         List<String> cases = registerCases(commands, rate * 2);
+        lagWarmUp(commands, cases, rate, Integer.getInteger("bench.lag-warmup-seconds", 30));
         awaitCaughtUp(platform, Duration.ofMinutes(5));
         Map<String, Long> known = new ConcurrentHashMap<>();
         for (Document doc : histories.find(Filters.in("_id", cases)).projection(Projections.include("lastSequence"))) {
@@ -489,6 +494,39 @@ class CityBenchmark {
         print("lag: %s", allLag.summary(took));
     }
 
+    /**
+     * The same contacts at the same rate for a while first, not measured: right after a start the feed's and the
+     * command side's code is not compiled yet, and the first seconds' lags are several times the rest's.
+     */
+    private void lagWarmUp(CommandGateway commands, List<String> cases, int rate, int seconds) throws Exception {
+        if (seconds <= 0) {
+            return;
+        }
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(32);
+        Latencies warmUp = new Latencies("warm-up, tracking contacts at the same rate, command latency");
+        long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        for (long i = 0; i < (long) rate * seconds; i++) {
+            long due = start + i * periodNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String caseId = cases.get((int) (i % cases.size()));
+            senders.execute(() -> {
+                try {
+                    send(commands, contact(caseId, "lag-warm-up-" + due)).get(30, TimeUnit.SECONDS);
+                    warmUp.record(System.nanoTime() - due);
+                } catch (Exception e) {
+                    warmUp.error();
+                }
+            });
+        }
+        senders.shutdown();
+        senders.awaitTermination(1, TimeUnit.MINUTES);
+        print("lag: %s", warmUp.summary(seconds));
+    }
+
     private static MongoCollection<Document> histories(ConfigurableApplicationContext platform) {
         MongoClient client = platform.getBean("readModelMongoClient", MongoClient.class);
         String database = platform.getEnvironment().getProperty("pes.mongo.database", "casework");
@@ -509,22 +547,44 @@ class CityBenchmark {
             }
             Instant last = Instant.now();
             int eventsInCase = count(events, caseId);
-            Latencies latencies = new Latencies("as-of of a " + eventsInCase + "-event case (query gateway, in process)");
-            int runs = Integer.getInteger("bench.asof-runs", 1_000);
             long span = Math.max(1, Duration.between(first, last).toMillis());
-            for (int i = 0; i < runs + 100; i++) {
-                Instant at = first.plusMillis(ThreadLocalRandom.current().nextLong(span));
-                long t0 = System.nanoTime();
-                CaseAsOfView view = queries.query(new FindCaseAsOfQuery(caseId, at, TimeBasis.RECORDED),
-                        CaseAsOfView.class).get(10, TimeUnit.SECONDS);
-                long took = System.nanoTime() - t0;
-                if (view == null) {
-                    latencies.error();
-                } else if (i >= 100) { // the first hundred warm the code paths up
-                    latencies.record(took);
-                }
+            // Answers until the compiler has settled (a benchmark of steady state, as JMH warms up), printed
+            // apart: right after a start the first seconds' answers take twice as long or more.
+            Latencies warmUp = new Latencies("warm-up, as-of of a " + eventsInCase + "-event case");
+            long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(Integer.getInteger("bench.asof-warmup-seconds", 20));
+            while (System.nanoTime() < warmUntil || warmUp.count() + warmUp.errors() < 100) {
+                asOfAnswer(queries, caseId, first, span, warmUp, null);
+            }
+            print("as-of: %s", warmUp.latencySummary());
+            Latencies latencies = new Latencies("as-of of a " + eventsInCase + "-event case (query gateway, in process)");
+            List<long[]> slowest = new ArrayList<>();
+            for (int i = 0; i < Integer.getInteger("bench.asof-runs", 1_000); i++) {
+                asOfAnswer(queries, caseId, first, span, latencies, slowest);
             }
             print("as-of: %s", latencies.latencySummary());
+            slowest.sort((a, b) -> Long.compare(b[0], a[0]));
+            StringBuilder line = new StringBuilder();
+            slowest.stream().limit(12).forEach(answer -> line.append(String.format(Locale.ROOT, " %.1f@%d", answer[0] / 1e6, answer[1])));
+            print("as-of: slowest answers, ms@JVM uptime ms (to line up with a GC log):%s", line);
+        }
+    }
+
+    /** One answer at a random instant of the case's span; recorded with the JVM uptime it started at when asked. */
+    private static void asOfAnswer(QueryGateway queries, String caseId, Instant first, long span, Latencies latencies,
+                                   List<long[]> started) throws Exception {
+        Instant at = first.plusMillis(ThreadLocalRandom.current().nextLong(span));
+        long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        long t0 = System.nanoTime();
+        CaseAsOfView view = queries.query(new FindCaseAsOfQuery(caseId, at, TimeBasis.RECORDED),
+                CaseAsOfView.class).get(10, TimeUnit.SECONDS);
+        long took = System.nanoTime() - t0;
+        if (view == null) {
+            latencies.error();
+            return;
+        }
+        latencies.record(took);
+        if (started != null) {
+            started.add(new long[] {took, uptime});
         }
     }
 

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +47,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code queries}: an open loop of queries at a fixed rate (case history, a page of 50 rows of a street's
  * ledger, county statistics, a street's overdue list, a street's TRK-1 list whole or a page of 50 of it, as
  * asked, in turn), latency counted from when each request was due, so a stall is not hidden,
- * while contacts are sent at another fixed rate.
+ * while contacts are sent at another fixed rate; {@code warmup} seconds of the same load come first,
+ * recorded apart.
  */
 public final class LoadGenerator {
 
@@ -97,6 +99,7 @@ public final class LoadGenerator {
                         Integer.parseInt(options.getOrDefault("rate", "200")),
                         Integer.parseInt(options.getOrDefault("command-rate", "100")),
                         Integer.parseInt(options.getOrDefault("seconds", "60")),
+                        Integer.parseInt(options.getOrDefault("warmup", "0")),
                         options.getOrDefault("kinds", String.join(",", QUERY_KINDS)),
                         options.getOrDefault("month", ""));
                 default -> throw new IllegalArgumentException("mode");
@@ -176,8 +179,8 @@ public final class LoadGenerator {
      * @param monthAsked the month the ledger and TRK-1 queries ask about: this month when blank, or
      *                   {@code next}, which stands for a month's first day, when nobody has been contacted in it yet
      */
-    private void queries(Path casesFile, int rate, int commandRate, int seconds, String kindsAsked, String monthAsked)
-            throws Exception {
+    private void queries(Path casesFile, int rate, int commandRate, int seconds, int warmupSeconds, String kindsAsked,
+                         String monthAsked) throws Exception {
         int[] asked = Arrays.stream(kindsAsked.split(",")).map(String::trim).mapToInt(QUERY_KINDS::indexOf).toArray();
         if (asked.length == 0 || Arrays.stream(asked).anyMatch(kind -> kind < 0)) {
             throw new IllegalArgumentException("kinds: some of " + QUERY_KINDS);
@@ -205,12 +208,21 @@ public final class LoadGenerator {
             out.println("RESULT " + trk1Sizes(streets, month));
         }
         Latencies commandLatencies = new Latencies("tracking contacts alongside");
+        // The same load for the warm-up seconds first, recorded apart: a platform just started answers its
+        // first seconds of queries with code not yet compiled and pages not yet read.
+        Latencies warmUp = new Latencies("warm-up, " + warmupSeconds + " s at the same rates, all kinds");
+        // The measured seconds by 5-s window, all kinds together: where in the run the tail lies.
+        List<Latencies> windows = new ArrayList<>();
+        for (int w = 0; w < (seconds + 4) / 5; w++) {
+            windows.add(new Latencies("window " + w));
+        }
         ExecutorService workers = Executors.newFixedThreadPool(64);
         ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2);
         AtomicInteger turn = new AtomicInteger();
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-        long total = (long) rate * seconds;
+        long measuredFrom = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        long total = (long) rate * (warmupSeconds + seconds);
         // Open loop: request i is due at start + i * period whatever happened to the ones before.
         Thread pacer = new Thread(() -> {
             for (long i = 0; i < total; i++) {
@@ -240,14 +252,17 @@ public final class LoadGenerator {
                                     + "/uncontacted-cases/page?month=" + month + "&size=50&page="
                                     + (1 + ThreadLocalRandom.current().nextInt(3));
                         };
-                        if (get(path, kind == 2 ? analyst : cityCaseworker)) {
-                            kinds.get(kind).record(System.nanoTime() - due);
+                        boolean ok = get(path, kind == 2 ? analyst : cityCaseworker);
+                        long took = System.nanoTime() - due;
+                        if (due < measuredFrom) {
+                            record(warmUp, ok, took);
                         } else {
-                            kinds.get(kind).error();
+                            record(kinds.get(kind), ok, took);
+                            record(windows.get((int) Math.min(windows.size() - 1, (due - measuredFrom) / 5_000_000_000L)), ok, took);
                         }
                     } catch (Exception e) {
                         // A timeout is the slowest answer of all: counted as failed, never left out.
-                        kinds.get(kind).error();
+                        (due < measuredFrom ? warmUp : kinds.get(kind)).error();
                         report("exception " + e.getClass().getSimpleName());
                     }
                 });
@@ -257,14 +272,15 @@ public final class LoadGenerator {
         ticks.scheduleAtFixedRate(() -> {
             long t0 = System.nanoTime(); // when it was due: time spent queued for a worker counts
             workers.execute(() -> {
+                Latencies into = t0 < measuredFrom ? warmUp : commandLatencies;
                 try {
-                    if (contact(own.get(ThreadLocalRandom.current().nextInt(own.size())))) {
+                    if (!contact(own.get(ThreadLocalRandom.current().nextInt(own.size())))) {
+                        into.error();
+                    } else if (into == commandLatencies) {
                         commandLatencies.record(System.nanoTime() - t0);
-                    } else {
-                        commandLatencies.error();
                     }
                 } catch (Exception e) {
-                    commandLatencies.error();
+                    into.error();
                 }
             });
         }, 100_000_000L, commandPeriod, TimeUnit.NANOSECONDS);
@@ -274,7 +290,7 @@ public final class LoadGenerator {
         workers.shutdown();
         boolean finished = workers.awaitTermination(60, TimeUnit.SECONDS);
         int neverRan = finished ? 0 : workers.shutdownNow().size();
-        double took = (System.nanoTime() - start) / 1e9;
+        double took = (System.nanoTime() - measuredFrom) / 1e9;
         out.printf("RESULT queries offered at %d/s for %d s with tracking contacts offered at %d/s%s%n", rate, seconds,
                 commandRate, neverRan == 0 ? "" : "; " + neverRan + " requests still queued after 60 s more were"
                         + " abandoned (neither ok nor failed below)");
@@ -282,6 +298,23 @@ public final class LoadGenerator {
             out.println("RESULT " + latencies.summary(took));
         }
         out.println("RESULT " + commandLatencies.summary(took));
+        if (warmupSeconds > 0) {
+            out.println("RESULT " + warmUp.summary(warmupSeconds));
+        }
+        StringBuilder byWindow = new StringBuilder("RESULT measured queries p50/p99/max ms by 5-s window:");
+        for (Latencies window : windows) {
+            byWindow.append(String.format(Locale.ROOT, " %.0f/%.0f/%.0f", window.percentileMillis(50),
+                    window.percentileMillis(99), window.percentileMillis(100)));
+        }
+        out.println(byWindow);
+    }
+
+    private static void record(Latencies latencies, boolean ok, long nanos) {
+        if (ok) {
+            latencies.record(nanos);
+        } else {
+            latencies.error();
+        }
     }
 
     private static void sleepNanos(long nanos) {
