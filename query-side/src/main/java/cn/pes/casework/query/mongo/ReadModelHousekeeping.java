@@ -18,7 +18,7 @@ import org.h2.mvstore.MVStore;
  * interval: a round that finds less than {@code quietBytes} written since the previous one compacts the
  * file for at most {@code maxCompactMillis} (a turn or so more).
  */
-final class ReadModelHousekeeping implements Runnable {
+final class ReadModelHousekeeping {
 
     private final MVStore store;
     private final int fillRate;
@@ -41,13 +41,8 @@ final class ReadModelHousekeeping implements Runnable {
         this.maxCompactMillis = maxCompactMillis;
     }
 
-    /** What a round did, for its callers' tests and logs. */
+    /** What a round did. */
     enum Round { SHRANK, REWROTE, NOTHING }
-
-    @Override
-    public void run() {
-        round();
-    }
 
     Round round() {
         if (store.isClosed()) {

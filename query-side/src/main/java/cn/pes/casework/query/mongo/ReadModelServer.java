@@ -105,7 +105,7 @@ public final class ReadModelServer implements AutoCloseable {
         });
         compaction.scheduleWithFixedDelay(() -> {
             try {
-                housekeeping.run();
+                housekeeping.round();
             } catch (RuntimeException e) {
                 log.warn("Compacting the read-model store failed: {}", e.getClass().getName());
             }
